@@ -1,0 +1,158 @@
+"""Charts that state their finding, cite their source and link their data.
+
+Every chart of the book goes through :func:`make_figure`, which refuses a chart
+without a title, source, description, axis titles (with units) or tooltips,
+writes the data behind it as CSV, and renders an accessible ``<figure>`` that
+the book's own script (``_static/claimsbook.js``) draws with the Vega libraries
+served from the site itself: no page loads a third-party script.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from .paths import chart_data_dir
+
+CHART_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+POSITION_CHANNELS = ("x", "y", "x2", "y2", "theta", "radius")
+FONT = "Noto Sans, Helvetica Neue, Arial, WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"
+
+# One colour per country or group, the same in every chapter.
+PALETTE = {
+    "United States": "#1f5fa8",
+    "China": "#c8102e",
+    "Europe": "#f2a900",
+    "Other": "#7f7f7f",
+    "Open weights": "#2a9d8f",
+    "Proprietary": "#6c4f9e",
+}
+WIDTH = 640
+HEIGHT = 320
+
+
+class ChartError(ValueError):
+    """A chart misses something every chart of the book must have."""
+
+
+@alt.theme.register("claimsbook", enable=True)
+def theme() -> alt.theme.ThemeConfig:
+    return alt.theme.ThemeConfig(
+        {
+            "config": {
+                "font": FONT,
+                "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
+                "title": {
+                    "anchor": "start",
+                    "fontSize": 15,
+                    "subtitleFontSize": 11,
+                    "subtitleColor": "#555555",
+                    "offset": 12,
+                },
+                "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6"},
+                "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom"},
+                "range": {"category": list(PALETTE.values())},
+            }
+        }
+    )
+
+
+def country_scale(domain: list[str] | None = None) -> alt.Scale:
+    """The colour scale that keeps each country's colour fixed across charts."""
+    domain = domain or list(PALETTE)
+    return alt.Scale(domain=domain, range=[PALETTE.get(d, "#7f7f7f") for d in domain])
+
+
+def _views(spec: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield spec
+    for key in ("layer", "hconcat", "vconcat", "concat"):
+        for child in spec.get(key, []):
+            yield from _views(child)
+    if "spec" in spec:
+        yield from _views(spec["spec"])
+
+
+def check_spec(spec: dict[str, Any]) -> None:
+    """Every positional field needs a title (with its unit); some layer needs tooltips."""
+    has_tooltip = False
+    for view in _views(spec):
+        encoding = view.get("encoding", {})
+        has_tooltip = has_tooltip or "tooltip" in encoding
+        for channel in POSITION_CHANNELS:
+            definition = encoding.get(channel)
+            if not isinstance(definition, dict) or "field" not in definition:
+                continue
+            axis = definition.get("axis") or {}
+            if not (definition.get("title") or axis.get("title")):
+                raise ChartError(
+                    f"the {channel!r} axis of field {definition['field']!r} has no title; "
+                    "give it one that names the unit, e.g. 'Score gap (percentage points)'"
+                )
+    if not has_tooltip:
+        raise ChartError("the chart has no tooltip encoding; readers hover to read values")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart ready for the page: the Vega-Lite spec plus caption, source and CSV."""
+
+    chart_id: str
+    spec: dict[str, Any]
+    description: str
+    source: str
+    csv_href: str
+
+    def _repr_html_(self) -> str:
+        spec_json = json.dumps(self.spec, ensure_ascii=False).replace("</", "<\\/")
+        esc = html.escape
+        title = self.spec.get("title", {}).get("text", "")
+        return (
+            f'<figure class="cb-chart" id="fig-{self.chart_id}" data-chart-id="{self.chart_id}">'
+            f'<div class="cb-chart-view" role="img" aria-label="{esc(title)}. {esc(self.description)}">'
+            '<p class="cb-chart-fallback">The chart needs JavaScript; its data is in the CSV below.</p>'
+            "</div>"
+            f'<script type="application/json" class="cb-chart-spec">{spec_json}</script>'
+            f'<figcaption><p class="cb-chart-desc">{esc(self.description)}</p>'
+            f'<p class="cb-chart-meta">Source: {esc(self.source)} · '
+            f'<a class="cb-chart-csv" href="{esc(self.csv_href)}" download>Data behind this chart (CSV)</a>'
+            "</p></figcaption></figure>"
+        )
+
+
+def make_figure(
+    chart: alt.TopLevelMixin,
+    *,
+    chapter: str,
+    chart_id: str,
+    title: str,
+    source: str,
+    description: str,
+    data: pd.DataFrame,
+) -> Figure:
+    """Title the chart with its finding, attach the source line, check its axes and
+    tooltips, and write ``data`` as the CSV that the figure links to."""
+    if not CHART_ID.match(chart_id):
+        raise ChartError(f"chart_id {chart_id!r} must be lower-case letters, digits and hyphens")
+    for name, value in (("title", title), ("source", source), ("description", description)):
+        if not value or not value.strip():
+            raise ChartError(f"chart {chart_id!r} needs a non-empty {name}")
+    if data.empty:
+        raise ChartError(f"chart {chart_id!r}: the data behind it is empty")
+    titled = chart.properties(
+        title=alt.Title(title, subtitle=f"Source: {source}"), description=description
+    )
+    spec = titled.to_dict()
+    check_spec(spec)
+    folder = chart_data_dir() / chapter
+    folder.mkdir(parents=True, exist_ok=True)
+    data.to_csv(folder / f"{chart_id}.csv", index=False)
+    # Chapter pages live one folder down (chapters/); the site publishes chart-data/.
+    href = f"../chart-data/{chapter}/{chart_id}.csv"
+    return Figure(chart_id, spec, description, source, href)

@@ -1,0 +1,173 @@
+"""Load the book's tables, validated against ``data/datapackage.json``.
+
+Every table is checked by Frictionless (types, constraints, primary and foreign
+keys) and by its sha256 before a chapter sees it. A violation stops with the
+file, the row, the column and the rule; a chapter never computes on a table
+that does not match its schema.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from frictionless import Package
+
+from .paths import data_dir
+
+MAX_ERRORS_SHOWN = 10
+
+# Files read in this process, with their sha256: recorded beside a chapter's
+# verdicts so the build can tell when a cached execution has gone stale.
+files_read: dict[str, str] = {}
+
+
+class DataPackageError(ValueError):
+    """A table does not match its description in ``data/datapackage.json``."""
+
+
+def descriptor_path() -> Path:
+    return data_dir() / "datapackage.json"
+
+
+def load_descriptor(path: Path | None = None) -> dict[str, Any]:
+    path = path or descriptor_path()
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def resource_names(descriptor: dict[str, Any] | None = None) -> list[str]:
+    descriptor = descriptor or load_descriptor()
+    return [resource["name"] for resource in descriptor["resources"]]
+
+
+def _resource(descriptor: dict[str, Any], name: str) -> dict[str, Any]:
+    for resource in descriptor["resources"]:
+        if resource["name"] == name:
+            return resource
+    raise DataPackageError(
+        f"no table named {name!r} in {descriptor_path()}; "
+        f"tables: {', '.join(resource_names(descriptor))}"
+    )
+
+
+def _format_errors(path: Path, errors: Iterable[Any]) -> str:
+    lines = []
+    for count, error in enumerate(errors):
+        if count == MAX_ERRORS_SHOWN:
+            lines.append("  ... (more errors not shown)")
+            break
+        row = getattr(error, "row_number", None)
+        field = getattr(error, "field_name", None)
+        where = ", ".join(
+            part
+            for part in (
+                f"row {row}" if row is not None else "",
+                f"column {field!r}" if field else "",
+            )
+            if part
+        )
+        lines.append(f"  {where or 'table'}: [{error.type}] {error.note or error.message}")
+    return f"{path} does not match its schema in datapackage.json:\n" + "\n".join(lines)
+
+
+def validate_table(name: str, descriptor_file: Path | None = None) -> None:
+    """Check one table's checksum and schema; raise :class:`DataPackageError` naming
+    the file, row, column and rule of each violation."""
+    descriptor_file = descriptor_file or descriptor_path()
+    descriptor = load_descriptor(descriptor_file)
+    resource = _resource(descriptor, name)
+    path = descriptor_file.parent / resource["path"]
+    if not path.is_file():
+        raise DataPackageError(f"table {name!r}: file {path} does not exist")
+    expected = resource.get("hash", "")
+    actual = "sha256:" + sha256_of(path)
+    if expected != actual:
+        raise DataPackageError(
+            f"{path}: checksum {actual} differs from {expected or 'nothing'} recorded in "
+            "datapackage.json; if the change is deliberate, run `claimsbook datapackage --update`"
+        )
+    package = Package(str(descriptor_file))
+    table = package.get_resource(name)
+    # Checksums are ours (above); Frictionless checks types, constraints and keys.
+    table.hash = None
+    table.bytes = None
+    report = table.validate()
+    if not report.valid:
+        errors = [error for task in report.tasks for error in task.errors] + list(report.errors)
+        raise DataPackageError(_format_errors(path, errors))
+
+
+_PANDAS_TYPES = {
+    "integer": "Int64",
+    "number": "float64",
+    "boolean": "boolean",
+    "string": "string",
+}
+
+
+def load_table(name: str, descriptor_file: Path | None = None) -> pd.DataFrame:
+    """Validate the table ``name`` and return it with the column types of its schema."""
+    descriptor_file = descriptor_file or descriptor_path()
+    validate_table(name, descriptor_file)
+    resource = _resource(load_descriptor(descriptor_file), name)
+    path = descriptor_file.parent / resource["path"]
+    fields = resource["schema"]["fields"]
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for field in fields:
+        column = frame[field["name"]].replace("", pd.NA)
+        kind = field.get("type", "string")
+        if kind in ("date", "datetime"):
+            frame[field["name"]] = pd.to_datetime(column)
+        elif kind == "boolean":
+            frame[field["name"]] = column.map(
+                {"true": True, "false": False, pd.NA: pd.NA}
+            ).astype("boolean")
+        elif kind in ("integer", "number"):
+            frame[field["name"]] = pd.to_numeric(column).astype(_PANDAS_TYPES[kind])
+        else:
+            frame[field["name"]] = column.astype("string")
+    files_read[str(path.resolve())] = sha256_of(path)
+    return frame
+
+
+def update_hashes(descriptor_file: Path | None = None) -> list[str]:
+    """Record each table's current sha256 and size in the descriptor; return the
+    names of the tables whose checksum changed."""
+    descriptor_file = descriptor_file or descriptor_path()
+    descriptor = load_descriptor(descriptor_file)
+    changed = []
+    for resource in descriptor["resources"]:
+        path = descriptor_file.parent / resource["path"]
+        digest = "sha256:" + sha256_of(path)
+        if resource.get("hash") != digest:
+            changed.append(resource["name"])
+        resource["hash"] = digest
+        resource["bytes"] = path.stat().st_size
+    descriptor_file.write_text(
+        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return changed
+
+
+def validate_all(descriptor_file: Path | None = None) -> list[str]:
+    """Validate every table; return the problems found, one message per table."""
+    problems = []
+    for name in resource_names(load_descriptor(descriptor_file or descriptor_path())):
+        try:
+            validate_table(name, descriptor_file)
+        except DataPackageError as error:
+            problems.append(str(error))
+    return problems

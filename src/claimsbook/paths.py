@@ -1,0 +1,50 @@
+"""Where the book's files live, found from the repository root."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT_MARKER = Path("data") / "datapackage.json"
+
+
+def project_root(start: Path | None = None) -> Path:
+    """The repository root: ``$CLAIMSBOOK_ROOT``, else the nearest folder upwards
+    from ``start`` (default: the working directory), else the package's checkout,
+    that holds ``data/datapackage.json``."""
+    env = os.environ.get("CLAIMSBOOK_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / ROOT_MARKER).is_file():
+            return candidate
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / ROOT_MARKER).is_file():
+        return checkout
+    raise FileNotFoundError(
+        f"cannot find the book's root: no {ROOT_MARKER} above {here}; "
+        "run from inside the repository or set CLAIMSBOOK_ROOT"
+    )
+
+
+def data_dir() -> Path:
+    return project_root() / "data"
+
+
+def build_dir() -> Path:
+    return project_root() / "_build"
+
+
+def ledger_dir() -> Path:
+    """Where chapters write their verdicts: ``$CLAIMSBOOK_LEDGER_DIR`` (tests and
+    ad-hoc runs point it elsewhere), else ``_build/ledger`` for the book."""
+    env = os.environ.get("CLAIMSBOOK_LEDGER_DIR")
+    return Path(env).resolve() if env else build_dir() / "ledger"
+
+
+def chart_data_dir() -> Path:
+    """Where chapters write the CSV behind each chart; the Sphinx extension
+    publishes it as ``chart-data/`` in the site."""
+    env = os.environ.get("CLAIMSBOOK_CHART_DATA_DIR")
+    return Path(env).resolve() if env else build_dir() / "chart-data"

@@ -1,0 +1,225 @@
+"""Sphinx extension that ties the book's pipeline together.
+
+* serves the Vega libraries from the site's own ``_static`` (generated from
+  vl-convert-python's bundle at build time, never committed);
+* re-executes a chapter whose data files or package code changed since its
+  cached execution (Jupyter Book's cache keys on code cells only);
+* reads the ledger appendix after every chapter, so it gathers fresh verdicts;
+* provides the ``ledger-summary``, ``ledger-table`` and ``sources-table`` directives;
+* publishes ``verdicts.csv`` and the CSV behind every chart with the site.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import appendix, datapackage
+from .ledger import source_digest
+from .paths import build_dir, chart_data_dir, ledger_dir, project_root
+
+logger = logging.getLogger(__name__)
+VEGA_BUNDLE = "vendor/vega-bundle.js"
+
+
+def chapter_docs(env: BuildEnvironment) -> list[str]:
+    prefix = env.config.claimsbook_chapters_dir.rstrip("/") + "/"
+    return sorted(doc for doc in env.found_docs if doc.startswith(prefix))
+
+
+def chapter_ids(env: BuildEnvironment) -> list[str]:
+    return [doc.rsplit("/", 1)[-1] for doc in chapter_docs(env)]
+
+
+# --- static files -----------------------------------------------------------------
+
+
+def generated_static_dir() -> Path:
+    return build_dir() / ".claimsbook-static"
+
+
+def write_vega_bundle(app: Sphinx) -> None:
+    """Write the Vega, Vega-Lite and Vega-Embed bundle once per vl-convert version."""
+    import vl_convert
+
+    target = generated_static_dir() / VEGA_BUNDLE
+    stamp = target.with_suffix(".version")
+    version = vl_convert.__version__
+    if target.is_file() and stamp.is_file() and stamp.read_text() == version:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+    stamp.write_text(version)
+
+
+def add_static(app: Sphinx, config: Any) -> None:
+    static = generated_static_dir()
+    static.mkdir(parents=True, exist_ok=True)
+    config.html_static_path = [*config.html_static_path, str(static)]
+
+
+# --- stale executions -----------------------------------------------------------------
+
+
+def is_stale(chapter: str, package_digest: str) -> bool:
+    """A chapter's cached execution is stale when its verdicts are missing, the package
+    changed, or a file it read changed since it ran."""
+    folder = ledger_dir()
+    deps_path = folder / f"{chapter}.deps.json"
+    if not (folder / f"{chapter}.csv").is_file() or not deps_path.is_file():
+        return True
+    deps = json.loads(deps_path.read_text(encoding="utf-8"))
+    if deps.get("package") != package_digest:
+        return True
+    root = project_root()
+    for name, digest in deps.get("files", {}).items():
+        path = root / name
+        if not path.is_file() or datapackage.sha256_of(path) != digest:
+            return True
+    return False
+
+
+def discard_cached_execution(cache_path: Path, notebook: Path) -> None:
+    from jupyter_cache import get_cache
+
+    if not cache_path.exists():
+        return
+    cache = get_cache(cache_path)
+    for record in cache.list_cache_records():
+        if record.uri and Path(record.uri).resolve() == notebook.resolve():
+            cache.remove_cache(record.pk)
+
+
+def find_outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    outdated = []
+    digest = source_digest()
+    cache_path = Path(app.config.nb_execution_cache_path or build_dir() / ".jupyter_cache")
+    for doc in chapter_docs(env):
+        if not is_stale(doc.rsplit("/", 1)[-1], digest):
+            continue
+        logger.info(f"[claimsbook] {doc}: data or package changed since it ran; re-executing")
+        discard_cached_execution(cache_path, Path(env.doc2path(doc)))
+        if doc not in added and doc not in changed:
+            outdated.append(doc)
+    reread = set(outdated) | ((added | changed) & set(chapter_docs(env)))
+    if reread or removed:
+        outdated += [doc for doc in app.config.claimsbook_ledger_docs if doc in env.found_docs]
+    return outdated
+
+
+def read_ledger_last(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """The appendix gathers what chapters wrote while executing: read it last."""
+    for doc in app.config.claimsbook_ledger_docs:
+        if doc in docnames:
+            docnames.remove(doc)
+            docnames.append(doc)
+
+
+# --- directives -----------------------------------------------------------------
+
+
+class _LedgerDirective(SphinxDirective):
+    has_content = False
+
+    def verdicts(self) -> pd.DataFrame:
+        chapters = chapter_ids(self.env)
+        folder = ledger_dir()
+        for chapter in chapters:
+            self.env.note_dependency(str(folder / f"{chapter}.csv"))
+        self.env.note_dependency(str(datapackage.descriptor_path()))
+        verdicts = appendix.gather(folder, chapters)
+        missing = appendix.unchecked(verdicts, chapters)
+        if missing:
+            logger.warning(
+                f"{len(missing)} claim(s) have no verdict: {', '.join(missing)}",
+                location=(self.env.docname, self.lineno),
+            )
+        return verdicts
+
+    def raw(self, text: str) -> list[nodes.Node]:
+        return [nodes.raw("", text, format="html")]
+
+
+class LedgerSummary(_LedgerDirective):
+    def run(self) -> list[nodes.Node]:
+        return self.raw(appendix.counts_html(self.verdicts()))
+
+
+class LedgerTable(_LedgerDirective):
+    def run(self) -> list[nodes.Node]:
+        verdicts = self.verdicts()
+        depth = self.env.docname.count("/")
+        csv_href = "../" * depth + appendix.VERDICTS_FILE
+        page = self.env.docname + ".html"
+        reviews = appendix.claim_reviews(verdicts, page)
+        return self.raw(appendix.table_html(verdicts, csv_href) + appendix.json_ld(reviews))
+
+
+class SourcesTable(SphinxDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(str(datapackage.descriptor_path()))
+        sources = datapackage.load_table("sources")
+        esc = html.escape
+        rows = "".join(
+            "<tr>"
+            f"<td>{esc(str(row['source_id']))}</td><td>{esc(str(row['kind']))}</td>"
+            f"<td>{esc(str(row['outlet']))}</td>"
+            f"<td><a href='{esc(str(row['url']))}'>{esc(str(row['title']))}</a></td>"
+            f"<td>{esc(str(row['date']))}</td><td>{esc(str(row['language']))}</td>"
+            "</tr>"
+            for row in sources.to_dict("records")
+        )
+        head = "".join(
+            f"<th scope='col'>{h}</th>"
+            for h in ("Id", "Kind", "Outlet", "Title", "Date", "Language")
+        )
+        text = (
+            "<div class='cb-table-wrap'><table class='cb-sources'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+        )
+        return [nodes.raw("", text, format="html")]
+
+
+# --- publishing -----------------------------------------------------------------
+
+
+def publish(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    charts = chart_data_dir()
+    if charts.is_dir():
+        shutil.copytree(charts, out / "chart-data", dirs_exist_ok=True)
+    verdicts = appendix.gather(ledger_dir(), chapter_ids(app.env))
+    appendix.export(verdicts, out / appendix.VERDICTS_FILE)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("claimsbook_chapters_dir", "chapters", "env")
+    app.add_config_value("claimsbook_ledger_docs", ["appendix/ledger"], "env")
+    app.connect("config-inited", add_static)
+    app.connect("builder-inited", write_vega_bundle)
+    app.connect("env-get-outdated", find_outdated)
+    app.connect("env-before-read-docs", read_ledger_last)
+    app.connect("build-finished", publish)
+    app.add_directive("ledger-summary", LedgerSummary)
+    app.add_directive("ledger-table", LedgerTable)
+    app.add_directive("sources-table", SourcesTable)
+    app.add_js_file(VEGA_BUNDLE)
+    app.add_js_file("claimsbook.js")
+    app.add_css_file("claimsbook.css")
+    return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True}
