@@ -8,6 +8,7 @@ that does not match its schema.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from collections.abc import Iterable
@@ -83,6 +84,31 @@ def _format_errors(path: Path, errors: Iterable[Any]) -> str:
     return f"{path} does not match its schema in datapackage.json:\n" + "\n".join(lines)
 
 
+def _check_header(path: Path, expected: list[str]) -> None:
+    """Name missing and unexpected columns plainly (Frictionless matches columns by
+    position, so one missing column reads as a cascade of mislabelled ones)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    missing = [name for name in expected if name not in header]
+    unexpected = [name for name in header if name not in expected]
+    if missing or unexpected:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {', '.join(map(repr, missing))}")
+        if unexpected:
+            parts.append(f"unexpected column(s) {', '.join(map(repr, unexpected))}")
+        raise DataPackageError(
+            f"{path} does not match its schema in datapackage.json:\n  header: [missing-label] "
+            + "; ".join(parts)
+            + f"; the schema's columns are: {', '.join(expected)}"
+        )
+    if header != expected:
+        raise DataPackageError(
+            f"{path} does not match its schema in datapackage.json:\n  header: [incorrect-label] "
+            f"columns are in the order {', '.join(header)}; the schema's order is {', '.join(expected)}"
+        )
+
+
 def validate_table(name: str, descriptor_file: Path | None = None) -> None:
     """Check one table's checksum and schema; raise :class:`DataPackageError` naming
     the file, row, column and rule of each violation."""
@@ -99,6 +125,7 @@ def validate_table(name: str, descriptor_file: Path | None = None) -> None:
             f"{path}: checksum {actual} differs from {expected or 'nothing'} recorded in "
             "datapackage.json; if the change is deliberate, run `claimsbook datapackage --update`"
         )
+    _check_header(path, [field["name"] for field in resource["schema"]["fields"]])
     package = Package(str(descriptor_file))
     table = package.get_resource(name)
     # Checksums are ours (above); Frictionless checks types, constraints and keys.

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ParameterError(ValueError):
@@ -87,11 +91,14 @@ class Date:
         allowed = f"an ISO date YYYY-MM-DD from {self.earliest} to {self.latest}"
         if isinstance(value, dt.date):
             parsed = value
-        else:
+        elif isinstance(value, str) and ISO_DATE.match(value):
             try:
-                parsed = dt.date.fromisoformat(str(value))
+                parsed = dt.date.fromisoformat(value)
             except ValueError:
                 raise _fail(name, value, allowed) from None
+        else:
+            # Python also reads 20240101 as a date; a parameter must be unambiguous.
+            raise _fail(name, value, allowed)
         if not dt.date.fromisoformat(self.earliest) <= parsed <= dt.date.fromisoformat(
             self.latest
         ):

@@ -1,0 +1,50 @@
+# Two commands: `make book` builds the site into _build/html, `make test` runs every
+# test tier. Both create the virtual environment from the lock file on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Kernels resolve to the venv's ipykernel, whatever the user's own Jupyter setup says.
+export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: book test run snapshot datapackage lock benchmark clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## book: build the static site into _build/html (re-executes only what changed)
+book: $(STAMP)
+	$(BIN)/jupyter-book build . -n -W --keep-going
+
+## test: unit, data, notebook (nbval + papermill), ledger snapshot and browser tests
+test: book
+	$(BIN)/python -m pytest
+
+## run: execute one chapter, e.g. make run CHAPTER=01-ai-index PARAMS=online-elo SET="benchmarks=['MMLU']"
+run: $(STAMP)
+	$(BIN)/claimsbook run $(CHAPTER) $(if $(PARAMS),--params $(PARAMS)) $(foreach s,$(SET),-p "$(s)")
+
+## snapshot: accept the current verdicts as the ledger snapshot (after a deliberate change)
+snapshot: $(STAMP)
+	$(BIN)/claimsbook snapshot
+
+## datapackage: record new checksums after a deliberate data change, then validate
+datapackage: $(STAMP)
+	$(BIN)/claimsbook datapackage --update
+
+## lock: re-resolve requirements.lock from pyproject.toml (needs the package index)
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes \
+		--output-file requirements.lock --no-header
+
+## benchmark: clean build, no-change rebuild, data-change rebuild, page weights
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/benchmark.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,130 @@
+"""Data tier: every table valid, checksums current, the ledger well formed, and
+corrupted tables stopped with a message that names file, row, column and rule."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from claimsbook import datapackage
+from claimsbook.datapackage import DataPackageError
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+
+
+def test_every_table_is_valid_with_current_checksum():
+    assert datapackage.validate_all() == []
+
+
+def test_every_file_in_data_is_described():
+    described = {r["path"] for r in datapackage.load_descriptor()["resources"]}
+    on_disk = {str(p.relative_to(DATA)) for p in DATA.rglob("*.csv")}
+    assert on_disk - described == set(), "CSV files in data/ missing from datapackage.json"
+
+
+def test_every_resource_has_title_descriptions_and_a_primary_key():
+    for resource in datapackage.load_descriptor()["resources"]:
+        assert resource.get("title"), resource["name"]
+        schema = resource["schema"]
+        assert schema.get("primaryKey"), f"{resource['name']} has no primary key"
+        for field in schema["fields"]:
+            assert field.get("description"), f"{resource['name']}.{field['name']}"
+
+
+def test_claims_have_sources_unique_ids_and_chapters():
+    claims = datapackage.load_table("claims")
+    sources = set(datapackage.load_table("sources")["source_id"])
+    assert claims["claim_id"].is_unique
+    assert set(claims["source_id"]) <= sources
+    assert set(claims["attributed_to"].dropna()) <= sources
+    notebooks = {p.stem for p in (ROOT / "chapters").glob("*.ipynb")}
+    assert set(claims["chapter"]) <= notebooks, "claims for a chapter without a notebook"
+
+
+def test_notebooks_are_committed_without_outputs():
+    for path in (ROOT / "chapters").glob("*.ipynb"):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:
+            if cell["cell_type"] == "code":
+                assert not cell.get("outputs") and cell.get("execution_count") is None, path.name
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    shutil.copytree(DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def _rewrite_claims(data: Path, edit) -> None:
+    path = data / "claims.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows = edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    # Re-hash so that the schema, not the checksum, is what fails.
+    datapackage.update_hashes(data / "datapackage.json")
+
+
+def _column(rows, name):
+    return rows[0].index(name)
+
+
+def test_missing_column(data_copy):
+    def drop_unit(rows):
+        i = _column(rows, "unit")
+        return [row[:i] + row[i + 1:] for row in rows]
+
+    _rewrite_claims(data_copy, drop_unit)
+    with pytest.raises(DataPackageError, match=r"claims\.csv does not match[\s\S]*missing-label\] missing column\(s\) 'unit'"):
+        datapackage.load_table("claims", data_copy / "datapackage.json")
+
+
+def test_wrong_type(data_copy):
+    def text_value(rows):
+        rows[1][_column(rows, "reported_value")] = "about ten"
+        return rows
+
+    _rewrite_claims(data_copy, text_value)
+    with pytest.raises(DataPackageError,
+                       match=r"row 2, column 'reported_value': \[type-error\]"):
+        datapackage.load_table("claims", data_copy / "datapackage.json")
+
+
+def test_duplicate_key(data_copy):
+    _rewrite_claims(data_copy, lambda rows: rows + [rows[1]])
+    with pytest.raises(DataPackageError, match=r"\[(primary-key|unique-error)\]"):
+        datapackage.load_table("claims", data_copy / "datapackage.json")
+
+
+def test_out_of_range_value(data_copy):
+    def negative_tolerance(rows):
+        rows[1][_column(rows, "tolerance")] = "-1"
+        return rows
+
+    _rewrite_claims(data_copy, negative_tolerance)
+    with pytest.raises(DataPackageError,
+                       match=r"row 2, column 'tolerance': \[constraint-error\].*minimum"):
+        datapackage.load_table("claims", data_copy / "datapackage.json")
+
+
+def test_unknown_source_breaks_the_foreign_key(data_copy):
+    def unknown_source(rows):
+        rows[1][_column(rows, "source_id")] = "no-such-source"
+        return rows
+
+    _rewrite_claims(data_copy, unknown_source)
+    with pytest.raises(DataPackageError, match=r"row 2.*\[foreign-key\]"):
+        datapackage.load_table("claims", data_copy / "datapackage.json")
+
+
+def test_edited_file_without_new_checksum(data_copy):
+    with (data_copy / "sources.csv").open("a", encoding="utf-8") as handle:
+        handle.write("extra,dataset,X,Y,,2025,,en,,\n")
+    with pytest.raises(DataPackageError, match=r"sources\.csv: checksum .* differs .*claimsbook datapackage --update"):
+        datapackage.load_table("sources", data_copy / "datapackage.json")
