@@ -58,14 +58,38 @@ def write_vega_bundle(app: Sphinx) -> None:
     if target.is_file() and stamp.is_file() and stamp.read_text() == version:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+    # Wrapped in a function: the bundle's top-level names (such as `_`) would
+    # otherwise collide with Sphinx's own globals. It exports window.vegaEmbed.
+    bundle = vl_convert.javascript_bundle()
+    target.write_text("(function () {\n" + bundle + "\n})();\n", encoding="utf-8")
     stamp.write_text(version)
+
+
+PACKAGE_STATIC = Path(__file__).resolve().parent / "static"
+# sphinx-thebe, which Jupyter Book always loads, points at a CDN and registers its
+# inline configuration twice; the book has no live kernels, so its scripts go.
+DROPPED_SCRIPTS = ("sphinx-thebe.js", "THEBE_JS_URL")
 
 
 def add_static(app: Sphinx, config: Any) -> None:
     static = generated_static_dir()
     static.mkdir(parents=True, exist_ok=True)
-    config.html_static_path = [*config.html_static_path, str(static)]
+    config.html_static_path = [*config.html_static_path, str(PACKAGE_STATIC), str(static)]
+
+
+def tidy_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Drop duplicate script entries and the CDN-bound thebe ones from every page."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for script in context.get("script_files", []):
+        key = (str(script), str(getattr(script, "attributes", {}).get("body", "")))
+        if key in seen or any(marker in key[0] + key[1] for marker in DROPPED_SCRIPTS):
+            continue
+        seen.add(key)
+        kept.append(script)
+    context["script_files"] = kept
 
 
 # --- stale executions -----------------------------------------------------------------
@@ -216,6 +240,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", find_outdated)
     app.connect("env-before-read-docs", read_ledger_last)
     app.connect("build-finished", publish)
+    app.connect("html-page-context", tidy_scripts, priority=900)
     app.add_directive("ledger-summary", LedgerSummary)
     app.add_directive("ledger-table", LedgerTable)
     app.add_directive("sources-table", SourcesTable)
