@@ -54,7 +54,7 @@ def write_vega_bundle(app: Sphinx) -> None:
 
     target = generated_static_dir() / VEGA_BUNDLE
     stamp = target.with_suffix(".version")
-    version = vl_convert.__version__
+    version = f"{vl_convert.__version__}/wrapped-1"
     if target.is_file() and stamp.is_file() and stamp.read_text() == version:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
