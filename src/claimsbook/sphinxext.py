@@ -198,11 +198,16 @@ class SourcesTable(SphinxDirective):
         self.env.note_dependency(str(datapackage.descriptor_path()))
         sources = datapackage.load_table("sources")
         esc = html.escape
+
+        def title(row: dict[str, Any]) -> str:
+            text = esc(str(row["title"]))
+            url = row["url"]
+            return text if pd.isna(url) else f"<a href='{esc(str(url))}'>{text}</a>"
+
         rows = "".join(
             "<tr>"
             f"<td>{esc(str(row['source_id']))}</td><td>{esc(str(row['kind']))}</td>"
-            f"<td>{esc(str(row['outlet']))}</td>"
-            f"<td><a href='{esc(str(row['url']))}'>{esc(str(row['title']))}</a></td>"
+            f"<td>{esc(str(row['outlet']))}</td><td>{title(row)}</td>"
             f"<td>{esc(str(row['date']))}</td><td>{esc(str(row['language']))}</td>"
             "</tr>"
             for row in sources.to_dict("records")
