@@ -137,6 +137,11 @@ def find_outdated(
         discard_cached_execution(cache_path, Path(env.doc2path(doc)))
         if doc not in added and doc not in changed:
             outdated.append(doc)
+    if getattr(env, "claimsbook_package_digest", None) != digest:
+        # The package renders the appendix and the cards: a change to it re-reads
+        # every page (chapters were handled above through their recorded digests).
+        outdated += [doc for doc in env.found_docs if doc not in chapter_docs(env)]
+        env.claimsbook_package_digest = digest
     reread = set(outdated) | ((added | changed) & set(chapter_docs(env)))
     if reread or removed:
         outdated += [doc for doc in app.config.claimsbook_ledger_docs if doc in env.found_docs]
