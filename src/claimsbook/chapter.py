@@ -13,6 +13,16 @@ from .charts import Figure, make_figure
 from .ledger import CardDeck, Ledger, Method, Result, Verdict
 
 
+def glue(name: str, value: Any, display: bool = False) -> None:
+    """myst-nb's ``glue`` for numbers in prose, with NumPy scalars made plain Python
+    values so that format specs such as ``{glue:text}`name:.1f``` work on them."""
+    from myst_nb import glue as myst_glue
+
+    if hasattr(value, "item") and callable(value.item) and getattr(value, "ndim", 1) == 0:
+        value = value.item()
+    myst_glue(name, value, display=display)
+
+
 @dataclass
 class Chapter:
     """Loads validated tables, checks claims and draws charts for one chapter;

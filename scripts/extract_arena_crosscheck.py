@@ -1,0 +1,86 @@
+"""Extract the Chatbot Arena history of the models that the BOC Research report's
+figure 6 (openlm.ai, 2025-09-01) also lists, for the commercialisation chapter's
+cross-check.
+
+Usage: python scripts/extract_arena_crosscheck.py --from PATH/alltime.csv
+       [--out data/commercialisation/arena_history_matches.csv]
+Without --from the public file is read from GitHub (needs the network).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+COMMIT = "8862846ca4d3f121124b4737de25d2d6d7876187"
+URL = f"https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/{COMMIT}/alltime.csv"
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "data/commercialisation/arena_history_matches.csv"
+
+# arena-history key -> model name as figure 6 prints it
+MATCHES = {
+    "chatgpt-4o-latest-20250326": "ChatGPT-4o-latest (2025-03-26)",
+    "grok-3-preview-02-24": "Grok-3-Preview-02-24",
+    "gpt-4.5-preview-2025-02-27": "GPT-4.5-Preview",
+    "gemini-2.0-pro-exp-02-05": "Gemini-2.0-Pro-Exp-02-05",
+    "deepseek-r1": "DeepSeek-R1",
+    "gemma-3-27b-it": "Gemma-3-27B-It",
+}
+
+
+def extract(frame: pd.DataFrame) -> pd.DataFrame:
+    rows = frame[frame["key"].isin(MATCHES)].copy()
+    missing = sorted(set(MATCHES) - set(rows["key"]))
+    if missing:
+        raise SystemExit(f"models missing from the history: {missing}")
+    rows["date"] = pd.to_datetime(rows["date"].astype(str), format="%Y%m%d").dt.strftime("%Y-%m-%d")
+    rows["figure6_model"] = rows["key"].map(MATCHES)
+    rows["rating"] = rows["rating"].round(2)
+    rows["source_id"] = "arena-history"
+    rows["location"] = "alltime.csv, leaderboard of " + rows["date"]
+    out = rows.rename(columns={"Model": "arena_model", "License": "licence",
+                               "Organization": "organisation"})
+    cols = ["key", "arena_model", "figure6_model", "date", "rating", "licence",
+            "organisation", "source_id", "location"]
+    return out[cols].sort_values(["key", "date"]).reset_index(drop=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--from", dest="source", default=URL, help="alltime.csv path or URL")
+    parser.add_argument("--out", default=str(OUT))
+    args = parser.parse_args()
+    if str(args.source).startswith(("http://", "https://")):
+        import urllib.request
+
+        with urllib.request.urlopen(args.source) as response:  # noqa: S310
+            raw = response.read()
+    else:
+        raw = Path(args.source).read_bytes()
+    from io import BytesIO
+
+    table = extract(pd.read_csv(BytesIO(raw)))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, index=False, lineterminator="\n")
+    manifest = {
+        "source_url": URL,
+        "licence": "none stated by the compiler; figures are LMArena's published scores",
+        "snapshot_date": "2025-03-26",
+        "input_sha256": hashlib.sha256(raw).hexdigest(),
+        "retrieved_from": str(args.source),
+        "retrieved_on": dt.date.today().isoformat(),
+        "script": "scripts/extract_arena_crosscheck.py",
+        "rows": len(table),
+    }
+    manifest_path = out.with_name("arena_history_matches.manifest.json")
+    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(table)} rows to {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Extract, from the Chatbot Arena leaderboard history, one row per model of the last
+leaderboard: its rating on that leaderboard (one common scale) and the date it was
+first listed (a proxy for its release), for the chapter "How many months behind?".
+
+Usage:
+    python scripts/extract_arena_frontier.py --from /path/to/alltime.csv
+        [--aliases data/months-behind/arena_aliases.csv]
+        [--out data/months-behind/arena_models.csv]
+
+Models listed earlier under another key (``arena_aliases.csv``: key -> same_as) take
+the earliest first-listed date of both keys. The country of each organisation is
+kept separately in ``arena_organisations.csv`` (hand-made, reviewed data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+SOURCE_URL = (
+    "https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/main/alltime.csv"
+)
+LICENCE = "none stated (LMArena leaderboard data, compiled by jasontrigg0/chatbot-arena-history)"
+PROPRIETARY = {"Proprietary", "Propretary"}
+COLUMNS = ["key", "model", "organization", "licence", "open_weights", "first_listed",
+           "rating", "rating_date"]
+
+
+def read_input(source: str) -> tuple[pd.DataFrame, str]:
+    if Path(source).is_file():
+        raw = Path(source).read_bytes()
+    else:
+        with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310
+            raw = response.read()
+    return pd.read_csv(io.BytesIO(raw)), hashlib.sha256(raw).hexdigest()
+
+
+def tidy(history: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
+    history = history.assign(date=pd.to_datetime(history["date"].astype(str), format="%Y%m%d"))
+    last_date = history["date"].max()
+    last = history[history["date"] == last_date].drop_duplicates("key")
+    canonical = history["key"].replace(dict(zip(aliases["key"], aliases["same_as"])))
+    first = history.assign(canonical=canonical).groupby("canonical")["date"].min()
+    out = pd.DataFrame(
+        {
+            "key": last["key"],
+            "model": last["Model"],
+            "organization": last["Organization"],
+            "licence": last["License"],
+            "open_weights": ~last["License"].isin(PROPRIETARY),
+            "first_listed": last["key"].map(first).dt.strftime("%Y-%m-%d"),
+            "rating": last["rating"].round(2),
+            "rating_date": last_date.strftime("%Y-%m-%d"),
+        }
+    )
+    return out.sort_values(["first_listed", "key"]).reset_index(drop=True)[COLUMNS]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--from", dest="source", default=SOURCE_URL,
+                        help="path or URL of alltime.csv (default: %(default)s)")
+    parser.add_argument("--aliases", default="data/months-behind/arena_aliases.csv")
+    parser.add_argument("--out", default="data/months-behind/arena_models.csv")
+    args = parser.parse_args()
+    history, sha = read_input(args.source)
+    table = tidy(history, pd.read_csv(args.aliases))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, index=False, lineterminator="\n")
+    manifest = {
+        "source_url": SOURCE_URL,
+        "licence": LICENCE,
+        "snapshot_date": table["rating_date"].iloc[0],
+        "input_sha256": sha,
+        "retrieved_from": args.source,
+        "retrieved_on": date.today().isoformat(),
+        "script": "scripts/extract_arena_frontier.py",
+        "rows": len(table),
+    }
+    out.with_name("arena_models.manifest.json").write_text(
+        json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(table)} rows to {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""Extract the Epoch Capabilities Index and three benchmark tables (MMLU, MATH level 5,
+GPQA Diamond) from an Epoch AI Benchmarking Hub export into one tidy table for the
+chapter "How many months behind?".
+
+Usage:
+    python scripts/extract_epoch_benchmarks.py --from /path/to/epoch-benchmarking-hub-export/
+        [--out data/months-behind/epoch_benchmarks.csv]
+
+Without --from the script tries the public download (a zip of the CSVs), which needs
+the network. Only rows whose Epoch country names the United States, China or a
+European country are kept; scores are converted to the units named in ``unit``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import urllib.request
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+SOURCE_URL = "https://epoch.ai/data/benchmark_data.zip"
+LICENCE = "CC-BY-4.0 (Epoch AI, 'Data on AI Benchmarking', https://epoch.ai/benchmarks)"
+SNAPSHOT = "2026-03-12"
+# metric id -> (file, score column, multiplier, unit)
+TABLES = {
+    "eci": ("epoch_capabilities_index.csv", "ECI Score", 1.0, "ECI points"),
+    "mmlu": ("mmlu_external.csv", "EM", 100.0, "percent correct"),
+    "math-level-5": ("math_level_5.csv", "mean_score", 100.0, "percent correct"),
+    "gpqa-diamond": ("gpqa_diamond.csv", "mean_score", 100.0, "percent correct"),
+}
+KEEP_COUNTRIES = (
+    "United States of America", "China", "Hong Kong", "France", "Germany",
+    "United Kingdom of Great Britain and Northern Ireland",
+)
+COLUMNS = [
+    "metric", "model_version", "organization", "country", "release_date",
+    "accessibility", "score", "unit",
+]
+
+
+def read_inputs(source: str) -> tuple[dict[str, pd.DataFrame], str]:
+    """The four tables and one sha256 over their bytes (in TABLES order)."""
+    digest = hashlib.sha256()
+    frames: dict[str, pd.DataFrame] = {}
+    if Path(source).is_dir():
+        for metric, (name, *_rest) in TABLES.items():
+            raw = (Path(source) / name).read_bytes()
+            digest.update(raw)
+            frames[metric] = pd.read_csv(io.BytesIO(raw))
+    else:
+        with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310
+            archive = zipfile.ZipFile(io.BytesIO(response.read()))
+        for metric, (name, *_rest) in TABLES.items():
+            member = next(m for m in archive.namelist() if m.endswith(name))
+            raw = archive.read(member)
+            digest.update(raw)
+            frames[metric] = pd.read_csv(io.BytesIO(raw))
+    return frames, digest.hexdigest()
+
+
+def tidy(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    eci = frames["eci"]
+    access = (
+        eci.dropna(subset=["Model accessibility"])
+        .drop_duplicates("Model version")
+        .set_index("Model version")["Model accessibility"]
+    )
+    parts = []
+    for metric, (_name, column, factor, unit) in TABLES.items():
+        table = frames[metric]
+        out = pd.DataFrame(
+            {
+                "metric": metric,
+                "model_version": table["Model version"].str.strip(),
+                "organization": table["Organization"],
+                "country": table["Country"],
+                "release_date": pd.to_datetime(table["Release date"]).dt.strftime("%Y-%m-%d"),
+                "accessibility": table["Model version"].map(access),
+                "score": (table[column] * factor).round(4),
+                "unit": unit,
+            }
+        )
+        keep = out["score"].notna() & out["release_date"].notna() & out["country"].fillna("").apply(
+            lambda c: any(k in c for k in KEEP_COUNTRIES)
+        )
+        parts.append(out[keep])
+    result = pd.concat(parts, ignore_index=True)
+    return result.sort_values(["metric", "release_date", "model_version", "score"]).reset_index(drop=True)[COLUMNS]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--from", dest="source", default=SOURCE_URL,
+                        help="export folder or URL of the zip (default: %(default)s)")
+    parser.add_argument("--out", default="data/months-behind/epoch_benchmarks.csv")
+    args = parser.parse_args()
+    frames, sha = read_inputs(args.source)
+    table = tidy(frames)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, index=False, lineterminator="\n")
+    manifest = {
+        "source_url": SOURCE_URL,
+        "licence": LICENCE,
+        "snapshot_date": SNAPSHOT,
+        "input_files": [spec[0] for spec in TABLES.values()],
+        "input_sha256": sha,
+        "retrieved_from": args.source,
+        "retrieved_on": date.today().isoformat(),
+        "script": "scripts/extract_epoch_benchmarks.py",
+        "rows": len(table),
+    }
+    out.with_name("epoch_benchmarks.manifest.json").write_text(
+        json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(table)} rows to {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Extract Epoch AI's Notable AI Models as a tidy table for chapter 01-ai-index.
+
+Keeps one row per model with its publication date, organisation(s), sector, the
+countries of its organisations (deduplicated, ``;``-separated, in Epoch's order)
+and Epoch's training-cost estimate. Usage::
+
+    python scripts/extract_notable_models.py --from /path/to/notable_ai_models.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+SOURCE_URL = "https://epoch.ai/data/notable_ai_models.csv"
+LICENCE = "CC-BY-4.0 (Epoch AI, Data on Notable AI Models)"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def dedupe_list(text: object) -> str:
+    """'A,B,A' -> 'A;B' (order of first appearance kept)."""
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    seen: list[str] = []
+    for part in text.split(","):
+        part = part.strip()
+        if part and part not in seen:
+            seen.append(part)
+    return ";".join(seen)
+
+
+def tidy(raw: pd.DataFrame) -> pd.DataFrame:
+    date = pd.to_datetime(raw["Publication date"], errors="coerce")
+    out = pd.DataFrame(
+        {
+            "model": raw["Model"].astype(str).str.strip(),
+            "publication_date": date.dt.strftime("%Y-%m-%d"),
+            "organization": raw["Organization"].map(dedupe_list),
+            "sector": raw["Organization categorization"].map(dedupe_list),
+            "countries": raw["Country (from Organization)"].map(dedupe_list),
+            "domain": raw["Domain"].map(dedupe_list),
+            "training_cost_2023_usd": pd.to_numeric(raw["Training compute cost (2023 USD)"], errors="coerce").round(0),
+            "accessibility": raw["Model accessibility"].fillna("").astype(str).str.strip(),
+        }
+    )
+    out = out[date.notna()].drop_duplicates("model").sort_values(["publication_date", "model"])
+    return out.reset_index(drop=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--from", dest="source", default=SOURCE_URL, help="path or URL of notable_ai_models.csv")
+    parser.add_argument("--out", default=str(ROOT / "data/ai-index/notable_models.csv"))
+    args = parser.parse_args()
+    raw = pd.read_csv(args.source)
+    table = tidy(raw)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, index=False, lineterminator="\n")
+    is_local = Path(args.source).is_file()
+    manifest = {
+        "source_url": SOURCE_URL,
+        "licence": LICENCE,
+        "snapshot_date": max(table["publication_date"]),
+        "input_sha256": sha256(args.source) if is_local else None,
+        "retrieved_from": args.source,
+        "retrieved_on": dt.date.today().isoformat(),
+        "script": "scripts/extract_notable_models.py",
+        "output": str(out.relative_to(ROOT)) if out.is_relative_to(ROOT) else str(out),
+        "rows": int(len(table)),
+        "citation": "Epoch AI (2025). Data on Notable AI Models. https://epoch.ai/data/notable-ai-models",
+    }
+    out.with_name("notable_models.manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    print(f"wrote {len(table)} rows to {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,322 @@
+"""Logic of chapter 01-ai-index: the Stanford AI Index 2025 figures, recomputed.
+
+Conventions used throughout:
+
+* A *relative gap* between two scores ``a`` (the leader) and ``b`` is
+  ``100 * (a - b) / b`` per cent: how much higher the leader's score is than the
+  follower's. This is how the AI Index states its Chatbot Arena gaps (e.g. Google
+  1,385 vs DeepSeek 1,362 -> 1.69 %).
+* A *percentage-point gap* is a plain difference of two percentages (benchmark
+  accuracies). Turning it into per cent needs the follower's score as the base:
+  :func:`pp_to_percent`.
+* A leaderboard *snapshot* is one published leaderboard date; the history is a set
+  of snapshots, and a claimed month is matched to a snapshot by a rule
+  (:func:`pick_snapshot`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from . import params
+
+BENCHMARKS: tuple[str, ...] = ("MMLU", "MMMU", "MATH", "HumanEval")
+MAPPINGS: tuple[str, ...] = ("country", "country_industry")
+SNAPSHOT_RULES: tuple[str, ...] = ("last-in-month", "first-in-month", "on-or-before")
+ATTRIBUTION_RULES: tuple[str, ...] = ("any", "first", "sole", "fractional")
+EUROPE: frozenset[str] = frozenset(
+    {
+        "France", "Germany", "United Kingdom of Great Britain and Northern Ireland",
+        "United Kingdom", "Italy", "Spain", "Netherlands", "Switzerland", "Sweden",
+        "Finland", "Norway", "Denmark", "Belgium", "Austria", "Poland", "Ireland",
+        "Czechia", "Portugal", "Greece", "Hungary", "Romania", "Luxembourg", "Estonia",
+    }
+)
+COUNTRY_GROUPS: dict[str, str] = {"United States of America": "United States", "China": "China"}
+
+# papermill parameters of the chapter (see chapters/01-ai-index.ipynb)
+PARAMETERS: params.Spec = {
+    "arena_start": params.Date("2023-05-08", "2025-03-26"),
+    "arena_end": params.Date("2023-05-08", "2025-03-26"),
+    "snapshot_rule": params.OneOf(SNAPSHOT_RULES),
+    "country_mapping": params.OneOf(MAPPINGS),
+    "benchmarks": params.SubsetOf(BENCHMARKS),
+    "attribution": params.OneOf(ATTRIBUTION_RULES),
+    "top_k": params.Number(2, 20, integer=True),
+}
+
+
+# --- arithmetic -----------------------------------------------------------------
+
+def relative_gap(leader: float, follower: float) -> float:
+    """How much higher ``leader`` is than ``follower``, in per cent of ``follower``."""
+    if follower == 0:
+        raise ValueError("relative gap undefined for a zero follower score")
+    return 100.0 * (leader - follower) / follower
+
+
+def pp_to_percent(gap_pp: float, follower_score: float) -> float:
+    """A gap of ``gap_pp`` percentage points above a follower who scored
+    ``follower_score`` per cent, expressed as a relative gap in per cent.
+    E.g. 90 % vs 72.5 % is a 17.5 pp gap but a 24.1 % relative gap."""
+    return relative_gap(follower_score + gap_pp, follower_score)
+
+
+def percent_fall(before: float, after: float) -> float:
+    """Fall from ``before`` to ``after`` in per cent of ``before`` (positive = fell)."""
+    if before == 0:
+        raise ValueError("percent fall undefined from zero")
+    return 100.0 * (before - after) / before
+
+
+def fold_change(before: float, after: float) -> float:
+    """How many times smaller ``after`` is than ``before`` (``before / after``)."""
+    if after == 0:
+        raise ValueError("fold change undefined to zero")
+    return before / after
+
+
+def increase(before: float, after: float) -> float:
+    """Absolute increase ``after - before``."""
+    return after - before
+
+
+def annual_growth(before: float, after: float, years: float) -> float:
+    """Compound annual growth rate in per cent."""
+    return 100.0 * ((after / before) ** (1.0 / years) - 1.0)
+
+
+# --- arena snapshots ------------------------------------------------------------
+
+def snapshot_dates(history: pd.DataFrame) -> list[pd.Timestamp]:
+    return sorted(pd.to_datetime(history["date"]).unique())
+
+
+def pick_snapshot(dates: Iterable[pd.Timestamp], target: dt.date | str, rule: str) -> pd.Timestamp:
+    """The leaderboard date standing for ``target`` under ``rule``:
+
+    * ``last-in-month``: the last snapshot in ``target``'s calendar month;
+    * ``first-in-month``: the first snapshot in that month;
+    * ``on-or-before``: the latest snapshot on or before ``target`` itself.
+    Raises ``ValueError`` when no snapshot qualifies."""
+    target = pd.Timestamp(target)
+    stamps = sorted(pd.Timestamp(d) for d in dates)
+    if rule == "on-or-before":
+        chosen = [d for d in stamps if d <= target]
+        if not chosen:
+            raise ValueError(f"no leaderboard snapshot on or before {target.date()}")
+        return chosen[-1]
+    month = [d for d in stamps if d.year == target.year and d.month == target.month]
+    if not month:
+        raise ValueError(f"no leaderboard snapshot in {target:%Y-%m}")
+    if rule == "last-in-month":
+        return month[-1]
+    if rule == "first-in-month":
+        return month[0]
+    raise ValueError(f"unknown snapshot rule {rule!r}; expected one of {SNAPSHOT_RULES}")
+
+
+def annotate(history: pd.DataFrame, organisations: pd.DataFrame, licences: pd.DataFrame,
+             mapping: str = "country") -> pd.DataFrame:
+    """Add ``group`` (country under ``mapping``) and ``licence_class`` to the history.
+    Every organisation and licence must be mapped (a gap in the mapping tables is an
+    error, not a silent drop)."""
+    orgs = organisations.set_index("organization")[mapping]
+    lic = licences.set_index("licence")["licence_class"]
+    out = history.copy()
+    out["date"] = pd.to_datetime(out["date"])
+    out["group"] = out["organization"].map(orgs)
+    out["licence_class"] = out["licence"].map(lic)
+    missing = out.loc[out["group"].isna(), "organization"].unique().tolist()
+    missing += out.loc[out["licence_class"].isna(), "licence"].unique().tolist()
+    if missing:
+        raise ValueError(f"unmapped organisations or licences: {missing}")
+    return out
+
+
+def best_of(board: pd.DataFrame, column: str, value: str) -> pd.Series:
+    """The top-rated row of ``board`` whose ``column`` equals ``value``."""
+    rows = board[board[column] == value]
+    if rows.empty:
+        raise ValueError(f"no model with {column} = {value!r} on this leaderboard")
+    return rows.sort_values("rating", ascending=False).iloc[0]
+
+
+def group_gap(board: pd.DataFrame, column: str, leader: str, follower: str) -> dict[str, object]:
+    """Relative gap between the best ``leader`` and the best ``follower`` model of one
+    snapshot (``column`` is ``group`` or ``licence_class``)."""
+    a, b = best_of(board, column, leader), best_of(board, column, follower)
+    return {
+        "leader_model": a["model"], "leader_rating": float(a["rating"]),
+        "follower_model": b["model"], "follower_rating": float(b["rating"]),
+        "gap_points": float(a["rating"] - b["rating"]),
+        "gap_percent": relative_gap(float(a["rating"]), float(b["rating"])),
+    }
+
+
+def rank_gap(board: pd.DataFrame, k: int) -> dict[str, object]:
+    """Relative gap between the model ranked 1st and the model ranked ``k``-th."""
+    ranked = board.sort_values("rating", ascending=False).reset_index(drop=True)
+    if len(ranked) < k:
+        raise ValueError(f"leaderboard has {len(ranked)} models, fewer than {k}")
+    a, b = ranked.iloc[0], ranked.iloc[k - 1]
+    return {
+        "leader_model": a["model"], "leader_rating": float(a["rating"]),
+        "follower_model": b["model"], "follower_rating": float(b["rating"]),
+        "gap_points": float(a["rating"] - b["rating"]),
+        "gap_percent": relative_gap(float(a["rating"]), float(b["rating"])),
+    }
+
+
+def gaps_on(annotated: pd.DataFrame, date: pd.Timestamp, top_k: int = 10) -> dict[str, dict[str, object]]:
+    """All four Arena gaps of the chapter on one leaderboard date."""
+    board = annotated[annotated["date"] == pd.Timestamp(date)]
+    if board.empty:
+        raise ValueError(f"no leaderboard on {pd.Timestamp(date).date()}")
+    return {
+        "us-china": group_gap(board, "group", "United States", "China"),
+        "closed-open": group_gap(board, "licence_class", "proprietary", "open-weights"),
+        f"top1-top{top_k}": rank_gap(board, top_k),
+        "top1-top2": rank_gap(board, 2),
+    }
+
+
+def gap_series(annotated: pd.DataFrame, top_k: int = 10) -> pd.DataFrame:
+    """Long table: one row per leaderboard date and gap kind (for the chart)."""
+    rows = []
+    for date, board in annotated.groupby("date"):
+        for kind, fn in (
+            ("US vs China", lambda b: group_gap(b, "group", "United States", "China")),
+            ("Closed vs open weights", lambda b: group_gap(b, "licence_class", "proprietary", "open-weights")),
+            (f"Top 1 vs top {top_k}", lambda b: rank_gap(b, top_k)),
+            ("Top 1 vs top 2", lambda b: rank_gap(b, 2)),
+        ):
+            try:
+                row = fn(board)
+            except ValueError:
+                continue
+            rows.append({"date": date, "gap": kind, **row,
+                         "rating_kind": board["rating_kind"].iloc[0]})
+    return pd.DataFrame(rows)
+
+
+# --- notable models -------------------------------------------------------------
+
+def region_of(country: str) -> str:
+    """Epoch country name -> 'United States', 'China', 'Europe' or 'Other'."""
+    if country in COUNTRY_GROUPS:
+        return COUNTRY_GROUPS[country]
+    if country in EUROPE:
+        return "Europe"
+    return "Other"
+
+
+def attribute(countries: str, rule: str) -> dict[str, float]:
+    """Credit one model to regions from its ``;``-separated Epoch countries.
+
+    * ``any``: every region listed gets 1 (a US-UK model counts for both; the AI
+      Index's own rule, which can double count);
+    * ``first``: only the first-listed country's region gets 1;
+    * ``sole``: 1 only if all listed countries fall in one region and none is
+      "Multinational"; otherwise the model is not counted;
+    * ``fractional``: each listed country gets 1/n, summed by region.
+    'Multinational' counts as 'Other'. An empty string gives nothing."""
+    names = [c.strip() for c in countries.split(";") if c.strip()]
+    if not names:
+        return {}
+    regions = [region_of(c) for c in names]
+    if rule == "any":
+        return {r: 1.0 for r in dict.fromkeys(regions)}
+    if rule == "first":
+        return {regions[0]: 1.0}
+    if rule == "sole":
+        if "Multinational" in names or len(set(regions)) != 1:
+            return {}
+        return {regions[0]: 1.0}
+    if rule == "fractional":
+        out: dict[str, float] = {}
+        for r in regions:
+            out[r] = out.get(r, 0.0) + 1.0 / len(regions)
+        return out
+    raise ValueError(f"unknown attribution rule {rule!r}; expected one of {ATTRIBUTION_RULES}")
+
+
+def count_by_region(models: pd.DataFrame, rule: str, years: Sequence[int] | None = None) -> pd.DataFrame:
+    """Notable models per publication year and region under an attribution ``rule``.
+    Returns columns year, region, models."""
+    frame = models.copy()
+    frame["year"] = pd.to_datetime(frame["publication_date"]).dt.year
+    if years is not None:
+        frame = frame[frame["year"].isin(list(years))]
+    rows = []
+    for year, countries in zip(frame["year"], frame["countries"].fillna("")):
+        for region, credit in attribute(str(countries), rule).items():
+            rows.append((int(year), region, credit))
+    out = pd.DataFrame(rows, columns=["year", "region", "models"])
+    return out.groupby(["year", "region"], as_index=False)["models"].sum()
+
+
+def industry_share(models: pd.DataFrame, year: int, strict: bool = True) -> float:
+    """Share (%) of ``year``'s notable models from industry. ``strict``: only models
+    whose every organisation is industry; else any industry involvement counts."""
+    frame = models[pd.to_datetime(models["publication_date"]).dt.year == year]
+    sectors = frame["sector"].fillna("").str.split(";")
+    if strict:
+        hit = sectors.map(lambda s: set(s) == {"Industry"})
+    else:
+        hit = sectors.map(lambda s: "Industry" in s)
+    return 100.0 * float(hit.sum()) / len(frame)
+
+
+# --- helpers the chapter calls --------------------------------------------------
+
+def min_relative_gap(gap_pp: float) -> float:
+    """The smallest relative gap (%) a ``gap_pp`` percentage-point lead can be when
+    scores are accuracies capped at 100 %: the leader at 100, the follower at
+    ``100 - gap_pp``. Any real pair of scores gives a larger relative gap."""
+    if not 0 <= gap_pp < 100:
+        raise ValueError("a percentage-point gap must lie in [0, 100)")
+    return pp_to_percent(gap_pp, 100.0 - gap_pp)
+
+
+def benchmark_table(figures: pd.DataFrame, benchmarks: Sequence[str]) -> pd.DataFrame:
+    """Long table of the AI Index's US-China benchmark gaps (pp) for the chart."""
+    rows = []
+    for name in benchmarks:
+        for year in (2023, 2024):
+            value = float(figures.loc[f"gap-{name.lower()}-{year}", "value"])
+            rows.append({"benchmark": name, "year": year, "gap_pp": value,
+                         "min_relative_gap_percent": round(min_relative_gap(value), 2)})
+    return pd.DataFrame(rows)
+
+
+def snapshot_table(annotated: pd.DataFrame, dates: Iterable[pd.Timestamp], top_k: int = 10) -> pd.DataFrame:
+    """One row per leaderboard date: the four gaps (%) and the rating kind."""
+    rows = []
+    for date in dates:
+        gaps = gaps_on(annotated, pd.Timestamp(date), top_k)
+        board = annotated[annotated["date"] == pd.Timestamp(date)]
+        row: dict[str, object] = {"date": pd.Timestamp(date).date().isoformat(),
+                                  "rating": board["rating_kind"].iloc[0]}
+        for kind, gap in gaps.items():
+            row[kind] = round(float(gap["gap_percent"]), 2)  # type: ignore[arg-type]
+        row["top US model"] = gaps["us-china"]["leader_model"]
+        row["top Chinese model"] = gaps["us-china"]["follower_model"]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def months_behind_dates(dates: Sequence[pd.Timestamp], months: Sequence[str]) -> list[pd.Timestamp]:
+    """Every snapshot falling in any of ``months`` (``YYYY-MM``)."""
+    return [d for d in dates if f"{pd.Timestamp(d):%Y-%m}" in set(months)]
+
+
+class Plain(str):
+    """A string whose repr is itself, so that myst-nb's ``{glue:text}`` shows it
+    without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)

@@ -1,0 +1,288 @@
+"""Arithmetic for the commercialisation chapter (BOC Research 2025, sections 一 and 二).
+
+Small pure functions: currency conversion with the ECB's reference rates (shipped
+with the ``currency_converter`` package), blended API prices, price ratios, Elo
+win probabilities, growth multiples and the levels they imply, totals implied by
+shares, and consistency checks of tables.
+
+Conventions
+-----------
+* Prices are per million tokens. A *blended* price for an input share ``s``
+  (0-1) of the tokens is ``s * input + (1 - s) * output``.
+* ``growth_pct`` is a percentage change: +29 % means the new level is 1.29 times
+  the old one, so the implied earlier level is ``new / (1 + pct / 100)``.
+* The ECB publishes euro reference rates on TARGET business days. The CNY per USD
+  cross rate on a day is ``(CNY per EUR) / (USD per EUR)``. When the requested day
+  has no fixing (weekend, holiday) the latest earlier fixing is used, and its date
+  is reported; no rate is interpolated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from . import params
+
+PRICE_LISTS: tuple[str, ...] = ("cn-2025", "cn-2024-09", "cn-2024-05", "intl")
+"""Qwen-Max price lists recorded in ``data/commercialisation/api_prices.csv``."""
+
+PARAMETERS: params.Spec = {
+    "conversion_date": params.Date("2024-01-02", "2025-12-31"),
+    "cny_per_usd": params.Number(0, 20),
+    "input_share": params.Number(0, 1),
+    "qwen_price_list": params.OneOf(PRICE_LISTS),
+}
+
+MAX_LOOKBACK_DAYS = 10
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A CNY-per-USD rate, the day it was fixed and where it came from."""
+
+    cny_per_usd: float
+    requested: dt.date | None
+    rate_date: dt.date | None
+    origin: str
+
+
+@lru_cache(maxsize=1)
+def _converter():  # pragma: no cover - trivial
+    from currency_converter import CurrencyConverter
+
+    # No interpolation and no silent move to the edge of the data: a missing day
+    # raises, and ecb_rate walks back to the latest real fixing itself.
+    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+
+
+def ecb_rate(on: dt.date | str, base: str = "USD", quote: str = "CNY") -> Rate:
+    """The ECB reference cross rate (``quote`` per ``base``) on ``on`` or, if the ECB
+    did not fix that day, on the latest earlier business day (at most
+    ``MAX_LOOKBACK_DAYS`` back). Raises ``ValueError`` outside the shipped data."""
+    from currency_converter import RateNotFoundError
+
+    day = dt.date.fromisoformat(on) if isinstance(on, str) else on
+    converter = _converter()
+    first = max(converter.bounds[base].first_date, converter.bounds[quote].first_date)
+    last = min(converter.bounds[base].last_date, converter.bounds[quote].last_date)
+    if not first <= day <= last:
+        raise ValueError(
+            f"no ECB {quote}/{base} rate for {day}: the shipped data covers {first} to {last}"
+        )
+    for back in range(MAX_LOOKBACK_DAYS + 1):
+        candidate = day - dt.timedelta(days=back)
+        try:
+            value = converter.convert(1.0, base, quote, date=candidate)
+        except RateNotFoundError:
+            continue
+        return Rate(float(value), day, candidate, "ECB euro reference rates (cross rate)")
+    raise ValueError(f"no ECB fixing within {MAX_LOOKBACK_DAYS} days before {day}")
+
+
+def choose_rate(on: dt.date | str, explicit_cny_per_usd: float = 0.0) -> Rate:
+    """An explicit rate if one is given (> 0), else the ECB rate on ``on``."""
+    if explicit_cny_per_usd < 0:
+        raise ValueError(f"a rate must be positive, got {explicit_cny_per_usd}")
+    if explicit_cny_per_usd > 0:
+        day = dt.date.fromisoformat(on) if isinstance(on, str) else on
+        return Rate(float(explicit_cny_per_usd), day, None, "explicit rate (parameter)")
+    return ecb_rate(on)
+
+
+def to_usd(amount: float, currency: str, rate: Rate) -> float:
+    """Convert an amount in USD or CNY to USD with a CNY-per-USD ``rate``."""
+    if currency == "USD":
+        return float(amount)
+    if currency == "CNY":
+        return float(amount) / rate.cny_per_usd
+    raise ValueError(f"currency {currency!r} is not supported (USD or CNY)")
+
+
+def blended_price(input_price: float, output_price: float, input_share: float) -> float:
+    """Price per million tokens for a mix with ``input_share`` of input tokens."""
+    if not 0 <= input_share <= 1:
+        raise ValueError(f"input_share must be within 0 and 1, got {input_share}")
+    return input_share * input_price + (1 - input_share) * output_price
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    """``numerator / denominator``; NaN when either is missing or the denominator is 0."""
+    if denominator is None or numerator is None:
+        return math.nan
+    if any(isinstance(v, float) and math.isnan(v) for v in (numerator, denominator)):
+        return math.nan
+    if denominator == 0:
+        return math.nan
+    return numerator / denominator
+
+
+def price_table(prices: pd.DataFrame, model: str, price_list: str) -> dict[str, tuple[float, str]]:
+    """``{direction: (price, currency)}`` for one model and price list."""
+    rows = prices[(prices["model"] == model) & (prices["price_list"] == price_list)]
+    if rows.empty:
+        raise KeyError(f"no price for {model!r} in price list {price_list!r}")
+    return {r.direction: (float(r.price), str(r.currency)) for r in rows.itertuples()}
+
+
+def price_ratios(
+    prices: pd.DataFrame,
+    *,
+    us_model: str,
+    us_list: str,
+    cn_model: str,
+    cn_list: str,
+    rate: Rate,
+    input_share: float,
+) -> dict[str, float]:
+    """How many times the US model's price is the Chinese model's, for input,
+    output and the blended mix (both in USD). A direction missing from a price
+    list gives NaN (and a NaN blended ratio)."""
+    us = price_table(prices, us_model, us_list)
+    cn = price_table(prices, cn_model, cn_list)
+    out: dict[str, float] = {}
+    usd: dict[str, dict[str, float]] = {"us": {}, "cn": {}}
+    for direction in ("input", "output"):
+        for key, table in (("us", us), ("cn", cn)):
+            if direction in table:
+                price, currency = table[direction]
+                usd[key][direction] = to_usd(price, currency, rate)
+            else:
+                usd[key][direction] = math.nan
+        out[direction] = ratio(usd["us"][direction], usd["cn"][direction])
+    blend_us = blended_price(usd["us"]["input"], usd["us"]["output"], input_share)
+    blend_cn = blended_price(usd["cn"]["input"], usd["cn"]["output"], input_share)
+    out["blended"] = ratio(blend_us, blend_cn)
+    out["us_input_usd"], out["us_output_usd"] = usd["us"]["input"], usd["us"]["output"]
+    out["cn_input_usd"], out["cn_output_usd"] = usd["cn"]["input"], usd["cn"]["output"]
+    return out
+
+
+def elo_win_probability(difference: float) -> float:
+    """Expected head-to-head win rate of a model ``difference`` Elo points above
+    another: ``1 / (1 + 10 ** (-difference / 400))``."""
+    return 1.0 / (1.0 + 10.0 ** (-difference / 400.0))
+
+
+def growth_multiple(later: float, earlier: float) -> float:
+    """How many times ``earlier`` the ``later`` level is."""
+    return ratio(later, earlier)
+
+
+def implied_earlier(level: float, growth_pct: float) -> float:
+    """The earlier level that a later ``level`` and a growth of ``growth_pct`` % imply."""
+    if growth_pct <= -100:
+        raise ValueError(f"growth of {growth_pct} % leaves nothing to grow from")
+    return level / (1 + growth_pct / 100)
+
+
+def implied_total(part: float, share_pct: float) -> float:
+    """The total of which ``part`` is ``share_pct`` %."""
+    if share_pct <= 0:
+        raise ValueError(f"share must be positive, got {share_pct}")
+    return part / (share_pct / 100)
+
+
+def shares_sum(shares: Iterable[float]) -> float:
+    """The sum of shares in %, which a complete breakdown makes 100."""
+    return float(sum(shares))
+
+
+COUNTRY_OF_ORGANISATION: Mapping[str, str] = {
+    "Google": "United States", "xAI": "United States", "OpenAI": "United States",
+    "Anthropic": "United States", "Microsoft": "United States", "Nvidia": "United States",
+    "Z.ai": "China", "DeepSeek": "China", "Alibaba": "China", "Moonshot": "China",
+    "MiniMax": "China", "Mistral": "Europe",
+}
+
+
+def licence_class(licence: str) -> str:
+    """``"Proprietary"`` for closed models, ``"Open weights"`` for any published-weights
+    licence (MIT, Apache 2.0, Gemma, Nvidia Open ...)."""
+    return "Proprietary" if licence.strip().lower() == "proprietary" else "Open weights"
+
+
+def best_by(table: pd.DataFrame, group: str, score: str = "arena_score") -> pd.DataFrame:
+    """The best-scoring row of each group (ties: first in table order)."""
+    ordered = table.sort_values(score, ascending=False, kind="stable")
+    return ordered.groupby(group, sort=False).head(1).reset_index(drop=True)
+
+
+def open_table_consistency(full: pd.DataFrame, open_: pd.DataFrame) -> pd.DataFrame:
+    """For each open-weight model, whether the full table should list it (its score
+    reaches the full table's cut-off), whether it does, and whether the two scores
+    agree."""
+    cutoff = float(full["arena_score"].min())
+    by_model = full.set_index("model")["arena_score"]
+    rows = []
+    for r in open_.itertuples():
+        listed = r.model in by_model.index
+        rows.append({
+            "model": r.model, "open_score": float(r.arena_score),
+            "should_be_in_full": float(r.arena_score) >= cutoff, "in_full": listed,
+            "same_score": bool(listed and float(by_model[r.model]) == float(r.arena_score)),
+        })
+    return pd.DataFrame(rows)
+
+
+def sensitivity(
+    prices: pd.DataFrame,
+    *,
+    us_model: str,
+    cn_model: str,
+    price_lists: Iterable[str],
+    rates: Mapping[str, Rate],
+    input_shares: Iterable[float],
+    us_list: str = "openai-2025",
+    threshold: float = 100.0,
+) -> pd.DataFrame:
+    """The price ratio for every price list x rate x input share, with whether it
+    exceeds ``threshold`` (NaN ratios count as not shown)."""
+    rows = []
+    for price_list in price_lists:
+        for rate_name, rate in rates.items():
+            for share in input_shares:
+                r = price_ratios(prices, us_model=us_model, us_list=us_list, cn_model=cn_model,
+                                 cn_list=price_list, rate=rate, input_share=share)
+                rows.append({
+                    "price_list": price_list, "rate": rate_name,
+                    "cny_per_usd": rate.cny_per_usd, "input_share": share,
+                    "input_ratio": r["input"], "output_ratio": r["output"],
+                    "blended_ratio": r["blended"],
+                    "input_over": bool(r["input"] > threshold),
+                    "output_over": bool(r["output"] > threshold),
+                    "blended_over": bool(r["blended"] > threshold),
+                })
+    return pd.DataFrame(rows)
+
+
+def arena_drift(board: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
+    """For each figure-6 model that the Arena history also lists: its score in the
+    history's last leaderboard, its score in figure 6 and the difference (points)."""
+    last = history.sort_values("date").groupby("figure6_model").tail(1)
+    merged = last.drop(columns=["organisation"], errors="ignore").merge(
+        board.drop_duplicates("model")[["model", "arena_score", "organisation", "country"]],
+        left_on="figure6_model", right_on="model", how="inner",
+    )
+    merged["history_date"] = pd.to_datetime(merged["date"]).dt.strftime("%Y-%m-%d")
+    merged["drift"] = merged["arena_score"] - merged["rating"]
+    cols = ["figure6_model", "organisation", "country", "history_date", "rating",
+            "arena_score", "drift"]
+    return merged[cols].sort_values("arena_score", ascending=False).reset_index(drop=True)
+
+
+def mau_by_form(mau: pd.DataFrame, totals: Mapping[str, float]) -> pd.DataFrame:
+    """Sum of the listed apps' MAU per product form (millions) beside QuestMobile's
+    de-duplicated total for the form and the largest single app. Sums of different
+    groups' apps may exceed a de-duplicated total (people use several apps); a single
+    app may not."""
+    grouped = mau.groupby("product_form_en")["mau_10k"].agg(["sum", "max"]) / 100
+    grouped = grouped.rename(columns={"sum": "listed_sum_m", "max": "largest_app_m"})
+    grouped["form_total_m"] = [totals.get(k, math.nan) for k in grouped.index]
+    grouped["largest_within_total"] = grouped["largest_app_m"] <= grouped["form_total_m"]
+    return grouped.reset_index()

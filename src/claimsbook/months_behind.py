@@ -1,0 +1,499 @@
+"""How many months behind? Model tables per metric, country classes and lag summaries.
+
+The chapter "02-months-behind" re-derives the Artificial Analysis estimate that the
+US lead over China shrank from over a year (late 2022) to under three months
+(Q2 2025). The lag itself comes from :mod:`claimsbook.lag`; this module turns the
+tidy extracts into one model table per metric, applies the chapter's choices
+(which models count, how much data a date needs) and summarises the lag at the
+two dates the claim names.
+
+Conventions:
+
+* A metric's table has columns ``model``, ``organization``, ``country`` (one of
+  :data:`GROUPS`), ``date`` (release date, or first leaderboard listing for the
+  arena), ``score`` and ``open_weights`` (boolean, NA when unknown).
+* ``coverage_end`` of a metric is the last date its data can speak for: the arena
+  snapshot date, or the newest release in an Epoch table. Lags after it are NaN.
+* A lag is *censored* when the leader's frontier reaches the follower's level on
+  the first date the leader has any model in the data: the data cannot look
+  further back, so the lag is only a lower bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import params
+from .lag import DAYS_PER_MONTH, lag_series, monthly_dates
+
+GROUPS: tuple[str, ...] = ("United States", "China", "Europe", "Other", "Multinational")
+COUNTRY_CHOICES: tuple[str, ...] = ("United States", "China", "Europe")
+METRICS: dict[str, str] = {
+    "eci": "Epoch Capabilities Index (ECI points)",
+    "mmlu": "MMLU (percent correct)",
+    "math-level-5": "MATH level 5 (percent correct)",
+    "gpqa-diamond": "GPQA Diamond (percent correct)",
+    "arena": "Chatbot Arena rating (rating points, leaderboard of 2025-03-26)",
+}
+METRIC_UNITS: dict[str, str] = {
+    "eci": "ECI points",
+    "mmlu": "percentage points",
+    "math-level-5": "percentage points",
+    "gpqa-diamond": "percentage points",
+    "arena": "rating points",
+}
+MODEL_SETS: tuple[str, ...] = ("all", "open-weights")
+# The two dates the headline claim names: "late 2022" and "Q2 2025".
+LATE_2022 = pd.Timestamp("2022-12-31")
+Q2_2025_END = pd.Timestamp("2025-06-30")
+Q2_2025_MONTHS = (pd.Timestamp("2025-04-30"), pd.Timestamp("2025-05-31"), Q2_2025_END)
+OVER_A_YEAR = 12.0
+UNDER_THREE_MONTHS = 3.0
+
+_EPOCH_COUNTRIES = {
+    "United States of America": "United States",
+    "China": "China",
+    "Hong Kong": "China",
+    "France": "Europe",
+    "Germany": "Europe",
+    "United Kingdom of Great Britain and Northern Ireland": "Europe",
+}
+
+
+@dataclass(frozen=True)
+class CountryPair:
+    """Two different countries, leader first: ``[leader, follower]``."""
+
+    allowed: tuple[str, ...] = COUNTRY_CHOICES
+
+    def __call__(self, name: str, value: Any) -> tuple[str, str]:
+        listing = ", ".join(repr(a) for a in self.allowed)
+        ok = (
+            not isinstance(value, str)
+            and isinstance(value, Sequence)
+            and len(value) == 2
+            and all(v in self.allowed for v in value)
+            and value[0] != value[1]
+        )
+        if not ok:
+            raise params.ParameterError(
+                f"parameter {name!r} = {value!r} is not allowed: expected two different "
+                f"countries [leader, follower] drawn from {listing}"
+            )
+        return str(value[0]), str(value[1])
+
+
+PARAMETERS: params.Spec = {
+    "metric": params.OneOf(tuple(METRICS)),
+    "countries": CountryPair(),
+    "start_date": params.Date("2022-06-30", "2024-12-31"),
+    "end_date": params.Date("2025-06-30", "2026-03-31"),
+    "early_by": params.Date("2022-12-31", "2024-06-30"),
+    "tolerance": params.Number(0, 50),
+    "model_set": params.OneOf(MODEL_SETS),
+    "min_models": params.Number(1, 20, integer=True),
+}
+
+
+def classify_country(raw: object) -> str:
+    """Group an Epoch country string ("United States of America", "China",
+    "Germany,United States of America", ...) into one of :data:`GROUPS`.
+
+    Each comma-separated country maps to United States, China (Hong Kong counts as
+    China), Europe (France, Germany, United Kingdom) or Other; a row whose countries
+    fall in more than one group is "Multinational"; missing is "Other"."""
+    if raw is None or raw is pd.NA or (isinstance(raw, float) and np.isnan(raw)):
+        return "Other"
+    parts = [p.strip() for p in str(raw).split(",") if p.strip()]
+    groups = {_EPOCH_COUNTRIES.get(p, "Other") for p in parts}
+    if not groups:
+        return "Other"
+    return groups.pop() if len(groups) == 1 else "Multinational"
+
+
+def is_open_weights(accessibility: object) -> object:
+    """True for Epoch's "Open weights (...)" classes, False for any other stated
+    access, NA when the accessibility is unknown."""
+    if accessibility is None or accessibility is pd.NA or (
+        isinstance(accessibility, float) and np.isnan(accessibility)
+    ):
+        return pd.NA
+    return str(accessibility).startswith("Open weights")
+
+
+def epoch_models(benchmarks: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """One metric's rows of the Epoch extract as a model table (see module doc)."""
+    if metric not in METRICS or metric == "arena":
+        raise ValueError(f"metric {metric!r} is not an Epoch metric; choose from "
+                         f"{[m for m in METRICS if m != 'arena']}")
+    rows = benchmarks[benchmarks["metric"] == metric]
+    return pd.DataFrame(
+        {
+            "model": rows["model_version"].astype(str).to_numpy(),
+            "organization": rows["organization"].astype(str).to_numpy(),
+            "country": [classify_country(c) for c in rows["country"]],
+            "date": pd.to_datetime(rows["release_date"]).to_numpy(),
+            "score": rows["score"].astype(float).to_numpy(),
+            "open_weights": pd.array(
+                [is_open_weights(a) for a in rows["accessibility"]], dtype="boolean"
+            ),
+        }
+    )
+
+
+def arena_models(arena: pd.DataFrame, organisations: pd.DataFrame) -> pd.DataFrame:
+    """The arena extract as a model table; the country comes from the organisation
+    table, and an organisation missing from it raises ValueError."""
+    mapping = dict(zip(organisations["organization"].astype(str),
+                       organisations["country"].astype(str)))
+    missing = sorted(set(arena["organization"].astype(str)) - set(mapping))
+    if missing:
+        raise ValueError(f"organisations without a country in the mapping: {missing}")
+    return pd.DataFrame(
+        {
+            "model": arena["model"].astype(str).to_numpy(),
+            "organization": arena["organization"].astype(str).to_numpy(),
+            "country": [mapping[o] for o in arena["organization"].astype(str)],
+            "date": pd.to_datetime(arena["first_listed"]).to_numpy(),
+            "score": arena["rating"].astype(float).to_numpy(),
+            "open_weights": pd.array(arena["open_weights"], dtype="boolean"),
+        }
+    )
+
+
+def coverage_end(models: pd.DataFrame, snapshot: object | None = None) -> pd.Timestamp:
+    """Last date the metric's data speak for: ``snapshot`` if given, else the
+    newest model's date."""
+    if snapshot is not None:
+        return pd.Timestamp(snapshot)
+    return pd.Timestamp(models["date"].max())
+
+
+def select_models(models: pd.DataFrame, model_set: str) -> pd.DataFrame:
+    """``all`` keeps every model; ``open-weights`` keeps models known to have open
+    weights (unknown access is dropped)."""
+    if model_set not in MODEL_SETS:
+        raise ValueError(f"model_set {model_set!r} is not one of {MODEL_SETS}")
+    if model_set == "all":
+        return models.reset_index(drop=True)
+    keep = models["open_weights"].fillna(False).astype(bool)
+    return models[keep.to_numpy()].reset_index(drop=True)
+
+
+def lag_table(
+    models: pd.DataFrame,
+    *,
+    leader: str,
+    follower: str,
+    dates: Iterable[object],
+    tolerance: float = 0.0,
+    min_models: int = 1,
+    data_end: pd.Timestamp | None = None,
+) -> pd.DataFrame:
+    """:func:`claimsbook.lag.lag_series` plus the chapter's rules.
+
+    Adds ``n_leader`` and ``n_follower`` (models of each country released on or
+    before the date), ``reached`` (the date the frontier that is behind was first
+    matched) and ``censored``. A date where either country has fewer than
+    ``min_models`` models gets NaN lag and status ``"too-few-models"``; a date after
+    ``data_end`` gets NaN and ``"beyond-data"``.
+    """
+    when = pd.DatetimeIndex(pd.to_datetime(list(dates)))
+    for name in (leader, follower):
+        if not (models["country"] == name).any():
+            return _empty_lags(when, f"no-{'leader' if name == leader else 'follower'}-data")
+    out = lag_series(models, leader=leader, follower=follower, dates=when,
+                     tolerance=tolerance)
+    dates_l = np.sort(models.loc[models["country"] == leader, "date"].to_numpy())
+    dates_f = np.sort(models.loc[models["country"] == follower, "date"].to_numpy())
+    t = out["date"].to_numpy()
+    out["n_leader"] = np.searchsorted(dates_l, t, side="right")
+    out["n_follower"] = np.searchsorted(dates_f, t, side="right")
+    offset = pd.to_timedelta(out["lag_days"].abs(), unit="D")
+    out["reached"] = out["date"] - offset
+    first_l, first_f = pd.Timestamp(dates_l[0]), pd.Timestamp(dates_f[0])
+    behind_first = np.where(out["lag_days"] >= 0, first_l, first_f)
+    out["censored"] = out["lag_days"].notna() & (out["reached"] == behind_first)
+    few = (out["n_leader"] < min_models) | (out["n_follower"] < min_models)
+    out.loc[few, "status"] = "too-few-models"
+    if data_end is not None:
+        out.loc[out["date"] > data_end, "status"] = "beyond-data"
+    blank = out["status"].isin(["too-few-models", "beyond-data"])
+    out.loc[blank, ["lag_days", "lag_months"]] = np.nan
+    out.loc[blank, "censored"] = False
+    out.loc[blank, "reached"] = pd.NaT
+    return out
+
+
+def _empty_lags(when: pd.DatetimeIndex, status: str) -> pd.DataFrame:
+    n = len(when)
+    return pd.DataFrame(
+        {
+            "date": when, "leader_best": np.nan, "follower_best": np.nan,
+            "lag_days": np.nan, "lag_months": np.nan, "status": status,
+            "n_leader": 0, "n_follower": 0, "reached": pd.NaT, "censored": [False] * n,
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The lag at the two dates of the claim, for one metric and one set of choices."""
+
+    metric: str
+    tolerance: float
+    early_date: pd.Timestamp | None
+    early_lag: float
+    early_censored: bool
+    q2_lag: float
+    q2_mean: float
+
+    def early_check_value(self) -> float | None:
+        """The value to check "> 12 months" against: the early lag, or None when a
+        censored (lower-bound) lag stays below the threshold and so cannot decide."""
+        if np.isnan(self.early_lag):
+            return None
+        if self.early_censored and self.early_lag <= OVER_A_YEAR:
+            return None
+        return self.early_lag
+
+    def q2_check_value(self) -> float | None:
+        """The lag at the end of Q2 2025 (None if not measurable)."""
+        return None if np.isnan(self.q2_lag) else self.q2_lag
+
+    def as_row(self) -> dict[str, object]:
+        return {
+            "metric": self.metric,
+            "tolerance": self.tolerance,
+            "early_date": self.early_date,
+            "early_lag_months": self.early_lag,
+            "early_censored": self.early_censored,
+            "q2_2025_lag_months": self.q2_lag,
+            "q2_2025_mean_months": self.q2_mean,
+            "supports_over_a_year": _supports(self.early_check_value(), OVER_A_YEAR, ">"),
+            "supports_under_three_months": _supports(
+                self.q2_check_value(), UNDER_THREE_MONTHS, "<"
+            ),
+        }
+
+
+def _supports(value: float | None, threshold: float, comparison: str) -> str:
+    if value is None:
+        return "cannot tell"
+    holds = value > threshold if comparison == ">" else value < threshold
+    return "yes" if holds else "no"
+
+
+def summarise(
+    models: pd.DataFrame,
+    *,
+    metric: str,
+    leader: str,
+    follower: str,
+    start: object,
+    early_by: object,
+    tolerance: float = 0.0,
+    min_models: int = 1,
+    data_end: pd.Timestamp | None = None,
+) -> Summary:
+    """Lag at the first month-end from ``start`` to ``early_by`` where it can be
+    measured (the "late 2022" end of the claim; the data hold no Chinese model
+    before mid-2023) and at the end of Q2 2025, plus the mean over Q2's three
+    month-ends (NaN if any of them cannot be measured)."""
+    early_dates = monthly_dates(start, early_by)
+    early = lag_table(models, leader=leader, follower=follower, dates=early_dates,
+                      tolerance=tolerance, min_models=min_models, data_end=data_end)
+    measurable = early[early["lag_months"].notna()]
+    if measurable.empty:
+        early_date, early_lag, censored = None, float("nan"), False
+    else:
+        first = measurable.iloc[0]
+        early_date = pd.Timestamp(first["date"])
+        early_lag, censored = float(first["lag_months"]), bool(first["censored"])
+    q2 = lag_table(models, leader=leader, follower=follower, dates=Q2_2025_MONTHS,
+                   tolerance=tolerance, min_models=min_models, data_end=data_end)
+    q2_values = q2["lag_months"].to_numpy(dtype=float)
+    return Summary(
+        metric=metric,
+        tolerance=float(tolerance),
+        early_date=early_date,
+        early_lag=early_lag,
+        early_censored=censored,
+        q2_lag=float(q2_values[-1]),
+        q2_mean=float(np.mean(q2_values)) if not np.isnan(q2_values).any() else float("nan"),
+    )
+
+
+def sweep(
+    tables: dict[str, tuple[pd.DataFrame, pd.Timestamp]],
+    tolerances: Sequence[float],
+    **kwargs: Any,
+) -> pd.DataFrame:
+    """:func:`summarise` for every metric (name -> (models, data_end)) and tolerance,
+    one row each."""
+    rows = []
+    for metric, (models, data_end) in tables.items():
+        for tol in tolerances:
+            summary = summarise(models, metric=metric, tolerance=tol, data_end=data_end,
+                                **kwargs)
+            rows.append(summary.as_row())
+    return pd.DataFrame(rows)
+
+
+def frontier_steps(models: pd.DataFrame, countries: Sequence[str], end: object) -> pd.DataFrame:
+    """Each country's frontier as step points (date, country, score, model), with a
+    last point at ``end`` so the step line runs to the chart's edge."""
+    from .lag import frontier
+
+    parts = []
+    for country in countries:
+        rows = models[models["country"] == country]
+        if rows.empty:
+            continue
+        front = frontier(rows)
+        tail = front.iloc[[-1]].assign(date=pd.Timestamp(end), model=front["model"].iloc[-1])
+        parts.append(pd.concat([front, tail]).assign(country=country))
+    if not parts:
+        return pd.DataFrame(columns=["date", "score", "model", "country"])
+    return pd.concat(parts, ignore_index=True)[["date", "country", "score", "model"]]
+
+
+def lag_segments(lags: pd.DataFrame) -> pd.DataFrame:
+    """Horizontal segments that draw the lag on the frontier chart: from the date
+    the leader first reached the follower's level (``reached``) to the evaluation
+    date, at the follower's best score. Only dates with a non-negative lag."""
+    rows = lags[lags["lag_months"].notna() & (lags["lag_days"] >= 0)]
+    return pd.DataFrame(
+        {
+            "reached": rows["reached"].to_numpy(),
+            "date": rows["date"].to_numpy(),
+            "score": rows["follower_best"].to_numpy(),
+            "lag_months": rows["lag_months"].round(1).to_numpy(),
+            "censored": rows["censored"].to_numpy(),
+        }
+    )
+
+
+def months_between(start: object, end: object) -> float:
+    """Months (365.25/12 days) from ``start`` to ``end``."""
+    return float((pd.Timestamp(end) - pd.Timestamp(start)) / pd.Timedelta(days=1)) / DAYS_PER_MONTH
+
+
+def best_by_country(models: pd.DataFrame, when: object, countries: Sequence[str]) -> pd.DataFrame:
+    """The best model of each country released on or before ``when`` (ties: the
+    earliest), with its date and score."""
+    rows = []
+    for country in countries:
+        pool = models[(models["country"] == country) & (models["date"] <= pd.Timestamp(when))]
+        if pool.empty:
+            continue
+        pool = pool.sort_values(["score", "date"], ascending=[False, True])
+        top = pool.iloc[0]
+        rows.append({"country": country, "model": top["model"], "date": top["date"],
+                     "score": float(top["score"])})
+    return pd.DataFrame(rows, columns=["country", "model", "date", "score"])
+
+
+def first_overtaking(models: pd.DataFrame, leader: str, follower: str) -> pd.Timestamp | None:
+    """First release date on which the follower's frontier rose strictly above the
+    leader's frontier at that date (None if never)."""
+    from .lag import Frontier, frontier
+
+    lead = Frontier.from_table(frontier(models[models["country"] == leader]))
+    follow = frontier(models[models["country"] == follower])
+    for _, row in follow.iterrows():
+        best = lead.best_at(row["date"])
+        if not np.isnan(best) and row["score"] > best:
+            return pd.Timestamp(row["date"])
+    return None
+
+
+def build_tables(
+    epoch: pd.DataFrame, arena: pd.DataFrame, organisations: pd.DataFrame, model_set: str = "all"
+) -> dict[str, tuple[pd.DataFrame, pd.Timestamp]]:
+    """Every metric's model table (after the model-set filter) with its coverage end:
+    the newest release for Epoch tables, the leaderboard date for the arena."""
+    tables: dict[str, tuple[pd.DataFrame, pd.Timestamp]] = {}
+    for metric in METRICS:
+        if metric == "arena":
+            models = arena_models(arena, organisations)
+            end = coverage_end(models, arena["rating_date"].max())
+        else:
+            models = epoch_models(epoch, metric)
+            end = coverage_end(models)
+        tables[metric] = (select_models(models, model_set), end)
+    return tables
+
+
+def lag_long(
+    tables: dict[str, tuple[pd.DataFrame, pd.Timestamp]],
+    *,
+    leader: str,
+    follower: str,
+    start: object,
+    end: object,
+    tolerance: float = 0.0,
+    min_models: int = 1,
+) -> pd.DataFrame:
+    """Monthly lag series of every metric, stacked: metric, date, lag_months,
+    censored, status (measurable dates only)."""
+    dates = monthly_dates(start, end)
+    parts = []
+    for metric, (models, data_end) in tables.items():
+        lags = lag_table(models, leader=leader, follower=follower, dates=dates,
+                         tolerance=tolerance, min_models=min_models, data_end=data_end)
+        lags = lags[lags["lag_months"].notna()]
+        parts.append(pd.DataFrame({
+            "metric": metric,
+            "date": lags["date"].to_numpy(),
+            "lag_months": lags["lag_months"].round(2).to_numpy(),
+            "censored": lags["censored"].to_numpy(),
+            "status": lags["status"].to_numpy(),
+        }))
+    return pd.concat(parts, ignore_index=True)
+
+
+def score_margin(models: pd.DataFrame, model: str, rivals: Sequence[str]) -> float:
+    """Score of ``model`` minus the best score among ``rivals`` (several entries of
+    one model, e.g. two precisions); KeyError naming any model not found."""
+    scores = models.groupby("model")["score"].max()
+    missing = [m for m in (model, *rivals) if m not in scores.index]
+    if missing:
+        raise KeyError(f"models not in the table: {missing}")
+    return float(scores[model] - scores[list(rivals)].max())
+
+
+def first_release(models: pd.DataFrame, organization_contains: str) -> pd.Series:
+    """The earliest-released model whose organisation contains the given text
+    (ties: the best score)."""
+    pool = models[models["organization"].str.contains(organization_contains, regex=False)]
+    if pool.empty:
+        raise KeyError(f"no model of an organisation containing {organization_contains!r}")
+    return pool.sort_values(["date", "score"], ascending=[True, False]).iloc[0]
+
+
+def release_of(models: pd.DataFrame, model: str) -> pd.Timestamp:
+    """Release (or first-listed) date of ``model``."""
+    rows = models[models["model"] == model]
+    if rows.empty:
+        raise KeyError(f"model {model!r} not in the table")
+    return pd.Timestamp(rows["date"].min())
+
+
+def headline_needs(summary: Summary, which: str) -> str:
+    """What would settle a headline claim that this metric cannot decide."""
+    label = METRICS[summary.metric]
+    if which == "early":
+        if summary.early_date is None:
+            return (f"{label} has no measurable US-China lag before the window ends; "
+                    "scores of Chinese and US models released in 2021-2023 on one metric")
+        return (f"{label} first measures the lag on {summary.early_date.date()} at "
+                f"{summary.early_lag:.1f} months, but only as a lower bound (the data hold "
+                "no earlier leader model); scores for models released before 2023 would settle it")
+    return (f"{label} has no data for the end of Q2 2025; a leaderboard or benchmark "
+            "covering models released up to June 2025 would settle it")

@@ -1,0 +1,130 @@
+"""Unit tests for claimsbook.ai_index; expected values are worked out by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from claimsbook import ai_index as ai
+from claimsbook import params
+
+
+def board(date: str, rows: list[tuple[str, str, str, float]]) -> pd.DataFrame:
+    """rows: (model, organization, licence, rating)."""
+    return pd.DataFrame(
+        [{"date": date, "model_key": m.lower(), "model": m, "organization": o, "licence": lic,
+          "rating": r, "rating_kind": "arena-score"} for m, o, lic, r in rows]
+    )
+
+
+ORGS = pd.DataFrame({"organization": ["Google", "DeepSeek", "Tsinghua", "Mistral"],
+                     "country": ["United States", "China", "China", "Europe"],
+                     "country_industry": ["United States", "China", "Excluded", "Europe"]})
+LICS = pd.DataFrame({"licence": ["Proprietary", "MIT"], "licence_class": ["proprietary", "open-weights"]})
+
+
+def test_relative_gap_matches_report_end_values() -> None:
+    # (1385 - 1362) / 1362 = 23 / 1362 = 1.6887 %
+    assert ai.relative_gap(1385, 1362) == pytest.approx(1.6887, abs=1e-4)
+
+
+def test_pp_versus_percent() -> None:
+    # 90 vs 72.5: 17.5 pp but 17.5 / 72.5 = 24.14 %
+    assert ai.pp_to_percent(17.5, 72.5) == pytest.approx(24.1379, abs=1e-4)
+    # lower bound: leader at 100, follower at 82.5 -> 17.5 / 82.5 = 21.21 %
+    assert ai.min_relative_gap(17.5) == pytest.approx(21.2121, abs=1e-4)
+    assert ai.min_relative_gap(0) == 0
+    with pytest.raises(ValueError):
+        ai.min_relative_gap(100)
+
+
+def test_percent_fall_and_fold() -> None:
+    # 20 -> 0.07: (20 - 0.07) / 20 = 99.65 %; 20 / 0.07 = 285.71x
+    assert ai.percent_fall(20, 0.07) == pytest.approx(99.65)
+    assert ai.fold_change(20, 0.07) == pytest.approx(285.714, abs=1e-3)
+    assert ai.increase(102_000, 242_740) == 140_740
+
+
+def test_pick_snapshot_rules() -> None:
+    dates = pd.to_datetime(["2024-01-09", "2024-01-25", "2024-02-02"])
+    assert ai.pick_snapshot(dates, "2024-01-15", "last-in-month") == pd.Timestamp("2024-01-25")
+    assert ai.pick_snapshot(dates, "2024-01-15", "first-in-month") == pd.Timestamp("2024-01-09")
+    assert ai.pick_snapshot(dates, "2024-01-15", "on-or-before") == pd.Timestamp("2024-01-09")
+    with pytest.raises(ValueError):
+        ai.pick_snapshot(dates, "2023-12-31", "on-or-before")
+    with pytest.raises(ValueError):
+        ai.pick_snapshot(dates, "2024-03-15", "last-in-month")
+
+
+def make_arena() -> pd.DataFrame:
+    rows = [("G1", "Google", "Proprietary", 1400.0), ("D1", "DeepSeek", "MIT", 1300.0),
+            ("T1", "Tsinghua", "MIT", 1350.0), ("M1", "Mistral", "Proprietary", 1390.0)]
+    return ai.annotate(board("2025-02-14", rows), ORGS, LICS)
+
+
+def test_top_country_gap_and_open_closed() -> None:
+    arena = make_arena()
+    gaps = ai.gaps_on(arena, pd.Timestamp("2025-02-14"), top_k=3)
+    # best US 1400, best China 1350 (Tsinghua): 50 / 1350 = 3.7037 %
+    assert gaps["us-china"]["gap_percent"] == pytest.approx(3.7037, abs=1e-4)
+    # best closed 1400, best open 1350: same
+    assert gaps["closed-open"]["follower_model"] == "T1"
+    # top-1 1400 vs top-3 (1400, 1390, 1350) -> 1350; top two: 10 / 1390 = 0.7194 %
+    assert gaps["top1-top3"]["gap_percent"] == pytest.approx(3.7037, abs=1e-4)
+    assert gaps["top1-top2"]["gap_percent"] == pytest.approx(0.7194, abs=1e-4)
+
+
+def test_country_mapping_variant_excludes_academic() -> None:
+    arena = ai.annotate(make_arena().drop(columns=["group", "licence_class"]).assign(date="2025-02-14"),
+                        ORGS, LICS, "country_industry")
+    gaps = ai.gaps_on(arena, pd.Timestamp("2025-02-14"), top_k=3)
+    # Tsinghua excluded: best China is DeepSeek 1300 -> 100 / 1300 = 7.6923 %
+    assert gaps["us-china"]["gap_percent"] == pytest.approx(7.6923, abs=1e-4)
+
+
+def test_unmapped_organisation_is_an_error() -> None:
+    rows = [("X", "Unknown Lab", "MIT", 1000.0)]
+    with pytest.raises(ValueError, match="Unknown Lab"):
+        ai.annotate(board("2025-01-01", rows), ORGS, LICS)
+
+
+def test_rank_gap_needs_k_models() -> None:
+    with pytest.raises(ValueError):
+        ai.rank_gap(make_arena(), 10)
+
+
+def test_attribution_rules() -> None:
+    multi = "United States of America;United Kingdom of Great Britain and Northern Ireland;Multinational"
+    assert ai.attribute(multi, "any") == {"United States": 1.0, "Europe": 1.0, "Other": 1.0}
+    assert ai.attribute(multi, "first") == {"United States": 1.0}
+    assert ai.attribute(multi, "sole") == {}
+    assert ai.attribute("China", "sole") == {"China": 1.0}
+    frac = ai.attribute("United States of America;France", "fractional")
+    assert frac == {"United States": 0.5, "Europe": 0.5}
+    assert ai.attribute("", "any") == {}
+    with pytest.raises(ValueError):
+        ai.attribute("China", "most")
+
+
+def test_count_by_region_and_industry_share() -> None:
+    models = pd.DataFrame({
+        "publication_date": ["2024-01-01", "2024-06-01", "2024-07-01", "2023-05-01"],
+        "countries": ["United States of America", "China", "United States of America;France", "China"],
+        "sector": ["Industry", "Academia", "Industry;Academia", "Industry"],
+    })
+    counts = ai.count_by_region(models, "any", [2024]).set_index("region")["models"]
+    # US: models 1 and 3 -> 2; China: model 2 -> 1; Europe: model 3 -> 1
+    assert counts.to_dict() == {"China": 1.0, "Europe": 1.0, "United States": 2.0}
+    # 2024: strictly industry 1 of 3 = 33.33 %; any industry 2 of 3 = 66.67 %
+    assert ai.industry_share(models, 2024) == pytest.approx(100 / 3)
+    assert ai.industry_share(models, 2024, strict=False) == pytest.approx(200 / 3)
+
+
+def test_parameters_reject_bad_values() -> None:
+    good = {"arena_start": "2024-01-09", "arena_end": "2025-02-14", "snapshot_rule": "on-or-before",
+            "country_mapping": "country", "benchmarks": ["MMLU"], "attribution": "any", "top_k": 10}
+    assert params.validate(ai.PARAMETERS, good)["top_k"] == 10
+    with pytest.raises(params.ParameterError, match="arena_end"):
+        params.validate(ai.PARAMETERS, {**good, "arena_end": "2025-04-01"})
+    with pytest.raises(params.ParameterError, match="benchmarks"):
+        params.validate(ai.PARAMETERS, {**good, "benchmarks": ["GPQA"]})

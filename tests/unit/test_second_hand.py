@@ -1,0 +1,166 @@
+"""Unit tests for claimsbook.second_hand: hand-worked values."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from claimsbook import params
+from claimsbook import second_hand as sh
+from claimsbook.params import ParameterError
+
+RETAIL = pd.DataFrame(
+    {"year": [2023, 2024], "value_100m_yuan": [471495.0, 487895.0], "growth_pct": [7.2, 3.5]}
+)
+MARKET = pd.DataFrame(
+    {
+        "series": ["a", "a", "a", "b"],
+        "comparable_group": ["online"] * 4,
+        "year": [2020, 2022, 2022, 2025],
+        "period": ["2020", "2022-H1", "2022", "2025"],
+        "kind": ["estimate", "estimate", "forecast", "forecast"],
+        "value_100m_yuan": [4000.0, 2000.0, 5000.0, 30000.0],
+    }
+)
+
+
+def test_linear_response():
+    # 10 % more GMV at elasticity 0.1 -> 1 % more retail sales.
+    assert sh.retail_growth_pct(0.1, 10) == pytest.approx(1.0)
+    # 1 % of 487,895 亿元 = 4,878.95 亿元.
+    assert sh.retail_change(487895, 0.1, 10) == pytest.approx(4878.95)
+
+
+def test_constant_elasticity_response():
+    # 1.1 ** 0.1 = 1.009577... -> 0.9577 %
+    assert sh.retail_growth_pct(0.1, 10, exact=True) == pytest.approx(0.95765, abs=1e-4)
+    # halving GMV at elasticity 1 halves retail sales in the exact reading
+    assert sh.retail_growth_pct(1.0, -50, exact=True) == pytest.approx(-50.0)
+
+
+def test_zero_elasticity_means_no_response():
+    assert sh.retail_change(487895, 0.0, 50) == 0.0
+
+
+def test_per_extra_yuan():
+    # 0.1 * 487,895 / 6,144.9 = 7.9398...
+    assert sh.retail_per_extra_yuan(0.1, 487895, 6144.9) == pytest.approx(7.93983, abs=1e-4)
+    with pytest.raises(ValueError, match="market_size"):
+        sh.retail_per_extra_yuan(0.1, 487895, 0)
+
+
+@pytest.mark.parametrize(
+    ("elasticity", "growth", "fragment"),
+    [(-0.1, 10, "'elasticity' = -0.1"), (0.1, -100, "'gmv_growth_pct' = -100"),
+     (0.1, -150, "greater than -100"), (1.5, 10, "from 0.0 to 1.0")],
+)
+def test_bad_scenario_inputs(elasticity, growth, fragment):
+    with pytest.raises(ParameterError, match=fragment):
+        sh.retail_growth_pct(elasticity, growth)
+
+
+def test_parameter_spec_rejects_unknown_year_and_series():
+    good = {"gmv_growth_pct": 10.0, "elasticity": 0.1, "base_year": 2024,
+            "market_series": "crgta-ecommerce"}
+    assert params.validate(sh.PARAMETERS, good)["base_year"] == 2024
+    with pytest.raises(ParameterError, match=r"'base_year' = 2030 .*2015, 2016"):
+        params.validate(sh.PARAMETERS, {**good, "base_year": 2030})
+    with pytest.raises(ParameterError, match="'base_year' = '2024'"):
+        params.validate(sh.PARAMETERS, {**good, "base_year": "2024"})
+    with pytest.raises(ParameterError, match="market_series"):
+        params.validate(sh.PARAMETERS, {**good, "market_series": "nbs"})
+    with pytest.raises(ParameterError, match="gmv_growth_pct"):
+        params.validate(sh.PARAMETERS, {**good, "gmv_growth_pct": True})
+
+
+def test_retail_sales_for_unknown_year():
+    assert sh.retail_sales_for(RETAIL, 2023) == 471495.0
+    with pytest.raises(ParameterError, match="2019"):
+        sh.retail_sales_for(RETAIL, 2019)
+
+
+def test_pick_market_estimate_prefers_full_year_estimate_and_nearest():
+    # 2022 H1 is skipped; for 2021 the 2020 estimate and the 2022 forecast are one
+    # year away each: the estimate wins.
+    assert sh.pick_market_estimate(MARKET, "a", 2021)["value_100m_yuan"] == 4000.0
+    assert sh.pick_market_estimate(MARKET, "a", 2023)["value_100m_yuan"] == 5000.0
+    with pytest.raises(ParameterError, match="market_series"):
+        sh.pick_market_estimate(MARKET, "zzz", 2023)
+
+
+def test_scenario_end_to_end():
+    s = sh.scenario(RETAIL, MARKET, gmv_growth_pct=20, elasticity=0.2, base_year=2024,
+                    market_series="a")
+    assert s.market_year == 2022 and s.market_size == 5000.0
+    assert s.retail_growth_pct == pytest.approx(4.0)
+    assert s.retail_change == pytest.approx(19515.8)
+    assert s.extra_gmv == pytest.approx(1000.0)
+    # 0.2 * 487,895 / 5,000 = 19.5158; also retail_change / extra_gmv
+    assert s.retail_per_extra_yuan == pytest.approx(19.5158)
+    assert s.retail_per_extra_yuan == pytest.approx(s.retail_change / s.extra_gmv)
+    assert len(s.table()) == 10
+
+
+def test_sensitivity_grid():
+    grid = sh.sensitivity(100000, [0.05, 0.1], [10, 20])
+    assert len(grid) == 4
+    row = grid[(grid.elasticity == 0.05) & (grid.gmv_growth_pct == 20)].iloc[0]
+    assert row.retail_change_100m_yuan == pytest.approx(1000.0)
+
+
+def test_growth_check():
+    frame = sh.growth_check(RETAIL)
+    assert math.isnan(frame.loc[0, "ratio_growth_pct"])
+    # 487,895 / 471,495 - 1 = 3.4783 %; published 3.5 -> -0.0217 pp
+    assert frame.loc[1, "ratio_growth_pct"] == pytest.approx(3.47830, abs=1e-4)
+    assert frame.loc[1, "difference_pp"] == pytest.approx(-0.02170, abs=1e-4)
+
+
+def test_implied_previous():
+    assert sh.implied_previous(5520, 15) == pytest.approx(4800.0)
+    low, high = sh.implied_previous_range(5520, 15, 0.5, 0.5)
+    # 5519.5 / 1.155 = 4778.79; 5520.5 / 1.145 = 4821.40
+    assert low == pytest.approx(4778.79, abs=0.01)
+    assert high == pytest.approx(4821.40, abs=0.01)
+    with pytest.raises(ParameterError):
+        sh.implied_previous(5520, -100)
+
+
+def test_share_pct():
+    # 20.2 million of 600 million = 3.3667 %
+    assert sh.share_pct(20.2, 600) == pytest.approx(3.36667, abs=1e-5)
+    with pytest.raises(ValueError, match="whole"):
+        sh.share_pct(1, 0)
+
+
+def test_cohort_bounds_disjoint_and_nested():
+    disjoint = sh.CohortBounds({"post-95s": 40, "post-00s": 20})
+    assert disjoint.combined_lower() == 60
+    assert disjoint.upper("post-95s") == 80
+    assert disjoint.upper("post-00s") == 60
+    table = disjoint.table()
+    assert list(table["unknown_pp"]) == [40, 40]
+    nested = sh.CohortBounds({"post-95s": 40, "post-00s": 20}, nested=True)
+    assert nested.combined_lower() == 40
+    assert nested.upper("post-00s") == 100
+    with pytest.raises(ValueError, match="more than 100"):
+        sh.CohortBounds({"a": 70, "b": 40})
+
+
+def test_stage_gaps_and_timeline():
+    stages = pd.DataFrame(
+        {"stage": ["x", "y", "z"], "start_year": [2002, 2018, 2021],
+         "end_year": pd.array([2017, 2020, pd.NA], dtype="Int64")}
+    )
+    gaps = sh.stage_gaps(stages.iloc[:2])
+    assert list(gaps["gap_years"]) == [1]
+    bars = sh.timeline(stages)
+    assert list(bars["bar_end"]) == [2018, 2021, 2022]
+    assert list(bars["end_known"]) == [True, True, False]
+    assert list(bars["years"]) == [16, 3, 1]
+
+
+def test_count_distinct():
+    assert sh.count_distinct(["a", "b", "a"]) == 2
