@@ -9,12 +9,12 @@ Without --from the public file is read from GitHub (needs the network).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
-import json
+from io import BytesIO
 from pathlib import Path
 
 import pandas as pd
+
+from claimsbook.extracts import read_source, sha256_hex, write_extract
 
 COMMIT = "8862846ca4d3f121124b4737de25d2d6d7876187"
 URL = f"https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/{COMMIT}/alltime.csv"
@@ -54,32 +54,16 @@ def main() -> None:
     parser.add_argument("--from", dest="source", default=URL, help="alltime.csv path or URL")
     parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args()
-    if str(args.source).startswith(("http://", "https://")):
-        import urllib.request
-
-        with urllib.request.urlopen(args.source) as response:  # noqa: S310
-            raw = response.read()
-    else:
-        raw = Path(args.source).read_bytes()
-    from io import BytesIO
-
-    table = extract(pd.read_csv(BytesIO(raw)))
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, index=False, lineterminator="\n")
-    manifest = {
-        "source_url": URL,
-        "licence": "none stated by the compiler; figures are LMArena's published scores",
-        "snapshot_date": "2025-03-26",
-        "input_sha256": hashlib.sha256(raw).hexdigest(),
-        "retrieved_from": str(args.source),
-        "retrieved_on": dt.date.today().isoformat(),
-        "script": "scripts/extract_arena_crosscheck.py",
-        "rows": len(table),
-    }
-    manifest_path = out.with_name("arena_history_matches.manifest.json")
-    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(table)} rows to {out}")
+    raw = read_source(args.source)
+    write_extract(
+        extract(pd.read_csv(BytesIO(raw))), Path(args.out),
+        source_url=URL,
+        licence="none stated by the compiler; figures are LMArena's published scores",
+        snapshot_date="2025-03-26",
+        input_sha256=sha256_hex(raw),
+        retrieved_from=str(args.source),
+        script="scripts/extract_arena_crosscheck.py",
+    )
 
 
 if __name__ == "__main__":

@@ -15,14 +15,12 @@ kept separately in ``arena_organisations.csv`` (hand-made, reviewed data).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
-import json
-import urllib.request
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
+
+from claimsbook.extracts import read_source, sha256_hex, write_extract
 
 SOURCE_URL = (
     "https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/main/alltime.csv"
@@ -31,15 +29,6 @@ LICENCE = "none stated (LMArena leaderboard data, compiled by jasontrigg0/chatbo
 PROPRIETARY = {"Proprietary", "Propretary"}
 COLUMNS = ["key", "model", "organization", "licence", "open_weights", "first_listed",
            "rating", "rating_date"]
-
-
-def read_input(source: str) -> tuple[pd.DataFrame, str]:
-    if Path(source).is_file():
-        raw = Path(source).read_bytes()
-    else:
-        with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310
-            raw = response.read()
-    return pd.read_csv(io.BytesIO(raw)), hashlib.sha256(raw).hexdigest()
 
 
 def tidy(history: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
@@ -70,24 +59,17 @@ def main() -> None:
     parser.add_argument("--aliases", default="data/months-behind/arena_aliases.csv")
     parser.add_argument("--out", default="data/months-behind/arena_models.csv")
     args = parser.parse_args()
-    history, sha = read_input(args.source)
-    table = tidy(history, pd.read_csv(args.aliases))
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, index=False, lineterminator="\n")
-    manifest = {
-        "source_url": SOURCE_URL,
-        "licence": LICENCE,
-        "snapshot_date": table["rating_date"].iloc[0],
-        "input_sha256": sha,
-        "retrieved_from": args.source,
-        "retrieved_on": date.today().isoformat(),
-        "script": "scripts/extract_arena_frontier.py",
-        "rows": len(table),
-    }
-    out.with_name("arena_models.manifest.json").write_text(
-        json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(table)} rows to {out}")
+    raw = read_source(args.source)
+    table = tidy(pd.read_csv(io.BytesIO(raw)), pd.read_csv(args.aliases))
+    write_extract(
+        table, Path(args.out),
+        source_url=SOURCE_URL,
+        licence=LICENCE,
+        snapshot_date=table["rating_date"].iloc[0],
+        input_sha256=sha256_hex(raw),
+        retrieved_from=args.source,
+        script="scripts/extract_arena_frontier.py",
+    )
 
 
 if __name__ == "__main__":

@@ -13,12 +13,12 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
-import json
+import io
 from pathlib import Path
 
 import pandas as pd
+
+from claimsbook.extracts import read_source, sha256_hex, write_extract
 
 SOURCE_URL = (
     "https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/"
@@ -27,14 +27,6 @@ SOURCE_URL = (
 LICENCE = "none stated by the compiler; the scores are LMArena's published leaderboard figures"
 ARENA_SCORE_FROM = "2024-03-27"
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def tidy(raw: pd.DataFrame) -> pd.DataFrame:
@@ -60,26 +52,18 @@ def main() -> None:
     parser.add_argument("--from", dest="source", default=SOURCE_URL, help="path or URL of alltime.csv")
     parser.add_argument("--out", default=str(ROOT / "data/ai-index/arena_history.csv"))
     args = parser.parse_args()
-    raw = pd.read_csv(args.source)
-    table = tidy(raw)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, index=False, lineterminator="\n")
-    is_local = Path(args.source).is_file()
-    manifest = {
-        "source_url": SOURCE_URL,
-        "licence": LICENCE,
-        "snapshot_date": max(table["date"]),
-        "input_sha256": sha256(args.source) if is_local else None,
-        "retrieved_from": args.source,
-        "retrieved_on": dt.date.today().isoformat(),
-        "script": "scripts/extract_arena_history.py",
-        "output": str(out.relative_to(ROOT)) if out.is_relative_to(ROOT) else str(out),
-        "rows": int(len(table)),
-        "note": "Before 2024-03-27 the rating is the online Elo, not the published Arena score.",
-    }
-    out.with_name("arena_history.manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-    print(f"wrote {len(table)} rows to {out}")
+    raw = read_source(args.source)
+    table = tidy(pd.read_csv(io.BytesIO(raw)))
+    write_extract(
+        table, Path(args.out),
+        source_url=SOURCE_URL,
+        licence=LICENCE,
+        snapshot_date=max(table["date"]),
+        input_sha256=sha256_hex(raw),
+        retrieved_from=args.source,
+        script="scripts/extract_arena_history.py",
+        note="Before 2024-03-27 the rating is the online Elo, not the published Arena score.",
+    )
 
 
 if __name__ == "__main__":

@@ -14,15 +14,13 @@ European country are kept; scores are converted to the units named in ``unit``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
-import json
-import urllib.request
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
+
+from claimsbook.extracts import read_source, sha256_hex, write_extract
 
 SOURCE_URL = "https://epoch.ai/data/benchmark_data.zip"
 LICENCE = "CC-BY-4.0 (Epoch AI, 'Data on AI Benchmarking', https://epoch.ai/benchmarks)"
@@ -45,23 +43,16 @@ COLUMNS = [
 
 
 def read_inputs(source: str) -> tuple[dict[str, pd.DataFrame], str]:
-    """The four tables and one sha256 over their bytes (in TABLES order)."""
-    digest = hashlib.sha256()
-    frames: dict[str, pd.DataFrame] = {}
+    """The four tables and one sha256 over their bytes (in TABLES order), from an
+    export folder or the zip at a URL."""
     if Path(source).is_dir():
-        for metric, (name, *_rest) in TABLES.items():
-            raw = (Path(source) / name).read_bytes()
-            digest.update(raw)
-            frames[metric] = pd.read_csv(io.BytesIO(raw))
+        raws = [(Path(source) / name).read_bytes() for name, *_rest in TABLES.values()]
     else:
-        with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310
-            archive = zipfile.ZipFile(io.BytesIO(response.read()))
-        for metric, (name, *_rest) in TABLES.items():
-            member = next(m for m in archive.namelist() if m.endswith(name))
-            raw = archive.read(member)
-            digest.update(raw)
-            frames[metric] = pd.read_csv(io.BytesIO(raw))
-    return frames, digest.hexdigest()
+        archive = zipfile.ZipFile(io.BytesIO(read_source(source)))
+        raws = [archive.read(next(m for m in archive.namelist() if m.endswith(name)))
+                for name, *_rest in TABLES.values()]
+    frames = {metric: pd.read_csv(io.BytesIO(raw)) for metric, raw in zip(TABLES, raws)}
+    return frames, sha256_hex(*raws)
 
 
 def tidy(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -101,24 +92,16 @@ def main() -> None:
     parser.add_argument("--out", default="data/months-behind/epoch_benchmarks.csv")
     args = parser.parse_args()
     frames, sha = read_inputs(args.source)
-    table = tidy(frames)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, index=False, lineterminator="\n")
-    manifest = {
-        "source_url": SOURCE_URL,
-        "licence": LICENCE,
-        "snapshot_date": SNAPSHOT,
-        "input_files": [spec[0] for spec in TABLES.values()],
-        "input_sha256": sha,
-        "retrieved_from": args.source,
-        "retrieved_on": date.today().isoformat(),
-        "script": "scripts/extract_epoch_benchmarks.py",
-        "rows": len(table),
-    }
-    out.with_name("epoch_benchmarks.manifest.json").write_text(
-        json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(table)} rows to {out}")
+    write_extract(
+        tidy(frames), Path(args.out),
+        source_url=SOURCE_URL,
+        licence=LICENCE,
+        snapshot_date=SNAPSHOT,
+        input_sha256=sha,
+        retrieved_from=args.source,
+        script="scripts/extract_epoch_benchmarks.py",
+        input_files=[spec[0] for spec in TABLES.values()],
+    )
 
 
 if __name__ == "__main__":

@@ -10,24 +10,16 @@ and Epoch's training-cost estimate. Usage::
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
-import json
+import io
 from pathlib import Path
 
 import pandas as pd
 
+from claimsbook.extracts import read_source, sha256_hex, write_extract
+
 SOURCE_URL = "https://epoch.ai/data/notable_ai_models.csv"
 LICENCE = "CC-BY-4.0 (Epoch AI, Data on Notable AI Models)"
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def dedupe_list(text: object) -> str:
@@ -65,26 +57,18 @@ def main() -> None:
     parser.add_argument("--from", dest="source", default=SOURCE_URL, help="path or URL of notable_ai_models.csv")
     parser.add_argument("--out", default=str(ROOT / "data/ai-index/notable_models.csv"))
     args = parser.parse_args()
-    raw = pd.read_csv(args.source)
-    table = tidy(raw)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out, index=False, lineterminator="\n")
-    is_local = Path(args.source).is_file()
-    manifest = {
-        "source_url": SOURCE_URL,
-        "licence": LICENCE,
-        "snapshot_date": max(table["publication_date"]),
-        "input_sha256": sha256(args.source) if is_local else None,
-        "retrieved_from": args.source,
-        "retrieved_on": dt.date.today().isoformat(),
-        "script": "scripts/extract_notable_models.py",
-        "output": str(out.relative_to(ROOT)) if out.is_relative_to(ROOT) else str(out),
-        "rows": int(len(table)),
-        "citation": "Epoch AI (2025). Data on Notable AI Models. https://epoch.ai/data/notable-ai-models",
-    }
-    out.with_name("notable_models.manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-    print(f"wrote {len(table)} rows to {out}")
+    raw = read_source(args.source)
+    table = tidy(pd.read_csv(io.BytesIO(raw)))
+    write_extract(
+        table, Path(args.out),
+        source_url=SOURCE_URL,
+        licence=LICENCE,
+        snapshot_date=max(table["publication_date"]),
+        input_sha256=sha256_hex(raw),
+        retrieved_from=args.source,
+        script="scripts/extract_notable_models.py",
+        citation="Epoch AI (2025). Data on Notable AI Models. https://epoch.ai/data/notable-ai-models",
+    )
 
 
 if __name__ == "__main__":

@@ -22,13 +22,15 @@ Conventions:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+import altair as alt
 import numpy as np
 import pandas as pd
 
 from . import params
+from .charts import country_scale
 from .lag import DAYS_PER_MONTH, lag_series, monthly_dates
 
 GROUPS: tuple[str, ...] = ("United States", "China", "Europe", "Other", "Multinational")
@@ -54,6 +56,8 @@ Q2_2025_END = pd.Timestamp("2025-06-30")
 Q2_2025_MONTHS = (pd.Timestamp("2025-04-30"), pd.Timestamp("2025-05-31"), Q2_2025_END)
 OVER_A_YEAR = 12.0
 UNDER_THREE_MONTHS = 3.0
+# Score tolerances of the sensitivity sweep, in each metric's own unit.
+SWEEP_TOLERANCES: tuple[float, ...] = (0.0, 1.0, 2.0, 5.0)
 
 _EPOCH_COUNTRIES = {
     "United States of America": "United States",
@@ -98,6 +102,27 @@ PARAMETERS: params.Spec = {
     "model_set": params.OneOf(MODEL_SETS),
     "min_models": params.Number(1, 20, integer=True),
 }
+
+
+@dataclass(frozen=True)
+class LagRules:
+    """Who is compared with whom, and how strictly: the choices that every lag of
+    the chapter shares (leader, follower, score tolerance, models a date needs)."""
+
+    leader: str
+    follower: str
+    tolerance: float = 0.0
+    min_models: int = 1
+
+    def lags(self, models: pd.DataFrame, dates: Iterable[object],
+             data_end: pd.Timestamp | None = None) -> pd.DataFrame:
+        """:func:`lag_table` of ``models`` at ``dates`` under these rules."""
+        return lag_table(models, leader=self.leader, follower=self.follower, dates=dates,
+                         tolerance=self.tolerance, min_models=self.min_models,
+                         data_end=data_end)
+
+    def with_tolerance(self, tolerance: float) -> LagRules:
+        return replace(self, tolerance=float(tolerance))
 
 
 def classify_country(raw: object) -> str:
@@ -291,23 +316,18 @@ def _supports(value: float | None, threshold: float, comparison: str) -> str:
 
 def summarise(
     models: pd.DataFrame,
+    rules: LagRules,
     *,
     metric: str,
-    leader: str,
-    follower: str,
     start: object,
     early_by: object,
-    tolerance: float = 0.0,
-    min_models: int = 1,
     data_end: pd.Timestamp | None = None,
 ) -> Summary:
     """Lag at the first month-end from ``start`` to ``early_by`` where it can be
     measured (the "late 2022" end of the claim; the data hold no Chinese model
     before mid-2023) and at the end of Q2 2025, plus the mean over Q2's three
     month-ends (NaN if any of them cannot be measured)."""
-    early_dates = monthly_dates(start, early_by)
-    early = lag_table(models, leader=leader, follower=follower, dates=early_dates,
-                      tolerance=tolerance, min_models=min_models, data_end=data_end)
+    early = rules.lags(models, monthly_dates(start, early_by), data_end)
     measurable = early[early["lag_months"].notna()]
     if measurable.empty:
         early_date, early_lag, censored = None, float("nan"), False
@@ -315,12 +335,11 @@ def summarise(
         first = measurable.iloc[0]
         early_date = pd.Timestamp(first["date"])
         early_lag, censored = float(first["lag_months"]), bool(first["censored"])
-    q2 = lag_table(models, leader=leader, follower=follower, dates=Q2_2025_MONTHS,
-                   tolerance=tolerance, min_models=min_models, data_end=data_end)
+    q2 = rules.lags(models, Q2_2025_MONTHS, data_end)
     q2_values = q2["lag_months"].to_numpy(dtype=float)
     return Summary(
         metric=metric,
-        tolerance=float(tolerance),
+        tolerance=rules.tolerance,
         early_date=early_date,
         early_lag=early_lag,
         early_censored=censored,
@@ -332,15 +351,18 @@ def summarise(
 def sweep(
     tables: dict[str, tuple[pd.DataFrame, pd.Timestamp]],
     tolerances: Sequence[float],
-    **kwargs: Any,
+    rules: LagRules,
+    *,
+    start: object,
+    early_by: object,
 ) -> pd.DataFrame:
-    """:func:`summarise` for every metric (name -> (models, data_end)) and tolerance,
-    one row each."""
+    """:func:`summarise` for every metric (name -> (models, data_end)) and tolerance
+    (replacing the rules' own), one row each."""
     rows = []
     for metric, (models, data_end) in tables.items():
         for tol in tolerances:
-            summary = summarise(models, metric=metric, tolerance=tol, data_end=data_end,
-                                **kwargs)
+            summary = summarise(models, rules.with_tolerance(tol), metric=metric, start=start,
+                                early_by=early_by, data_end=data_end)
             rows.append(summary.as_row())
     return pd.DataFrame(rows)
 
@@ -432,21 +454,17 @@ def build_tables(
 
 def lag_long(
     tables: dict[str, tuple[pd.DataFrame, pd.Timestamp]],
+    rules: LagRules,
     *,
-    leader: str,
-    follower: str,
     start: object,
     end: object,
-    tolerance: float = 0.0,
-    min_models: int = 1,
 ) -> pd.DataFrame:
     """Monthly lag series of every metric, stacked: metric, date, lag_months,
     censored, status (measurable dates only)."""
     dates = monthly_dates(start, end)
     parts = []
     for metric, (models, data_end) in tables.items():
-        lags = lag_table(models, leader=leader, follower=follower, dates=dates,
-                         tolerance=tolerance, min_models=min_models, data_end=data_end)
+        lags = rules.lags(models, dates, data_end)
         lags = lags[lags["lag_months"].notna()]
         parts.append(pd.DataFrame({
             "metric": metric,
@@ -497,3 +515,63 @@ def headline_needs(summary: Summary, which: str) -> str:
                 "no earlier leader model); scores for models released before 2023 would settle it")
     return (f"{label} has no data for the end of Q2 2025; a leaderboard or benchmark "
             "covering models released up to June 2025 would settle it")
+
+
+# Charts of the chapter. They only encode tables built above; titles that state a
+# finding are given by the notebook, which knows the finding.
+
+def frontier_chart(steps: pd.DataFrame, segments: pd.DataFrame, *, unit: str,
+                   countries: Sequence[str]) -> alt.LayerChart:
+    """Each country's frontier as a step line, with one dashed segment per
+    evaluation date whose length is the lag."""
+    y_title = f"Best score so far ({unit})"
+    lines = alt.Chart(steps).mark_line(interpolate="step-after").encode(
+        x=alt.X("date:T", title="Release date"),
+        y=alt.Y("score:Q", title=y_title, scale=alt.Scale(zero=False)),
+        color=alt.Color("country:N", scale=country_scale(list(countries)), title="Country"),
+        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("model:N", title="Model"),
+                 alt.Tooltip("date:T", title="Released"),
+                 alt.Tooltip("score:Q", format=".1f", title="Score")])
+    # x and x2 carry the same title so that the shared axis shows it once.
+    lag_rules = alt.Chart(segments).mark_rule(strokeDash=[4, 3], color="#444444").encode(
+        x=alt.X("reached:T", title="Release date"), x2=alt.X2("date:T", title="Release date"),
+        y=alt.Y("score:Q", title=y_title),
+        tooltip=[alt.Tooltip("date:T", title="Evaluated at"),
+                 alt.Tooltip("lag_months:Q", title="Lag (months)"),
+                 alt.Tooltip("reached:T", title="Leader reached this level"),
+                 alt.Tooltip("censored:N", title="Lower bound only")])
+    return lines + lag_rules
+
+
+def lag_per_metric_chart(long: pd.DataFrame, rules: LagRules) -> alt.LayerChart:
+    """The monthly lag of every metric, with the claim's two thresholds marked."""
+    y = alt.Y("lag_months:Q", title=f"Lag of {rules.follower} behind {rules.leader} (months)")
+    marks = pd.DataFrame({
+        "lag_months": [OVER_A_YEAR, UNDER_THREE_MONTHS],
+        "label": ["claimed for late 2022: over a year",
+                  "claimed for Q2 2025: under three months"],
+    })
+    series = alt.Chart(long).mark_line(point=True).encode(
+        x=alt.X("date:T", title="Month end"), y=y,
+        color=alt.Color("metric:N", title="Metric"),
+        tooltip=[alt.Tooltip("metric:N", title="Metric"), alt.Tooltip("date:T", title="Month end"),
+                 alt.Tooltip("lag_months:Q", format=".1f", title="Lag (months)"),
+                 alt.Tooltip("censored:N", title="Lower bound only")])
+    thresholds = alt.Chart(marks).mark_rule(strokeDash=[6, 4], color="#555555").encode(
+        y=y, tooltip=[alt.Tooltip("label:N", title="Threshold")])
+    labels = alt.Chart(marks).mark_text(align="left", dx=4, dy=-6, color="#555555").encode(
+        x=alt.value(0), y=y, text="label:N")
+    return series + thresholds + labels
+
+
+def open_weights_chart(steps: pd.DataFrame) -> alt.Chart:
+    """Best open-weights ECI so far, United States and China."""
+    countries = ["United States", "China"]
+    return alt.Chart(steps).mark_line(interpolate="step-after", point=True).encode(
+        x=alt.X("date:T", title="Release date"),
+        y=alt.Y("score:Q", title="Best open-weights model so far (ECI points)",
+                scale=alt.Scale(zero=False)),
+        color=alt.Color("country:N", scale=country_scale(countries), title="Country"),
+        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("model:N", title="Model"),
+                 alt.Tooltip("date:T", title="Released"),
+                 alt.Tooltip("score:Q", format=".1f", title="ECI")])

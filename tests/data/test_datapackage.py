@@ -83,51 +83,39 @@ def _column(rows, name):
     return rows[0].index(name)
 
 
-def test_missing_column(data_copy):
-    def drop_unit(rows):
-        i = _column(rows, "unit")
+def _drop_column(name):
+    def edit(rows):
+        i = _column(rows, name)
         return [row[:i] + row[i + 1:] for row in rows]
-
-    _rewrite_claims(data_copy, drop_unit)
-    with pytest.raises(DataPackageError, match=r"claims\.csv does not match[\s\S]*missing-label\] missing column\(s\) 'unit'"):
-        datapackage.load_table("claims", data_copy / "datapackage.json")
+    return edit
 
 
-def test_wrong_type(data_copy):
-    def text_value(rows):
-        rows[1][_column(rows, "reported_value")] = "about ten"
+def _set_first_row(name, value):
+    def edit(rows):
+        rows[1][_column(rows, name)] = value
         return rows
-
-    _rewrite_claims(data_copy, text_value)
-    with pytest.raises(DataPackageError,
-                       match=r"row 2, column 'reported_value': \[type-error\]"):
-        datapackage.load_table("claims", data_copy / "datapackage.json")
+    return edit
 
 
-def test_duplicate_key(data_copy):
-    _rewrite_claims(data_copy, lambda rows: rows + [rows[1]])
-    with pytest.raises(DataPackageError, match=r"\[(primary-key|unique-error)\]"):
-        datapackage.load_table("claims", data_copy / "datapackage.json")
+def _repeat_first_row(rows):
+    return rows + [rows[1]]
 
 
-def test_out_of_range_value(data_copy):
-    def negative_tolerance(rows):
-        rows[1][_column(rows, "tolerance")] = "-1"
-        return rows
-
-    _rewrite_claims(data_copy, negative_tolerance)
-    with pytest.raises(DataPackageError,
-                       match=r"row 2, column 'tolerance': \[constraint-error\].*minimum"):
-        datapackage.load_table("claims", data_copy / "datapackage.json")
-
-
-def test_unknown_source_breaks_the_foreign_key(data_copy):
-    def unknown_source(rows):
-        rows[1][_column(rows, "source_id")] = "no-such-source"
-        return rows
-
-    _rewrite_claims(data_copy, unknown_source)
-    with pytest.raises(DataPackageError, match=r"row 2.*\[foreign-key\]"):
+@pytest.mark.parametrize(("corrupt", "message"), [
+    pytest.param(_drop_column("unit"),
+                 r"claims\.csv does not match[\s\S]*missing-label\] missing column\(s\) 'unit'",
+                 id="missing-column"),
+    pytest.param(_set_first_row("reported_value", "about ten"),
+                 r"row 2, column 'reported_value': \[type-error\]", id="wrong-type"),
+    pytest.param(_repeat_first_row, r"\[(primary-key|unique-error)\]", id="duplicate-key"),
+    pytest.param(_set_first_row("tolerance", "-1"),
+                 r"row 2, column 'tolerance': \[constraint-error\].*minimum", id="out-of-range"),
+    pytest.param(_set_first_row("source_id", "no-such-source"), r"row 2.*\[foreign-key\]",
+                 id="unknown-source"),
+])
+def test_corrupted_claims_table_stops_with_a_named_error(data_copy, corrupt, message):
+    _rewrite_claims(data_copy, corrupt)
+    with pytest.raises(DataPackageError, match=message):
         datapackage.load_table("claims", data_copy / "datapackage.json")
 
 

@@ -103,7 +103,7 @@ def test_lag_table_country_without_models(toy: pd.DataFrame) -> None:
 
 
 def test_summarise_and_check_values(toy: pd.DataFrame) -> None:
-    s = mb.summarise(toy, metric="eci", leader="United States", follower="China",
+    s = mb.summarise(toy, mb.LagRules("United States", "China"), metric="eci",
                      start="2022-12-31", early_by="2023-12-31")
     # First measurable month end is 2023-06-30: 180 days, censored lower bound.
     assert s.early_date == pd.Timestamp("2023-06-30")
@@ -129,9 +129,10 @@ def test_censored_lower_bound_above_threshold_is_used() -> None:
 
 def test_sweep_has_one_row_per_metric_and_tolerance(toy: pd.DataFrame) -> None:
     out = mb.sweep({"eci": (toy, None), "mmlu": (toy, pd.Timestamp("2024-12-31"))}, (0, 5),
-                   leader="United States", follower="China", start="2022-12-31",
+                   mb.LagRules("United States", "China", tolerance=2.0), start="2022-12-31",
                    early_by="2023-12-31")
     assert len(out) == 4
+    assert sorted(out["tolerance"].unique()) == [0.0, 5.0]  # the sweep's, not the rules' 2.0
     assert out.loc[out["metric"] == "mmlu", "q2_2025_lag_months"].isna().all()
     # Tolerance 5: at 2025-06-30 US 60 >= 70 - 5? no, so follower ahead; CN reached 60 - 5 = 55
     # on 2024-01-01 -> same -546 days.
