@@ -2,8 +2,10 @@
 
 Prints: clean build time, no-change rebuild time and their ratio, rebuild time
 after editing one data file (and which chapters re-executed), per-notebook
-execution time, and the transferred size of each page (HTML plus the local
-scripts, styles and images it loads). Not a test: numbers vary by machine.
+execution time, and the transferred size of each page: every response Chromium
+receives while it opens the page from 127.0.0.1 (HTML, scripts, styles, fonts,
+images, data), as served (uncompressed) and as gzip would send it. Not a test:
+numbers vary by machine.
 
     python benchmarks/benchmark.py [--keep]
 """
@@ -12,20 +14,24 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from html.parser import HTMLParser
 from pathlib import Path
+
+from claimsbook.site import chromium, content_pages, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info")
 EXECUTED = re.compile(r"(\S+\.ipynb): Executed notebook in ([\d.]+) seconds")
-# Edited by the data-change measurement: a free-text column, so no verdict moves.
-EDITED_TABLE = Path("data") / "sources.csv"
+# Edited by the data-change measurement: a free-text column of a table that one
+# chapter reads, so that chapter re-executes but no verdict moves.
+EDITED_TABLE = Path("data") / "second-hand" / "stages.csv"
+EDITED_COLUMN = "note"
 
 
 def build(workdir: Path) -> tuple[float, str]:
@@ -47,43 +53,39 @@ def edit_one_data_file(workdir: Path) -> None:
     path = workdir / EDITED_TABLE
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    rows[1][-1] = rows[1][-1] + " (edited by the benchmark)"
+    column = rows[0].index(EDITED_COLUMN)
+    rows[1][column] += " (edited by the benchmark)"
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
     subprocess.run([str(Path(sys.executable).parent / "claimsbook"), "datapackage", "--update"],
                    cwd=workdir, check=True, capture_output=True)
 
 
-class _Assets(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.assets: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "script" and values.get("src"):
-            self.assets.append(values["src"] or "")
-        elif tag == "link" and values.get("rel") in ("stylesheet", "preload") and values.get("href"):
-            self.assets.append(values["href"] or "")
-        elif tag == "img" and values.get("src"):
-            self.assets.append(values["src"] or "")
+def _sizes(request) -> tuple[int, int]:
+    """Body bytes as served, and as gzip would send them (the body itself is gone
+    when the page navigated away, e.g. a redirect page: then as served)."""
+    served = request.sizes()["responseBodySize"]
+    try:
+        return served, len(gzip.compress(request.response().body(), 6))
+    except Exception:  # noqa: BLE001 - Playwright raises a bare Error for a discarded body
+        return served, served
 
 
-def page_weights(site: Path) -> list[tuple[str, int, int]]:
+def page_weights(site: Path) -> list[tuple[str, int, int, int]]:
+    """(page, requests, bytes as served, bytes gzipped) for every content page,
+    from the responses Chromium receives while loading it with an empty cache."""
     rows = []
-    for page in sorted(site.rglob("*.html")):
-        if "_static" in page.parts or page.name in ("genindex.html", "search.html"):
-            continue
-        parser = _Assets()
-        parser.feed(page.read_text(encoding="utf-8"))
-        total = page.stat().st_size
-        for asset in parser.assets:
-            if "://" in asset or asset.startswith("data:"):
-                continue
-            target = (page.parent / asset.split("?")[0].split("#")[0]).resolve()
-            if target.is_file():
-                total += target.stat().st_size
-        rows.append((str(page.relative_to(site)), page.stat().st_size, total))
+    with serve(site) as base, chromium() as browser:
+        for path in content_pages(site):
+            context = browser.new_context()  # a fresh cache for every page
+            page = context.new_page()
+            finished: list[tuple[int, int]] = []
+            page.on("requestfinished", lambda request: finished.append(_sizes(request)))
+            page.goto(f"{base}/{path}", wait_until="networkidle")
+            context.close()
+            served = sum(size for size, _ in finished)
+            zipped = sum(size for _, size in finished)
+            rows.append((path, len(finished), served, zipped))
     return rows
 
 
@@ -109,9 +111,10 @@ def main() -> None:
         print("\nPer-notebook execution time (clean build)")
         for name, seconds in sorted(executed(clean_log).items()):
             print(f"  {name:40s} {seconds:6.1f} s")
-        print("\nPage weight (HTML / HTML plus local scripts, styles, images)")
-        for name, html_bytes, total in page_weights(workdir / "_build" / "html"):
-            print(f"  {name:40s} {html_bytes / 1024:8.0f} KiB {total / 1024:8.0f} KiB")
+        print("\nPage weight: everything Chromium fetches to show the page, empty cache")
+        print(f"  {'page':40s} {'requests':>8s} {'served':>10s} {'gzipped':>10s}")
+        for name, requests, served, zipped in page_weights(workdir / "_build" / "html"):
+            print(f"  {name:40s} {requests:8d} {served / 1024:6.0f} KiB {zipped / 1024:6.0f} KiB")
     finally:
         if args.keep:
             print(f"\nkept {workdir}")

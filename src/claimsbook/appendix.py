@@ -78,23 +78,27 @@ def _select(name: str, label: str, values: Iterable[str]) -> str:
 
 
 def table_html(verdicts: pd.DataFrame, csv_href: str) -> str:
+    """The filterable ledger: four columns that fit the book's text column. The
+    claim cell carries its id (linking to the card in the chapter), source, method
+    and the computed reason; each row is the anchor its ClaimReview points at."""
     esc = html.escape
     rows = []
     for row in verdicts.to_dict("records"):
+        unit = esc(str(row["unit"]))
         computed = row["computed_value"]
-        computed_text = "—" if pd.isna(computed) else fmt_number(float(computed))
+        computed_text = "—" if pd.isna(computed) else f"{fmt_number(float(computed))} {unit}"
+        comparison = row["comparison"] if row["comparison"] != "=" else ""
+        reported_text = f"{esc(comparison)}{fmt_number(float(row['reported_value']))} {unit}"
         card = f"../chapters/{row['chapter']}.html#claim-{row['claim_id']}"
         rows.append(
-            f"<tr data-chapter='{esc(row['chapter'])}' data-source='{esc(row['source_id'])}'"
-            f" data-verdict='{esc(row['verdict'])}'>"
-            f"<td><a href='{esc(card)}'>{esc(row['claim_id'])}</a></td>"
-            f"<td>{esc(row['source_id'])}</td>"
-            f"<td>{esc(str(row['claim']))}</td>"
-            f"<td class='num'>{esc(row['comparison'] if row['comparison'] != '=' else '')}"
-            f"{fmt_number(float(row['reported_value']))}</td>"
-            f"<td class='num'>{computed_text}</td><td>{esc(str(row['unit']))}</td>"
+            f"<tr id='{esc(row['claim_id'])}' data-chapter='{esc(row['chapter'])}'"
+            f" data-source='{esc(row['source_id'])}' data-verdict='{esc(row['verdict'])}'>"
             f"<td><span class='cb-badge cb-{esc(row['verdict'])}'>{esc(row['verdict'])}</span></td>"
-            f"<td>{esc(row['method'])}</td><td>{esc(str(row['reason']))}</td></tr>"
+            f"<td><p class='cb-claim'>{esc(str(row['claim']))}</p>"
+            f"<p class='cb-meta'><a href='{esc(card)}'>{esc(row['claim_id'])}</a>"
+            f" · {esc(row['source_id'])} · {esc(row['method'])}</p>"
+            f"<p class='cb-reason'>{esc(str(row['reason']))}</p></td>"
+            f"<td class='num'>{reported_text}</td><td class='num'>{computed_text}</td></tr>"
         )
     filters = (
         "<div class='cb-filters' role='search'>"
@@ -107,8 +111,7 @@ def table_html(verdicts: pd.DataFrame, csv_href: str) -> str:
     )
     head = "".join(
         f"<th scope='col'>{h}</th>"
-        for h in ("Claim", "Source", "What is claimed", "Reported", "Computed", "Unit",
-                  "Verdict", "Method", "Reason")
+        for h in ("Verdict", "Claim · id · source · method · reason", "Reported", "Computed")
     )
     return (
         filters

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import altair as alt
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from . import datapackage
 from .charts import Figure, make_figure
 from .ledger import CardDeck, Ledger, Method, Result, Verdict
+from .numbers import fmt_number
+
+# Words that column names abbreviate, spelled as a reader expects them.
+_HEADER_WORDS = {"id": "id", "usd": "USD", "cny": "CNY", "eci": "ECI", "mau": "MAU",
+                 "gmv": "GMV", "pct": "%", "pp": "pp", "q2": "Q2", "us": "US", "cn": "CN"}
 
 
 def glue(name: str, value: Any, display: bool = False) -> None:
@@ -21,6 +28,44 @@ def glue(name: str, value: Any, display: bool = False) -> None:
     if hasattr(value, "item") and callable(value.item) and getattr(value, "ndim", 1) == 0:
         value = value.item()
     myst_glue(name, value, display=display)
+
+
+def header(column: str) -> str:
+    """``early_lag_months`` -> ``Early lag months``; known abbreviations kept upper-case."""
+    words = [_HEADER_WORDS.get(word.lower(), word) for word in str(column).split("_")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _cell_format(column: str) -> Callable[[Any], str]:
+    def fmt(value: Any) -> str:
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, pd.Timestamp):
+            return value.strftime("%Y-%m-%d")
+        if isinstance(value, int | float) and "year" in str(column).lower():
+            return str(int(value))  # 2024, never "2,024"
+        if isinstance(value, float):
+            return fmt_number(value)
+        if isinstance(value, int):
+            return f"{value:,}"
+        return str(value)
+    return fmt
+
+
+def table(frame: pd.DataFrame, labels: Mapping[str, str] | None = None) -> Styler:
+    """A table for readers: no positional index (a meaningful one becomes a column),
+    readable headers (``labels`` overrides :func:`header`), numbers formatted as in
+    the claim cards, booleans as yes/no and missing values as a dash."""
+    if not isinstance(frame.index, pd.RangeIndex):
+        frame = frame.reset_index()
+    frame = frame.reset_index(drop=True)
+    labels = dict(labels or {})
+    shown = frame.rename(columns={c: labels.get(c, header(c)) for c in frame.columns})
+    formats = {header_text: _cell_format(column)
+               for column, header_text in zip(frame.columns, shown.columns)}
+    return (shown.style.hide(axis="index").format(formats, na_rep="—")
+            .set_table_attributes('class="cb-table"'))
 
 
 @dataclass

@@ -23,6 +23,8 @@ from .paths import chart_data_dir
 
 CHART_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 POSITION_CHANNELS = ("x", "y", "x2", "y2", "theta", "radius")
+# Charts made of several views keep their own widths.
+COMPOUND = ("hconcat", "vconcat", "concat", "facet", "repeat")
 FONT = "Noto Sans, Helvetica Neue, Arial, WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"
 
 # One colour per country or group, the same in every chapter.
@@ -150,6 +152,9 @@ def make_figure(
     )
     spec = titled.to_dict()
     check_spec(spec)
+    if "width" not in spec and not any(k in spec for k in COMPOUND):
+        # Fill the text column, whatever the reader's screen, axes and legend included.
+        spec.update(width="container", autosize={"type": "fit-x", "contains": "padding"})
     folder = chart_data_dir() / chapter
     folder.mkdir(parents=True, exist_ok=True)
     data.to_csv(folder / f"{chart_id}.csv", index=False)

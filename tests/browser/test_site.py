@@ -4,21 +4,18 @@ draws, no request leaves 127.0.0.1, and no internal link is broken."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
+from claimsbook.site import CHROMIUM, chromium, content_pages, serve
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Console messages tolerated, with why. Keep short.
 CONSOLE_ALLOW = (
     "favicon.ico",  # the theme asks for a favicon the book does not ship
@@ -36,46 +33,21 @@ def _require_browser() -> None:
         pytest.skip("Debian's chromium is not installed")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url() -> Iterator[str]:
     _require_browser()
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(SITE) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(site_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
-        )
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 def _pages() -> list[str]:
-    if not SITE.is_dir():
-        return ["index.html"]
-    skip = {"genindex.html", "search.html"}
-    return sorted(
-        str(p.relative_to(SITE)) for p in SITE.rglob("*.html")
-        if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts
-    )
+    return content_pages(SITE) if SITE.is_dir() else ["index.html"]
 
 
 @pytest.mark.parametrize("page_path", _pages())
@@ -95,6 +67,8 @@ def test_page(page_path, site_url, browser):
             route.abort()
 
     page.route("**/*", guard)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
     response = page.goto(f"{site_url}/{page_path}", wait_until="load")
     assert response is not None and response.ok, f"{page_path}: HTTP {response and response.status}"
     charts = page.locator("figure.cb-chart")
@@ -105,6 +79,10 @@ def test_page(page_path, site_url, browser):
         states = charts.evaluate_all("fs => fs.map(f => [f.id, f.dataset.rendered])")
         assert all(state == "true" for _, state in states), f"charts not drawn: {states}"
         assert page.locator("figure.cb-chart svg").count() >= charts.count()
+    else:
+        page.wait_for_load_state("networkidle")
+        assert not [url for url in fetched if "vega-bundle" in url], \
+            f"{page_path} has no chart but fetched the Vega bundle"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / (page_path.replace("/", "__") + ".png")),
                     full_page=True)

@@ -61,3 +61,13 @@ def test_layered_chart_checks_every_layer(tmp_path, monkeypatch):
     points = alt.Chart(DATA).mark_point().encode(x=alt.X("year:O", title="Year"), y="gap:Q")
     with pytest.raises(ChartError, match="'y' axis"):
         _figure(_chart() + points, tmp_path, monkeypatch)
+
+
+def test_single_view_fills_the_column_and_a_set_width_is_kept(tmp_path, monkeypatch):
+    fluid = _figure(_chart(), tmp_path, monkeypatch)
+    assert fluid.spec["width"] == "container"
+    assert fluid.spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    fixed = _figure(_chart().properties(width=300), tmp_path, monkeypatch)
+    assert fixed.spec["width"] == 300 and "autosize" not in fixed.spec
+    both = _figure(alt.hconcat(_chart(), _chart()), tmp_path, monkeypatch)
+    assert "width" not in both.spec

@@ -1,9 +1,26 @@
 // The claims book's own script: draws every chart with the Vega libraries served
-// from this site (_static/vendor/vega-bundle.js) and filters the ledger table.
+// from this site (_static/vendor/vega-bundle.js, fetched only by pages that have a
+// chart) and filters the ledger table.
 (function () {
   "use strict";
 
+  var self = document.currentScript;
+
+  function loadVega(then) {
+    if (typeof window.vegaEmbed === "function") return then();
+    var tag = document.createElement("script");
+    tag.src = new URL(self.dataset.vegaBundle, self.src).href;
+    tag.onload = then;
+    tag.onerror = then;  // drawCharts then marks each chart as failed, with a console error
+    document.head.appendChild(tag);
+  }
+
   function drawCharts() {
+    if (!document.querySelector("figure.cb-chart")) return;
+    loadVega(drawEach);
+  }
+
+  function drawEach() {
     document.querySelectorAll("figure.cb-chart").forEach(function (figure) {
       var view = figure.querySelector(".cb-chart-view");
       var specNode = figure.querySelector("script.cb-chart-spec");

@@ -1,0 +1,31 @@
+import numpy as np
+import pandas as pd
+
+from claimsbook.chapter import header, table
+
+
+def test_headers_read_as_words():
+    assert header("early_lag_months") == "Early lag months"
+    assert header("q2_2025_lag_months") == "Q2 2025 lag months"
+    assert header("training_cost_usd") == "Training cost USD"
+    assert header("source_id") == "Source id"
+
+
+def test_table_formats_cells_for_readers():
+    frame = pd.DataFrame({
+        "year": [2024.0, np.nan], "value": [1234.5678, 0.30091], "count": [13338, 2],
+        "censored": [True, False], "released": pd.to_datetime(["2025-06-30", "2023-01-02"]),
+    })
+    html = table(frame, labels={"value": "Value (bn yuan)"}).to_html()
+    for text in ("2024", "1,235", "0.3009", "13,338", "yes", "no", "2025-06-30",
+                 "Value (bn yuan)", "Censored", "—"):
+        assert text in html, text
+    assert "2,024" not in html and "nan" not in html.lower()
+    assert 'class="cb-table"' in html
+
+
+def test_a_named_index_becomes_a_column_and_a_positional_one_disappears():
+    named = table(pd.DataFrame({"v": [1.5]}, index=pd.Index(["eci"], name="metric"))).to_html()
+    assert "Metric" in named and "eci" in named
+    plain = table(pd.DataFrame({"v": [1.5, 2.5]})).to_html()
+    assert ">0<" not in plain and ">1<" not in plain
