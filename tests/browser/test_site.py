@@ -79,6 +79,9 @@ def test_page(page_path, site_url, browser):
         states = charts.evaluate_all("fs => fs.map(f => [f.id, f.dataset.rendered])")
         assert all(state == "true" for _, state in states), f"charts not drawn: {states}"
         assert page.locator("figure.cb-chart svg").count() >= charts.count()
+        widths = charts.evaluate_all(
+            "fs => fs.map(f => [f.id, f.querySelector('svg').getBoundingClientRect().width])")
+        assert all(width > 300 for _, width in widths), f"charts drawn too narrow: {widths}"
     else:
         page.wait_for_load_state("networkidle")
         assert not [url for url in fetched if "vega-bundle" in url], \
