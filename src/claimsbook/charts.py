@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,10 @@ PALETTE = {
 }
 WIDTH = 640
 HEIGHT = 320
+# Vega does not wrap titles; beyond about this many characters a title would be
+# cut at the edge of the text column, so it is broken into lines.
+TITLE_CHARS = 70
+SUBTITLE_CHARS = 105
 
 
 class ChartError(ValueError):
@@ -64,6 +69,11 @@ def theme() -> alt.theme.ThemeConfig:
             }
         }
     )
+
+
+def _lines(text: str, width: int) -> str | list[str]:
+    lines = textwrap.wrap(text, width, break_long_words=False)
+    return lines[0] if len(lines) == 1 else lines
 
 
 def country_scale(domain: list[str] | None = None) -> alt.Scale:
@@ -115,6 +125,7 @@ class Figure:
         spec_json = json.dumps(self.spec, ensure_ascii=False).replace("</", "<\\/")
         esc = html.escape
         title = self.spec.get("title", {}).get("text", "")
+        title = " ".join(title) if isinstance(title, list) else title
         return (
             f'<figure class="cb-chart" id="fig-{self.chart_id}" data-chart-id="{self.chart_id}">'
             f'<div class="cb-chart-view" role="img" aria-label="{esc(title)}. {esc(self.description)}">'
@@ -148,7 +159,8 @@ def make_figure(
     if data.empty:
         raise ChartError(f"chart {chart_id!r}: the data behind it is empty")
     titled = chart.properties(
-        title=alt.Title(title, subtitle=f"Source: {source}"), description=description
+        title=alt.Title(_lines(title, TITLE_CHARS), subtitle=_lines(f"Source: {source}", SUBTITLE_CHARS)),
+        description=description,
     )
     spec = titled.to_dict()
     check_spec(spec)

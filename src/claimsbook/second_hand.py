@@ -166,7 +166,7 @@ class Scenario:
     def table(self) -> pd.DataFrame:
         """The scenario's inputs and results as a two-column table for display."""
         rows = [
-            ("Base year (NBS retail sales)", self.base_year, "year"),
+            ("Base year (NBS retail sales)", str(self.base_year), "year"),
             ("Retail sales of consumer goods", self.retail_sales, "亿元"),
             ("Elasticity assumed", self.elasticity, "% per 1 %"),
             ("Second-hand GMV growth assumed", self.gmv_growth_pct, "%"),

@@ -71,3 +71,13 @@ def test_single_view_fills_the_column_and_a_set_width_is_kept(tmp_path, monkeypa
     assert fixed.spec["width"] == 300 and "autosize" not in fixed.spec
     both = _figure(alt.hconcat(_chart(), _chart()), tmp_path, monkeypatch)
     assert "width" not in both.spec
+
+
+def test_long_title_and_source_are_broken_into_lines(tmp_path, monkeypatch):
+    title = "At elasticity 0.1, ten per cent more second-hand GMV goes with 488 bn yuan more retail sales"
+    figure = _figure(_chart(), tmp_path, monkeypatch, title=title, source="S " * 80)
+    lines = figure.spec["title"]["text"]
+    assert isinstance(lines, list) and len(lines) == 2 and " ".join(lines) == title
+    assert all(len(line) <= 70 for line in lines)
+    assert isinstance(figure.spec["title"]["subtitle"], list)
+    assert f'aria-label="{title}.' in figure._repr_html_()
