@@ -95,22 +95,24 @@ def tidy_scripts(
 # --- stale executions -----------------------------------------------------------------
 
 
-def is_stale(chapter: str, package_digest: str) -> bool:
-    """A chapter's cached execution is stale when its verdicts are missing, the package
-    changed, or a file it read changed since it ran."""
+def stale_reason(chapter: str, package_digest: str) -> str | None:
+    """Why a chapter's cached execution cannot be reused (its verdicts are missing,
+    the package changed, or a file it read changed since it ran), or None."""
     folder = ledger_dir()
     deps_path = folder / f"{chapter}.deps.json"
     if not (folder / f"{chapter}.csv").is_file() or not deps_path.is_file():
-        return True
+        return "no verdicts recorded from an earlier run"
     deps = json.loads(deps_path.read_text(encoding="utf-8"))
     if deps.get("package") != package_digest:
-        return True
+        return "the claimsbook package changed since it ran"
     root = project_root()
     for name, digest in deps.get("files", {}).items():
         path = root / name
-        if not path.is_file() or datapackage.sha256_of(path) != digest:
-            return True
-    return False
+        if not path.is_file():
+            return f"{name}, which it read, is gone"
+        if datapackage.sha256_of(path) != digest:
+            return f"{name} changed since it ran"
+    return None
 
 
 def discard_cached_execution(cache_path: Path, notebook: Path) -> None:
@@ -131,9 +133,10 @@ def find_outdated(
     digest = source_digest()
     cache_path = Path(app.config.nb_execution_cache_path or build_dir() / ".jupyter_cache")
     for doc in chapter_docs(env):
-        if not is_stale(doc.rsplit("/", 1)[-1], digest):
+        reason = stale_reason(doc.rsplit("/", 1)[-1], digest)
+        if reason is None:
             continue
-        logger.info(f"[claimsbook] {doc}: data or package changed since it ran; re-executing")
+        logger.info(f"[claimsbook] {doc}: {reason}; re-executing")
         discard_cached_execution(cache_path, Path(env.doc2path(doc)))
         if doc not in added and doc not in changed:
             outdated.append(doc)
