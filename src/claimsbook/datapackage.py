@@ -145,6 +145,22 @@ _PANDAS_TYPES = {
 }
 
 
+# Frictionless's defaults: what it accepted on validation is what is read here.
+TRUE_VALUES = ("true", "True", "TRUE", "1")
+FALSE_VALUES = ("false", "False", "FALSE", "0")
+
+
+def _booleans(column: pd.Series, field: dict[str, Any]) -> pd.Series:
+    mapping: dict[str, bool] = dict.fromkeys(field.get("trueValues", TRUE_VALUES), True)
+    mapping.update(dict.fromkeys(field.get("falseValues", FALSE_VALUES), False))
+    unknown = sorted(set(column.dropna()) - set(mapping))
+    if unknown:  # validation should have stopped these; never read them as missing
+        raise DataPackageError(
+            f"column {field['name']!r}: {unknown} are neither true values {sorted(mapping)} "
+            "nor false ones")
+    return column.map(mapping, na_action="ignore").astype("boolean")
+
+
 def load_table(name: str, descriptor_file: Path | None = None) -> pd.DataFrame:
     """Validate the table ``name`` and return it with the column types of its schema."""
     descriptor_file = descriptor_file or descriptor_path()
@@ -159,9 +175,7 @@ def load_table(name: str, descriptor_file: Path | None = None) -> pd.DataFrame:
         if kind in ("date", "datetime"):
             frame[field["name"]] = pd.to_datetime(column)
         elif kind == "boolean":
-            frame[field["name"]] = column.map(
-                {"true": True, "false": False, pd.NA: pd.NA}
-            ).astype("boolean")
+            frame[field["name"]] = _booleans(column, field)
         elif kind in ("integer", "number"):
             frame[field["name"]] = pd.to_numeric(column).astype(_PANDAS_TYPES[kind])
         else:

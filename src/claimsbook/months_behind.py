@@ -435,6 +435,55 @@ def first_overtaking(models: pd.DataFrame, leader: str, follower: str) -> pd.Tim
     return None
 
 
+def lead_changes(models: pd.DataFrame, first: str, second: str) -> pd.DataFrame:
+    """Every date on which the country whose best model so far is higher changes:
+    ``date``, ``leader``, ``model`` (the release that took the lead), ``score`` and
+    ``rival_score``. A tie leaves the lead where it was; the first row is the first
+    date on which both countries have a model."""
+    from .lag import Frontier, frontier
+
+    fronts = {c: frontier(models[models["country"] == c]) for c in (first, second)}
+    if any(f.empty for f in fronts.values()):
+        return pd.DataFrame(columns=["date", "leader", "model", "score", "rival_score"])
+    curves = {c: Frontier.from_table(f) for c, f in fronts.items()}
+    start = max(f["date"].iloc[0] for f in fronts.values())
+    dates = sorted({d for f in fronts.values() for d in f["date"] if d >= start})
+    rows: list[dict[str, object]] = []
+    holder: str | None = None
+    for when in dates:
+        best = {c: curves[c].best_at(when) for c in (first, second)}
+        if best[first] == best[second]:
+            continue
+        leader = first if best[first] > best[second] else second
+        if leader == holder:
+            continue
+        rival = second if leader == first else first
+        upto = fronts[leader][fronts[leader]["date"] <= when]
+        rows.append({"date": pd.Timestamp(when), "leader": leader,
+                     "model": upto["model"].iloc[-1], "score": best[leader],
+                     "rival_score": best[rival]})
+        holder = leader
+    return pd.DataFrame(rows, columns=["date", "leader", "model", "score", "rival_score"])
+
+
+def describe_lead(changes: pd.DataFrame, follower: str, rival: str) -> str:
+    """One clause on when ``follower`` first led ``rival``, how often the lead
+    changed hands afterwards, and who holds it at the end of the data."""
+    taken = changes[changes["leader"] == follower]
+    if taken.empty:
+        return f"{follower} never rose above {rival}"
+    first = taken.iloc[0]
+    later = changes[changes["date"] > first["date"]]
+    text = f"{follower} first rose above {rival} on {first['date']:%d %B %Y} ({first['model']})"
+    if later.empty:
+        return text + " and has led since"
+    last = changes.iloc[-1]
+    swaps = f"the lead changed hands {len(later)} more time{'s' if len(later) > 1 else ''}"
+    if last["leader"] == follower:
+        return f"{text}; {swaps}, and {follower} has held it since {last['date']:%d %B %Y} ({last['model']})"
+    return f"{text}; {swaps}, and {last['leader']} holds it at the end of the data ({last['model']})"
+
+
 def build_tables(
     epoch: pd.DataFrame, arena: pd.DataFrame, organisations: pd.DataFrame, model_set: str = "all"
 ) -> dict[str, tuple[pd.DataFrame, pd.Timestamp]]:

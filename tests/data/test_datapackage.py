@@ -27,6 +27,27 @@ def test_every_file_in_data_is_described():
     assert on_disk - described == set(), "CSV files in data/ missing from datapackage.json"
 
 
+@pytest.mark.parametrize("name", datapackage.resource_names())
+def test_loading_keeps_every_value(name):
+    """A cell that is filled in the CSV is filled after loading: no value of a typed
+    column (boolean, number, date) silently becomes missing."""
+    resource = next(r for r in datapackage.load_descriptor()["resources"] if r["name"] == name)
+    with (DATA / resource["path"]).open(encoding="utf-8", newline="") as handle:
+        raw = list(csv.DictReader(handle))
+    loaded = datapackage.load_table(name)
+    assert len(loaded) == len(raw)
+    for field in resource["schema"]["fields"]:
+        filled = sum(1 for row in raw if row[field["name"]] != "")
+        assert int(loaded[field["name"]].notna().sum()) == filled, f"{name}.{field['name']}"
+
+
+def test_booleans_are_read_with_the_values_frictionless_accepts():
+    arena = datapackage.load_table("months-behind-arena-models")
+    with (DATA / "months-behind" / "arena_models.csv").open(encoding="utf-8") as handle:
+        text = [row["open_weights"] for row in csv.DictReader(handle)]
+    assert list(arena["open_weights"]) == [value == "True" for value in text]
+
+
 # Tables without a natural key, and why. Keep this list short and explained.
 NO_PRIMARY_KEY = {
     # Epoch's external benchmark files hold several reported scores per model.

@@ -193,3 +193,21 @@ def test_parameters_accept_defaults_and_refuse_bad_values() -> None:
         validate(mb.PARAMETERS, {**good, "metric": "elo"})
     with pytest.raises(ParameterError, match="'min_models'"):
         validate(mb.PARAMETERS, {**good, "min_models": 0})
+
+
+def test_lead_changes_and_their_description(toy: pd.DataFrame) -> None:
+    changes = mb.lead_changes(toy, "United States", "China")
+    # Both countries have a model from 2023-06-01 (a tie at 50: nobody leads); the US
+    # takes the lead with 60 on 2023-07-01; CN ties at 60 on 2024-01-01 (no change)
+    # and leads with 70 from 2024-03-01.
+    assert list(changes["leader"]) == ["United States", "China"]
+    assert list(changes["date"]) == [pd.Timestamp("2023-07-01"), pd.Timestamp("2024-03-01")]
+    assert changes.iloc[1]["model"] == "cn-c" and changes.iloc[1]["rival_score"] == 60
+    assert mb.describe_lead(changes, "China", "the US") == "China first rose above the US on 01 March 2024 (cn-c) and has led since"
+    assert mb.describe_lead(changes.iloc[:1], "China", "the US") == "China never rose above the US"
+    swapped = pd.concat([changes, pd.DataFrame([{"date": pd.Timestamp("2024-05-01"),
+                                                  "leader": "United States", "model": "us-x",
+                                                  "score": 80, "rival_score": 70}])])
+    assert mb.describe_lead(swapped, "China", "the US") == (
+        "China first rose above the US on 01 March 2024 (cn-c); the lead changed hands 1 more time, "
+        "and United States holds it at the end of the data (us-x)")
