@@ -47,6 +47,7 @@ PARAMETERS: params.Spec = {
     "attribution": params.OneOf(ATTRIBUTION_RULES),
     "top_k": params.Number(2, 20, integer=True),
 }
+ORDER = (params.Before("arena_start", "arena_end"),)
 
 
 # --- arithmetic -----------------------------------------------------------------

@@ -115,7 +115,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         parameters[name] = value
         label = "custom"
     out_dir = Path(args.out or project_root() / "_build" / "runs" / args.chapter / label)
-    output = run_chapter(args.chapter, parameters, out_dir, label)
+    import papermill
+
+    try:
+        output = run_chapter(args.chapter, parameters, out_dir, label)
+    except papermill.PapermillExecutionError as error:
+        # The reader needs the error, not papermill's copy of the whole traceback.
+        print(f"{args.chapter} stopped in cell {error.exec_count}: {error.ename}: {error.evalue}",
+              file=sys.stderr)
+        print(f"the executed notebook, with the traceback: {out_dir / f'{args.chapter}.{label}.ipynb'}",
+              file=sys.stderr)
+        return 1
     verdicts = pd.read_csv(out_dir / "ledger" / f"{args.chapter}.csv")
     print(f"executed notebook: {output}")
     print(f"verdicts:          {out_dir / 'ledger' / (args.chapter + '.csv')}")

@@ -102,6 +102,8 @@ PARAMETERS: params.Spec = {
     "model_set": params.OneOf(MODEL_SETS),
     "min_models": params.Number(1, 20, integer=True),
 }
+# early_by closes the window that opens at start_date; end_date is always later.
+ORDER = (params.Before("start_date", "early_by"),)
 
 
 @dataclass(frozen=True)

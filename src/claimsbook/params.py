@@ -119,13 +119,35 @@ class Flag:
 Spec = Mapping[str, Rule]
 
 
-def validate(spec: Spec, values: Mapping[str, Any]) -> dict[str, Any]:
-    """Check every parameter of ``spec`` in ``values`` (a notebook passes ``globals()``)
-    and return the validated, typed values."""
+@dataclass(frozen=True)
+class Before:
+    """Two validated date parameters that must come in order: ``first`` strictly
+    before ``second`` (each may be valid alone, yet the pair reversed)."""
+
+    first: str
+    second: str
+
+    def __call__(self, values: Mapping[str, Any]) -> None:
+        if not values[self.first] < values[self.second]:
+            raise ParameterError(
+                f"parameters {self.first!r} = {values[self.first].isoformat()!r} and "
+                f"{self.second!r} = {values[self.second].isoformat()!r} are not allowed: "
+                f"expected {self.first!r} before {self.second!r}"
+            )
+
+
+def validate(
+    spec: Spec, values: Mapping[str, Any], order: Sequence[Before] = ()
+) -> dict[str, Any]:
+    """Check every parameter of ``spec`` in ``values`` (a notebook passes ``globals()``),
+    then every pair in ``order``, and return the validated, typed values."""
     missing = [name for name in spec if name not in values]
     if missing:
         raise ParameterError(f"parameters missing from the notebook: {', '.join(missing)}")
-    return {name: rule(name, values[name]) for name, rule in spec.items()}
+    checked = {name: rule(name, values[name]) for name, rule in spec.items()}
+    for pair in order:
+        pair(checked)
+    return checked
 
 
 def check_names(spec: Spec, given: Mapping[str, Any]) -> None:

@@ -77,3 +77,13 @@ def test_verdicts_match_the_ledger_snapshot(default_runs):
         assert now["computed_value"] == pytest.approx(row["computed_value"], abs=allowed), (
             f"{claim_id}: computed value moved beyond the claim's tolerance"
         )
+
+
+def test_reversed_dates_stop_the_command_with_one_line(capsys, tmp_path):
+    code = cli.main(["run", "01-ai-index", "-p", "arena_start=2025-02-14",
+                     "-p", "arena_end=2024-01-09", "--out", str(tmp_path)])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert ("ParameterError: parameters 'arena_start' = '2025-02-14' and 'arena_end' = "
+            "'2024-01-09' are not allowed: expected 'arena_start' before 'arena_end'") in error
+    assert "Traceback" not in error

@@ -64,3 +64,16 @@ def test_validate_reports_missing_and_unknown_names():
         params.validate(spec, {"a": 1})
     with pytest.raises(ParameterError, match="unknown parameter\\(s\\) 'c'; this chapter takes: a, b"):
         params.check_names(spec, {"c": 1})
+
+
+def test_dates_valid_alone_but_reversed_are_refused():
+    spec = {"start": params.Date("2023-01-01", "2025-12-31"),
+            "end": params.Date("2023-01-01", "2025-12-31")}
+    order = (params.Before("start", "end"),)
+    ok = params.validate(spec, {"start": "2024-01-09", "end": "2025-02-14"}, order)
+    assert ok["start"] < ok["end"]
+    for start, end in (("2025-02-14", "2024-01-09"), ("2024-01-09", "2024-01-09")):
+        with pytest.raises(params.ParameterError,
+                           match=rf"'start' = '{start}' and 'end' = '{end}' are not allowed: "
+                                 r"expected 'start' before 'end'"):
+            params.validate(spec, {"start": start, "end": end}, order)
