@@ -80,7 +80,9 @@ def _format_errors(path: Path, errors: Iterable[Any]) -> str:
             )
             if part
         )
-        lines.append(f"  {where or 'table'}: [{error.type}] {error.note or error.message}")
+        cell = getattr(error, "cell", None)
+        value = f" (value {cell!r})" if cell not in (None, "") else ""
+        lines.append(f"  {where or 'table'}: [{error.type}] {error.note or error.message}{value}")
     return f"{path} does not match its schema in datapackage.json:\n" + "\n".join(lines)
 
 
