@@ -167,6 +167,61 @@ def json_ld(reviews: list[dict[str, object]]) -> str:
     return f"<script type='application/ld+json'>{text}</script>"
 
 
+def sources_html(sources: pd.DataFrame) -> str:
+    """The bibliography: one row per source, anchored by its id (claim cards link
+    here), the title linked to the document where it has a public address."""
+    esc = html.escape
+    rows = []
+    for row in sources.to_dict("records"):
+        title = esc(str(row["title"]))
+        if not pd.isna(row["url"]):
+            title = f"<a href='{esc(str(row['url']))}'>{title}</a>"
+        date = "" if pd.isna(row["date"]) else esc(str(row["date"]))
+        rows.append(
+            f"<tr id='{esc(str(row['source_id']))}'><td><p class='cb-claim'>{title}</p>"
+            f"<p class='cb-meta'>{esc(str(row['outlet']))} · {esc(str(row['kind']))} · "
+            f"{esc(str(row['language']))} · <code>{esc(str(row['source_id']))}</code></p></td>"
+            f"<td class='num'>{date}</td></tr>"
+        )
+    return (
+        "<table class='cb-sources'><thead><tr><th scope='col'>Source · outlet · kind · "
+        "language · id</th><th scope='col'>Date</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def data_tables_html(descriptor: dict[str, object], data: Path, href_prefix: str) -> str:
+    """Every table of the data package: title, link to the CSV as published with
+    the site, rows, licence, checksum, and for upstream extracts their origin."""
+    esc = html.escape
+    rows = []
+    for resource in descriptor["resources"]:  # type: ignore[union-attr]
+        path = data / resource["path"]
+        with path.open(encoding="utf-8") as handle:
+            n_rows = sum(1 for _ in handle) - 1
+        licences = ", ".join(item["name"] for item in resource.get("licenses", [])) or "CC-BY-4.0"
+        origin = ""
+        manifest = path.with_name(f"{path.stem}.manifest.json")
+        if manifest.is_file():
+            info = json.loads(manifest.read_text(encoding="utf-8"))
+            origin = (f"<p class='cb-meta'>Extracted by <code>{esc(info['script'])}</code> from "
+                      f"<a href='{esc(info['source_url'])}'>{esc(info['source_url'])}</a>, "
+                      f"snapshot {esc(str(info['snapshot_date']))}</p>")
+        digest = str(resource.get("hash", "")).removeprefix("sha256:")
+        rows.append(
+            f"<tr id='table-{esc(resource['name'])}'><td><p class='cb-claim'>{esc(resource['title'])}</p>"
+            f"<p class='cb-meta'><a href='{esc(href_prefix + resource['path'])}'>"
+            f"{esc(resource['path'])}</a> · {n_rows:,} row{'s' if n_rows != 1 else ''} · "
+            f"{esc(licences)}</p>{origin}</td>"
+            f"<td><code title='sha256 {esc(digest)}'>{esc(digest[:12])}</code></td></tr>"
+        )
+    return (
+        "<table class='cb-sources'><thead><tr><th scope='col'>Table · file · rows · licence"
+        "</th><th scope='col'>sha256</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 def export(verdicts: pd.DataFrame, path: Path) -> None:
     columns = RESULT_COLUMNS + ["source_outlet", "source_title", "source_url"]
     verdicts.reindex(columns=columns).to_csv(path, index=False)

@@ -329,6 +329,9 @@ def write_dependencies(path: Path) -> None:
     path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 
 
+# Cards sit in chapters/; the bibliography anchors each source by its id.
+SOURCES_PAGE = "../appendix/sources.html"
+
 VERDICT_LABELS = {
     Verdict.REPRODUCED: "Reproduced",
     Verdict.APPROXIMATELY: "Approximately",
@@ -360,7 +363,8 @@ def cards_html(results: Iterable[Result]) -> str:
         cards.append(
             f'<article class="cb-card cb-{result.verdict.value}" id="claim-{esc(claim.claim_id)}">'
             f'<header><span class="cb-badge">{VERDICT_LABELS[result.verdict]}</span>'
-            f' <span class="cb-source">{esc(claim.source_id)} · {esc(claim.location)}</span></header>'
+            f' <span class="cb-source"><a href="{SOURCES_PAGE}#{esc(claim.source_id)}">'
+            f'{esc(claim.source_id)}</a> · {esc(claim.location)}</span></header>'
             f'<p class="cb-claim">{esc(claim.claim)}</p>'
             f'<dl><dt>Reported</dt><dd>{esc(reported)}'
             + (f' <span class="cb-as">({esc(claim.reported_as)})</span>' if claim.reported_as else "")

@@ -30,6 +30,8 @@ from .paths import build_dir, chart_data_dir, ledger_dir, project_root
 
 logger = logging.getLogger(__name__)
 VEGA_BUNDLE = "vendor/vega-bundle.js"
+# Where the data package is published in the site.
+PUBLISHED_DATA = "data"
 
 
 def chapter_docs(env: BuildEnvironment) -> list[str]:
@@ -204,31 +206,22 @@ class SourcesTable(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(datapackage.descriptor_path()))
-        sources = datapackage.load_table("sources")
-        esc = html.escape
+        html_text = appendix.sources_html(datapackage.load_table("sources"))
+        return [nodes.raw("", html_text, format="html")]
 
-        def title(row: dict[str, Any]) -> str:
-            text = esc(str(row["title"]))
-            url = row["url"]
-            return text if pd.isna(url) else f"<a href='{esc(str(url))}'>{text}</a>"
 
-        rows = "".join(
-            "<tr>"
-            f"<td>{esc(str(row['source_id']))}</td><td>{esc(str(row['kind']))}</td>"
-            f"<td>{esc(str(row['outlet']))}</td><td>{title(row)}</td>"
-            f"<td>{esc(str(row['date']))}</td><td>{esc(str(row['language']))}</td>"
-            "</tr>"
-            for row in sources.to_dict("records")
-        )
-        head = "".join(
-            f"<th scope='col'>{h}</th>"
-            for h in ("Id", "Kind", "Outlet", "Title", "Date", "Language")
-        )
-        text = (
-            "<div class='cb-table-wrap'><table class='cb-sources'>"
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-        )
-        return [nodes.raw("", text, format="html")]
+class DataTables(SphinxDirective):
+    """Every table of the data package, linked to its copy published with the site."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        descriptor_file = datapackage.descriptor_path()
+        self.env.note_dependency(str(descriptor_file))
+        prefix = "../" * self.env.docname.count("/") + PUBLISHED_DATA + "/"
+        html_text = appendix.data_tables_html(
+            datapackage.load_descriptor(descriptor_file), descriptor_file.parent, prefix)
+        return [nodes.raw("", html_text, format="html")]
 
 
 # --- publishing -----------------------------------------------------------------
@@ -243,6 +236,10 @@ def publish(app: Sphinx, exception: Exception | None) -> None:
         shutil.copytree(charts, out / "chart-data", dirs_exist_ok=True)
     verdicts = appendix.gather(ledger_dir(), chapter_ids(app.env))
     appendix.export(verdicts, out / appendix.VERDICTS_FILE)
+    # The validated tables themselves, so that a reader can download what a chapter read.
+    data = datapackage.descriptor_path().parent
+    shutil.copytree(data, out / PUBLISHED_DATA, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("*.py", "__pycache__"))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -257,6 +254,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("ledger-summary", LedgerSummary)
     app.add_directive("ledger-table", LedgerTable)
     app.add_directive("sources-table", SourcesTable)
+    app.add_directive("data-tables", DataTables)
     import vl_convert
 
     # The 0.9 MB Vega bundle is not linked from every page: claimsbook.js loads it

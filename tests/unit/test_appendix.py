@@ -74,3 +74,35 @@ def test_gather_joins_sources_and_skips_chapters_without_verdicts(tmp_path):
     gathered = appendix.gather(tmp_path, ["01-ai-index", "02-months-behind"])
     assert list(gathered["claim_id"]) == ["a-1"]
     assert gathered.loc[0, "source_title"] == sources["title"].iloc[0]
+
+
+def test_sources_are_anchored_and_linked_only_when_public():
+    sources = pd.DataFrame([
+        {"source_id": "a-1", "kind": "news", "outlet": "Outlet A", "title": "Title <A>",
+         "url": "https://example.org/a", "date": "2025-04-08", "language": "zh"},
+        {"source_id": "b-2", "kind": "report", "outlet": "Outlet B", "title": "Title B",
+         "url": float("nan"), "date": float("nan"), "language": "en"},
+    ])
+    page = appendix.sources_html(sources)
+    assert "<tr id='a-1'>" in page and "<tr id='b-2'>" in page
+    assert "<a href='https://example.org/a'>Title &lt;A&gt;</a>" in page
+    assert "Title B</p>" in page and "nan" not in page
+
+
+def test_data_tables_list_rows_licence_checksum_and_origin(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "t.csv").write_text("a\n1\n2\n", encoding="utf-8")
+    (tmp_path / "x" / "t.manifest.json").write_text(json.dumps(
+        {"script": "scripts/extract_t.py", "source_url": "https://example.org/t.csv",
+         "snapshot_date": "2025-03-26"}), encoding="utf-8")
+    (tmp_path / "x" / "u.csv").write_text("b\n3\n", encoding="utf-8")
+    descriptor = {"resources": [
+        {"name": "t", "path": "x/t.csv", "title": "T", "hash": "sha256:" + "ab" * 32,
+         "licenses": [{"name": "CC-BY-4.0"}]},
+        {"name": "u", "path": "x/u.csv", "title": "U", "hash": "sha256:" + "cd" * 32},
+    ]}
+    page = appendix.data_tables_html(descriptor, tmp_path, "../data/")
+    assert "<a href='../data/x/t.csv'>x/t.csv</a> · 2 rows · CC-BY-4.0" in page
+    assert "scripts/extract_t.py" in page and "snapshot 2025-03-26" in page
+    assert ">abababababab<" in page
+    assert "x/u.csv</a> · 1 row ·" in page and page.count("Extracted by") == 1
