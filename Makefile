@@ -24,9 +24,9 @@ book: $(STAMP)
 test: book
 	$(BIN)/python -m pytest
 
-## run: execute one chapter, e.g. make run CHAPTER=01-ai-index PARAMS=online-elo SET="benchmarks=['MMLU']"
+## run: execute one chapter, e.g. make run CHAPTER=02-months-behind PARAMS=arena SET="countries=[China, United States]; tolerance=2"
 run: $(STAMP)
-	$(BIN)/claimsbook run $(CHAPTER) $(if $(PARAMS),--params $(PARAMS)) $(foreach s,$(SET),-p "$(s)")
+	$(BIN)/claimsbook run $(CHAPTER) $(if $(PARAMS),--params $(PARAMS)) $(if $(SET),--set "$(SET)")
 
 ## snapshot: accept the current verdicts as the ledger snapshot (after a deliberate change)
 snapshot: $(STAMP)

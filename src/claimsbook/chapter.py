@@ -12,7 +12,7 @@ from pandas.io.formats.style import Styler
 
 from . import datapackage
 from .charts import Figure, make_figure
-from .ledger import CardDeck, Ledger, Method, Result, Verdict
+from .ledger import CardDeck, Ledger, LedgerError, Method, Result, Verdict
 from .numbers import fmt_number
 
 # Words that column names abbreviate, spelled as a reader expects them.
@@ -99,7 +99,12 @@ class Chapter:
 
     def finish(self) -> pd.DataFrame:
         """Save the verdicts (every claim of the chapter must have one) and return
-        the count per verdict."""
+        the count per verdict. Every checked claim must have been shown as a card."""
+        unshown = self.ledger.unshown()
+        if unshown:
+            raise LedgerError(
+                f"chapter {self.chapter_id!r} checked but never showed as cards: "
+                f"{', '.join(unshown)}; call chapter.cards(section) after checking them")
         self.ledger.save()
         counts = self.ledger.counts()
         return counts.rename_axis("verdict").reset_index(name="claims")

@@ -66,6 +66,12 @@ def parse_assignment(text: str) -> tuple[str, Any]:
     return name.strip(), value
 
 
+def split_assignments(text: str | None) -> list[str]:
+    """``"a=1; b=[China, United States]"`` -> ``["a=1", "b=[China, United States]"]``:
+    one string for make's ``SET``, whose values may hold spaces."""
+    return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
 def run_chapter(
     chapter: str, parameters: dict[str, Any], out_dir: Path, label: str = "custom"
 ) -> Path:
@@ -110,7 +116,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.params:
         parameters.update(load_parameter_set(args.chapter, args.params))
         label = args.params
-    for text in args.p or []:
+    for text in [*(args.p or []), *split_assignments(args.set)]:
         name, value = parse_assignment(text)
         parameters[name] = value
         label = "custom"
@@ -169,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("chapter", help="chapter notebook stem, e.g. 01-ai-index")
     run.add_argument("--params", help="named parameter set from chapters/params/")
     run.add_argument("-p", action="append", metavar="NAME=VALUE", help="one parameter (YAML value)")
+    run.add_argument("--set", metavar="'NAME=VALUE; NAME=VALUE'",
+                     help="several parameters in one string, separated by ';'")
     run.add_argument("--out", help="output folder (default _build/runs/<chapter>/<set>)")
     run.set_defaults(func=cmd_run)
     data = sub.add_parser("datapackage", help="validate data/ (and --update checksums)")

@@ -218,6 +218,7 @@ class Ledger:
     chapter: str
     claims: dict[str, Claim] = field(default_factory=dict)
     results: dict[str, Result] = field(default_factory=dict)
+    shown: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         all_claims = self.claims or load_claims()
@@ -302,7 +303,13 @@ class Ledger:
             raise LedgerError(
                 f"no checked claims in section {section!r} of chapter {self.chapter!r}"
             )
+        self.shown.update(r.claim.claim_id for r in chosen)
         return CardDeck(chosen)
+
+    def unshown(self) -> list[str]:
+        """Checked claims that no card on the page shows (the ledger appendix links
+        every verdict to its card)."""
+        return sorted(set(self.results) - self.shown)
 
 
 def source_digest() -> str:

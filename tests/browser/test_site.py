@@ -4,7 +4,9 @@ draws, no request leaves 127.0.0.1, and no internal link is broken."""
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -44,6 +46,15 @@ def site_url() -> Iterator[str]:
 def browser(site_url):
     with chromium() as browser:
         yield browser
+
+
+@functools.cache
+def _anchors(page: Path) -> frozenset[str]:
+    return frozenset(re.findall(r"""\bid=["']([^"']+)["']""", page.read_text(encoding="utf-8")))
+
+
+def _has_anchor(page: Path, fragment: str) -> bool:
+    return unquote(fragment) in _anchors(page)
 
 
 def _pages() -> list[str]:
@@ -101,6 +112,8 @@ def test_page(page_path, site_url, browser):
             target = target / "index.html"
         if not target.exists():
             broken.append(link)
+        elif parsed.fragment and target.suffix == ".html" and not _has_anchor(target, parsed.fragment):
+            broken.append(link)  # the page exists but the claim, source or section does not
     page.close()
     unexpected = [e for e in errors if not any(a in e for a in CONSOLE_ALLOW)]
     assert unexpected == [], f"{page_path}: console errors {unexpected}"

@@ -109,3 +109,21 @@ def test_cards_show_verdict_and_escape_text():
     assert "&lt;b&gt;bold&lt;/b&gt;" in html and "<b>bold" not in html
     with pytest.raises(LedgerError, match="no checked claims in section 'other'"):
         ledger.cards("other")
+
+
+def test_a_checked_claim_must_be_shown_as_a_card(tmp_path, monkeypatch):
+    from claimsbook.chapter import Chapter
+
+    monkeypatch.setenv("CLAIMSBOOK_LEDGER_DIR", str(tmp_path))
+    chapter = Chapter.__new__(Chapter)  # without loading data/claims.csv
+    chapter.chapter_id = "99-test"
+    chapter.ledger = Ledger("99-test", claims={"a": _claim(claim_id="a", section="s"),
+                                                "b": _claim(claim_id="b", section="t")})
+    chapter.check("a", 0.3, method=Method.DATA, basis="x")
+    chapter.check("b", 0.3, method=Method.DATA, basis="x")
+    chapter.cards("s")
+    assert chapter.ledger.unshown() == ["b"]
+    with pytest.raises(LedgerError, match="checked but never showed as cards: b"):
+        chapter.finish()
+    chapter.cards("t")
+    assert int(chapter.finish()["claims"].sum()) == 2
