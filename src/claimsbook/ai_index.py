@@ -283,6 +283,37 @@ def min_relative_gap(gap_pp: float) -> float:
     return pp_to_percent(gap_pp, 100.0 - gap_pp)
 
 
+def relative_gap_given_leader(gap_pp: float, leader_score: float) -> float:
+    """The relative gap (%) of a ``gap_pp`` percentage-point lead when the leader
+    scored ``leader_score`` per cent (so the follower scored ``leader_score - gap_pp``).
+    E.g. a 0.3 pp lead by a model at 88.1 % is 0.3 / 87.8 = 0.342 %."""
+    if not 0 <= gap_pp <= leader_score <= 100:
+        raise ValueError("need 0 <= gap_pp <= leader_score <= 100")
+    return pp_to_percent(gap_pp, leader_score - gap_pp)
+
+
+def top_scores(scores: pd.DataFrame, metric: str, year: int,
+               countries: Sequence[str] = ("United States of America", "China")) -> pd.DataFrame:
+    """The best ``metric`` score of models released in ``year``, per country.
+
+    ``scores`` has Epoch Benchmarking Hub columns (metric, model_version, country,
+    release_date, score). Only models listed under exactly one of ``countries`` count
+    (a joint US-China entry is left out). Returns one row per country with columns
+    country, model_version, release_date, score, ordered as ``countries``; a country
+    without a model that year is an error."""
+    frame = scores[(scores["metric"] == metric)
+                   & (pd.to_datetime(scores["release_date"]).dt.year == year)
+                   & scores["country"].isin(list(countries))]
+    rows = []
+    for country in countries:
+        mine = frame[frame["country"] == country]
+        if mine.empty:
+            raise ValueError(f"no {metric} score for a model from {country} released in {year}")
+        rows.append(mine.sort_values("score", ascending=False).iloc[0])
+    out = pd.DataFrame(rows)[["country", "model_version", "release_date", "score"]]
+    return out.reset_index(drop=True)
+
+
 def benchmark_table(figures: pd.DataFrame, benchmarks: Sequence[str]) -> pd.DataFrame:
     """Long table of the AI Index's US-China benchmark gaps (pp) for the chart."""
     rows = []

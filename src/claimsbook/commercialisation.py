@@ -174,6 +174,11 @@ def growth_multiple(later: float, earlier: float) -> float:
     return ratio(later, earlier)
 
 
+def growth_pct(later: float, earlier: float) -> float:
+    """The percentage change from ``earlier`` to ``later`` (+7 % for 131 -> 140.17)."""
+    return 100.0 * (growth_multiple(later, earlier) - 1.0)
+
+
 def implied_earlier(level: float, growth_pct: float) -> float:
     """The earlier level that a later ``level`` and a growth of ``growth_pct`` % imply."""
     if growth_pct <= -100:
@@ -274,6 +279,20 @@ def arena_drift(board: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
     cols = ["figure6_model", "organisation", "country", "history_date", "rating",
             "arena_score", "drift"]
     return merged[cols].sort_values("arena_score", ascending=False).reset_index(drop=True)
+
+
+def score_comparison(board: pd.DataFrame, other: Mapping[str, float]) -> pd.DataFrame:
+    """For each figure-6 model named in ``other`` (model -> its score on another board):
+    the figure-6 score, the other board's score and the difference (other minus figure 6).
+    Scores from different boards or dates sit on different scales; the difference
+    describes the scales, not the models."""
+    scores = board.drop_duplicates("model").set_index("model")["arena_score"]
+    missing = sorted(set(other) - set(scores.index))
+    if missing:
+        raise KeyError(f"not in figure 6: {missing}")
+    rows = [{"model": m, "figure6_score": float(scores[m]), "other_score": float(v),
+             "difference": float(v) - float(scores[m])} for m, v in other.items()]
+    return pd.DataFrame(rows)
 
 
 def mau_by_form(mau: pd.DataFrame, totals: Mapping[str, float]) -> pd.DataFrame:

@@ -527,6 +527,174 @@ def lag_long(
     return pd.concat(parts, ignore_index=True)
 
 
+# Windows of the fall that every metric can be asked about: the longest lag in the
+# second half of 2024 against the shortest from December 2024 to March 2025 (month
+# ends, both inclusive). December belongs to both, so a metric whose lag was
+# already short in December shows no fall rather than an invented one.
+FALL_PEAK_WINDOW: tuple[str, str] = ("2024-07-01", "2024-12-31")
+FALL_LOW_WINDOW: tuple[str, str] = ("2024-12-01", "2025-03-31")
+
+
+def first_dates(tables: dict[str, tuple[pd.DataFrame, pd.Timestamp]], country: str) -> pd.DataFrame:
+    """Per metric (name -> (models, data_end)): the date of ``country``'s earliest
+    model in the table (release date, or first listing for the arena); NaT if the
+    country has none. Columns ``metric``, ``first_date``."""
+    rows = []
+    for metric, (models, _) in tables.items():
+        dates = models.loc[models["country"] == country, "date"]
+        rows.append({"metric": metric,
+                     "first_date": pd.Timestamp(dates.min()) if len(dates) else pd.NaT})
+    return pd.DataFrame(rows, columns=["metric", "first_date"])
+
+
+def _extreme(rows: pd.DataFrame, largest: bool) -> tuple[float, pd.Timestamp | None]:
+    """Lag and date of the longest (or shortest) lag in ``rows``; the earliest date on
+    a tie; (NaN, None) when ``rows`` is empty."""
+    if rows.empty:
+        return float("nan"), None
+    ordered = rows.sort_values(["lag_months", "date"], ascending=[not largest, True])
+    top = ordered.iloc[0]
+    return float(top["lag_months"]), pd.Timestamp(top["date"])
+
+
+def lag_fall(long: pd.DataFrame, peak_window: tuple[object, object] = FALL_PEAK_WINDOW,
+             low_window: tuple[object, object] = FALL_LOW_WINDOW) -> pd.DataFrame:
+    """For every metric of a :func:`lag_long` table: the longest lag in
+    ``peak_window`` and the shortest in ``low_window`` (both inclusive), their dates,
+    ``fall`` (peak minus low; NaN when either window has no measurable month) and
+    ``fell`` (True when the lag fell, i.e. the low comes after the peak and is
+    shorter; NA when it cannot be told)."""
+    rows = []
+    for metric in pd.unique(long["metric"]):
+        series = long[long["metric"] == metric]
+        peak_rows = series[series["date"].between(pd.Timestamp(peak_window[0]),
+                                                  pd.Timestamp(peak_window[1]))]
+        low_rows = series[series["date"].between(pd.Timestamp(low_window[0]),
+                                                 pd.Timestamp(low_window[1]))]
+        peak, peak_date = _extreme(peak_rows, largest=True)
+        low, low_date = _extreme(low_rows, largest=False)
+        known = peak_date is not None and low_date is not None
+        fell = (bool(low_date > peak_date and low < peak) if known else pd.NA)
+        rows.append({"metric": metric, "peak_months": peak, "peak_date": peak_date,
+                     "low_months": low, "low_date": low_date,
+                     "fall_months": peak - low if known else float("nan"), "fell": fell})
+    columns = ["metric", "peak_months", "peak_date", "low_months", "low_date", "fall_months",
+               "fell"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def describe_fall(fall: pd.DataFrame) -> str:
+    """One sentence on :func:`lag_fall`: on how many of the metrics with data in both
+    windows the lag fell, with each metric's peak and low."""
+    known = fall[fall["fell"].notna()]
+    if known.empty:
+        return "no metric has a measurable lag in both periods"
+
+    def item(row: pd.Series) -> str:
+        return (f"{row['metric']} {row['peak_months']:.1f} months ({row['peak_date']:%B %Y}) "
+                f"to {row['low_months']:.1f} ({row['low_date']:%B %Y})")
+
+    fell = known[known["fell"].astype(bool)]
+    held = known[~known["fell"].astype(bool)]
+    n = len(known)
+    if held.empty:
+        head = (f"on all {n} metrics with a measurable lag in both periods" if n > 1
+                else "on the one metric with a measurable lag in both periods")
+        return f"{head} the lag fell: " + "; ".join(item(r) for _, r in fell.iterrows())
+    text = f"the lag fell on {len(fell)} of the {n} metrics with a measurable lag in both periods"
+    if not fell.empty:
+        text += " (" + "; ".join(item(r) for _, r in fell.iterrows()) + ")"
+    return text + " and did not fall on " + "; ".join(item(r) for _, r in held.iterrows())
+
+
+def _join(names: Sequence[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def describe_coverage(closing: pd.DataFrame) -> str:
+    """Which metrics of a :func:`sweep` table (one tolerance) measure both ends of the
+    claim (an early lag and a Q2 2025 lag), and whether their early value is only a
+    lower bound."""
+    both = closing[closing["early_lag_months"].notna() & closing["q2_2025_lag_months"].notna()]
+    if both.empty:
+        return "no metric measures both ends of the claim"
+    names = _join(both["metric"])
+    if len(both) == len(closing):
+        text = "every metric measures both ends of the claim"
+    else:
+        text = f"only {names} {'measures' if len(both) == 1 else 'measure'} both ends of the claim"
+    censored = both[both["early_censored"].astype(bool)]
+    if censored.empty:
+        return text
+    if len(both) == 1:
+        return text + ", and its early value is only a lower bound"
+    return text + f", and the early value is only a lower bound on {_join(censored['metric'])}"
+
+
+# describe_path names at most this many releases; more are summarised by count.
+MAX_NAMED_RELEASES = 4
+
+
+@dataclass(frozen=True)
+class LagPath:
+    """The shape of one metric's monthly lag up to a date: its longest value, the
+    shortest value after that, and the value at the date itself."""
+
+    peak: float
+    peak_date: pd.Timestamp | None
+    low: float
+    low_date: pd.Timestamp | None
+    end: float
+    end_date: pd.Timestamp
+
+
+def lag_path(series: pd.DataFrame, end: object = Q2_2025_END) -> LagPath:
+    """:class:`LagPath` of one metric's rows of a :func:`lag_long` table, using the
+    months up to ``end``; NaN values (and None dates) where there is no data."""
+    end = pd.Timestamp(end)
+    rows = series[series["date"] <= end]
+    peak, peak_date = _extreme(rows, largest=True)
+    after = rows[rows["date"] > peak_date] if peak_date is not None else rows.iloc[0:0]
+    low, low_date = _extreme(after, largest=False)
+    at_end = rows.loc[rows["date"] == end, "lag_months"]
+    return LagPath(peak, peak_date, low, low_date,
+                   float(at_end.iloc[0]) if len(at_end) else float("nan"), end)
+
+
+def frontier_raises(models: pd.DataFrame, country: str, after: object, until: object) -> list[str]:
+    """Models of ``country`` that raised its frontier on a date in (``after``, ``until``],
+    in release order."""
+    from .lag import frontier
+
+    front = frontier(models[models["country"] == country])
+    keep = (front["date"] > pd.Timestamp(after)) & (front["date"] <= pd.Timestamp(until))
+    return [str(m) for m in front.loc[keep, "model"]]
+
+
+def describe_path(path: LagPath, follower: str, raises: Sequence[str]) -> str:
+    """A sentence on a :class:`LagPath`: the peak, what cut it (``raises``: the
+    follower's releases between peak and low) and where the lag stood at the end."""
+    if path.peak_date is None:
+        return "there is no measurable lag to describe"
+    text = f"longest in {path.peak_date:%B %Y}, at {path.peak:.1f} months"
+    if path.low_date is None or not path.low < path.peak:
+        return text + f", and stood at {path.end:.1f} months on {path.end_date:%d %B %Y}"
+    if len(raises) > MAX_NAMED_RELEASES:
+        by = f" ({len(raises)} of them, from {raises[0]} to {raises[-1]})"
+    else:
+        by = f" ({', '.join(raises)})" if raises else ""
+    text += (f"; {follower}'s releases{by} then cut it to its minimum, {path.low:.1f} months "
+             f"in {path.low_date:%B %Y}")
+    if np.isnan(path.end):
+        return text + f"; it cannot be measured on {path.end_date:%d %B %Y}"
+    if path.end > path.low:
+        return (text + f", after which it grew again, to {path.end:.1f} months on "
+                f"{path.end_date:%d %B %Y}")
+    return text + f", where it still stood on {path.end_date:%d %B %Y}"
+
+
 def score_margin(models: pd.DataFrame, model: str, rivals: Sequence[str]) -> float:
     """Score of ``model`` minus the best score among ``rivals`` (several entries of
     one model, e.g. two precisions); KeyError naming any model not found."""

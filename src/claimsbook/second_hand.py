@@ -23,6 +23,7 @@ sales ``R`` and second-hand GMV ``G`` of the base year:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -257,16 +258,43 @@ def per_yuan_by_series(
 # --- retail sales consistency ----------------------------------------------------
 
 
+_MONEY_UNITS_100M_YUAN = {"trillion yuan": 1e4, "billion yuan": 10.0, "亿元": 1.0}
+
+
+def half_unit_100m_yuan(reported_as: str) -> float:
+    """Half a unit of the last digit a copy prints, in 亿元: the most its rounding can
+    move the level. "38.1 trillion yuan" -> 500; "41,164.9 billion yuan" -> 0.5;
+    "332,316 亿元" -> 0.5. ValueError for a form it does not know."""
+    match = re.fullmatch(r"\s*([\d,]+)(?:\.(\d+))?\s*(trillion yuan|billion yuan|亿元)\s*",
+                         str(reported_as))
+    if match is None:
+        raise ValueError(f"reported_as = {reported_as!r}: expected a number followed by one of "
+                         f"{list(_MONEY_UNITS_100M_YUAN)}")
+    decimals = len(match.group(2) or "")
+    return 0.5 * 10.0 ** -decimals * _MONEY_UNITS_100M_YUAN[match.group(3)]
+
+
 def growth_check(retail: pd.DataFrame) -> pd.DataFrame:
     """Published growth against the ratio of consecutive published levels (both in
-    %). They differ where NBS revised a level (e.g. 2019) or a copy rounded it."""
-    frame = retail.sort_values("year")[["year", "value_100m_yuan", "growth_pct"]].copy()
+    %). They differ where NBS revised a level (e.g. 2019) or a copy rounded it.
+
+    With a ``reported_as`` column, ``rounding_pp`` bounds how much the rounding of
+    the two copies can move the ratio: ``100 * (h / P + L * h_prev / P**2)`` for level
+    ``L`` and previous level ``P`` rounded by half-units ``h`` and ``h_prev``."""
+    keep = ["year", "value_100m_yuan", "growth_pct"]
+    keep += ["reported_as"] if "reported_as" in retail else []
+    frame = retail.sort_values("year")[keep].copy()
     previous = frame["value_100m_yuan"].shift(1)
     consecutive = frame["year"].diff() == 1
     frame["ratio_growth_pct"] = ((frame["value_100m_yuan"] / previous - 1) * 100).where(
         consecutive
     )
     frame["difference_pp"] = frame["ratio_growth_pct"] - frame["growth_pct"]
+    if "reported_as" in frame:
+        half = frame["reported_as"].map(half_unit_100m_yuan)
+        bound = 100 * (half / previous + frame["value_100m_yuan"] * half.shift(1) / previous**2)
+        frame["rounding_pp"] = bound.where(consecutive)
+        frame = frame.drop(columns="reported_as")
     return frame.reset_index(drop=True)
 
 

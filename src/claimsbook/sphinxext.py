@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -227,10 +228,31 @@ class DataTables(SphinxDirective):
 # --- publishing -----------------------------------------------------------------
 
 
+# pydata-sphinx-theme ships Font Awesome twice: as a webfont in its stylesheet and as
+# a 1.5 MB script that redraws icons as SVG (for custom icons the book has none of).
+# The stylesheet alone draws every icon the theme shows, so the script tag goes.
+FONTAWESOME_SCRIPT = re.compile(
+    r'<script\b[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*>\s*</script>\s*')
+
+
+def drop_fontawesome_script(site: Path) -> int:
+    """Remove the theme's Font Awesome script tag from every page; return how many
+    pages had one."""
+    changed = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        lighter = FONTAWESOME_SCRIPT.sub("", text)
+        if lighter != text:
+            page.write_text(lighter, encoding="utf-8")
+            changed += 1
+    return changed
+
+
 def publish(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
+    drop_fontawesome_script(out)
     charts = chart_data_dir()
     if charts.is_dir():
         shutil.copytree(charts, out / "chart-data", dirs_exist_ok=True)

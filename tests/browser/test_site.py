@@ -82,6 +82,9 @@ def test_page(page_path, site_url, browser):
     page.on("request", lambda request: fetched.append(request.url))
     response = page.goto(f"{site_url}/{page_path}", wait_until="load")
     assert response is not None and response.ok, f"{page_path}: HTTP {response and response.status}"
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "fontawesome.js" in url], \
+        f"{page_path} loads the theme's 1.5 MB Font Awesome script"
     charts = page.locator("figure.cb-chart")
     if charts.count():
         page.wait_for_function(
@@ -94,7 +97,6 @@ def test_page(page_path, site_url, browser):
             "fs => fs.map(f => [f.id, f.querySelector('svg').getBoundingClientRect().width])")
         assert all(width > 300 for _, width in widths), f"charts drawn too narrow: {widths}"
     else:
-        page.wait_for_load_state("networkidle")
         assert not [url for url in fetched if "vega-bundle" in url], \
             f"{page_path} has no chart but fetched the Vega bundle"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

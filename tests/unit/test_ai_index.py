@@ -128,3 +128,29 @@ def test_parameters_reject_bad_values() -> None:
         params.validate(ai.PARAMETERS, {**good, "arena_end": "2025-04-01"})
     with pytest.raises(params.ParameterError, match="benchmarks"):
         params.validate(ai.PARAMETERS, {**good, "benchmarks": ["GPQA"]})
+
+
+def test_relative_gap_given_leader() -> None:
+    # leader 88.1, follower 87.8: 0.3 / 87.8 = 0.34169 %
+    assert ai.relative_gap_given_leader(0.3, 88.1) == pytest.approx(0.34169, abs=1e-5)
+    # leader at 100 gives the lower bound
+    assert ai.relative_gap_given_leader(17.5, 100) == pytest.approx(ai.min_relative_gap(17.5))
+    with pytest.raises(ValueError):
+        ai.relative_gap_given_leader(5, 4)
+
+
+def test_top_scores_per_country_and_year() -> None:
+    scores = pd.DataFrame({
+        "metric": ["mmlu", "mmlu", "mmlu", "mmlu", "mmlu", "gpqa"],
+        "model_version": ["A", "B", "C", "D", "E", "F"],
+        "country": ["United States of America", "United States of America", "China",
+                    "United States of America,China", "China", "China"],
+        "release_date": ["2024-03-01", "2024-11-20", "2024-12-26", "2024-06-01", "2023-05-01", "2024-01-01"],
+        "score": [86.0, 88.1, 87.2, 99.0, 95.0, 99.0],
+    })
+    top = ai.top_scores(scores, "mmlu", 2024)
+    # US best of A and B -> B 88.1; China: C only (D is joint, E is 2023, F is another metric)
+    assert top["model_version"].tolist() == ["B", "C"]
+    assert top["score"].tolist() == [88.1, 87.2]
+    with pytest.raises(ValueError, match="France"):
+        ai.top_scores(scores, "mmlu", 2024, ["France"])

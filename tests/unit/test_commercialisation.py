@@ -24,6 +24,9 @@ def test_growth_and_implied_levels():
     assert cm.growth_multiple(980, 9.7) == pytest.approx(101.03, abs=0.01)
     assert cm.implied_total(522, 40) == pytest.approx(1305)
     assert cm.shares_sum([30, 60, 10]) == 100
+    # 131 -> 140.52 million: 140.52 / 131 = 1.07267 -> +7.267 %
+    assert cm.growth_pct(140.52, 131) == pytest.approx(7.267, abs=1e-3)
+    assert cm.growth_pct(480, 9.7) == pytest.approx(4848.45, abs=0.01)
     with pytest.raises(ValueError):
         cm.implied_earlier(1, -100)
     with pytest.raises(ValueError):
@@ -99,6 +102,16 @@ def test_open_table_consistency():
     assert out.loc["y", "in_full"] and out.loc["y", "same_score"]
     assert out.loc["z", "should_be_in_full"] and not out.loc["z", "in_full"]
     assert not out.loc["w", "should_be_in_full"]
+
+
+def test_score_comparison_signs_and_missing_models():
+    board = pd.DataFrame({"model": ["a", "b", "b"], "arena_score": [1468, 1429, 1429]})
+    out = cm.score_comparison(board, {"a": 1457, "b": 1442}).set_index("model")
+    assert out.loc["a", "difference"] == -11  # lower on the other board
+    assert out.loc["b", "difference"] == 13
+    assert len(out) == 2  # duplicated rows of figure 6 count once
+    with pytest.raises(KeyError, match="c"):
+        cm.score_comparison(board, {"c": 1400})
 
 
 def test_parameters_reject_bad_values():

@@ -211,3 +211,83 @@ def test_lead_changes_and_their_description(toy: pd.DataFrame) -> None:
     assert mb.describe_lead(swapped, "China", "the US") == (
         "China first rose above the US on 01 March 2024 (cn-c); the lead changed hands 1 more time, "
         "and United States holds it at the end of the data (us-x)")
+
+
+def long_table(metric: str, values: dict[str, float]) -> pd.DataFrame:
+    return pd.DataFrame({"metric": metric, "date": pd.to_datetime(list(values)),
+                         "lag_months": list(values.values()), "censored": False, "status": "level"})
+
+
+def test_first_dates_per_metric(toy: pd.DataFrame) -> None:
+    tables = {"eci": (toy, None), "mmlu": (toy[toy["country"] != "China"], None)}
+    out = mb.first_dates(tables, "China")
+    assert list(out["metric"]) == ["eci", "mmlu"]
+    assert out.loc[0, "first_date"] == pd.Timestamp("2023-06-01")
+    assert pd.isna(out.loc[1, "first_date"])
+
+
+def test_lag_fall_peak_low_and_description() -> None:
+    long = pd.concat([
+        # Peak 9 in Sept 2024 (window Jul-Dec), low 2 in Jan 2025 (window Dec-Mar): fell 7.
+        long_table("a", {"2024-06-30": 20, "2024-09-30": 9, "2024-12-31": 4,
+                         "2025-01-31": 2, "2025-03-31": 5}),
+        # Rises through both windows: peak 6 in Dec, low 6 in Dec (same month): no fall.
+        long_table("b", {"2024-08-31": 3, "2024-12-31": 6, "2025-01-31": 7}),
+        # No month in the low window: cannot tell.
+        long_table("c", {"2024-08-31": 3}),
+    ])
+    fall = mb.lag_fall(long)
+    a = fall[fall["metric"] == "a"].iloc[0]
+    assert (a["peak_months"], a["peak_date"]) == (9, pd.Timestamp("2024-09-30"))
+    assert (a["low_months"], a["low_date"]) == (2, pd.Timestamp("2025-01-31"))
+    assert a["fall_months"] == 7 and bool(a["fell"]) is True
+    b = fall[fall["metric"] == "b"].iloc[0]
+    assert b["fall_months"] == 0 and bool(b["fell"]) is False
+    c = fall[fall["metric"] == "c"].iloc[0]
+    assert pd.isna(c["fell"]) and math.isnan(c["fall_months"])
+    assert mb.describe_fall(fall) == (
+        "the lag fell on 1 of the 2 metrics with a measurable lag in both periods "
+        "(a 9.0 months (September 2024) to 2.0 (January 2025)) "
+        "and did not fall on b 6.0 months (December 2024) to 6.0 (December 2024)")
+    assert mb.describe_fall(fall[fall["metric"] == "a"]) == (
+        "on the one metric with a measurable lag in both periods the lag fell: "
+        "a 9.0 months (September 2024) to 2.0 (January 2025)")
+    assert mb.describe_fall(fall[fall["metric"] == "c"]) == (
+        "no metric has a measurable lag in both periods")
+
+
+def test_lag_path_frontier_raises_and_description(toy: pd.DataFrame) -> None:
+    series = long_table("eci", {"2024-06-30": 5, "2024-08-31": 17, "2025-01-31": 1.5,
+                                "2025-06-30": 6.4, "2025-09-30": 30})
+    path = mb.lag_path(series)  # months after Q2 2025 are ignored
+    assert (path.peak, path.peak_date) == (17, pd.Timestamp("2024-08-31"))
+    assert (path.low, path.low_date) == (1.5, pd.Timestamp("2025-01-31"))
+    assert path.end == 6.4
+    # China's frontier rose with cn-b (2024-01-01) and cn-c (2024-03-01).
+    assert mb.frontier_raises(toy, "China", "2023-12-31", "2024-03-01") == ["cn-b", "cn-c"]
+    assert mb.frontier_raises(toy, "China", "2024-01-01", "2024-02-29") == []
+    assert mb.describe_path(path, "China", ["x", "y"]) == (
+        "longest in August 2024, at 17.0 months; China's releases (x, y) then cut it to its "
+        "minimum, 1.5 months in January 2025, after which it grew again, to 6.4 months on "
+        "30 June 2025")
+    assert "(5 of them, from a to e) then cut it" in mb.describe_path(path, "China", list("abcde"))
+    flat = mb.lag_path(long_table("eci", {"2025-05-31": 3, "2025-06-30": 2}))
+    assert mb.describe_path(flat, "China", []) == (
+        "longest in May 2025, at 3.0 months; China's releases then cut it to its minimum, "
+        "2.0 months in June 2025, where it still stood on 30 June 2025")
+
+
+def test_describe_coverage() -> None:
+    closing = pd.DataFrame({"metric": ["eci", "mmlu", "arena"],
+                            "early_lag_months": [8.0, 17.0, float("nan")],
+                            "early_censored": [True, True, False],
+                            "q2_2025_lag_months": [6.4, float("nan"), float("nan")]})
+    assert mb.describe_coverage(closing) == (
+        "only eci measures both ends of the claim, and its early value is only a lower bound")
+    closing.loc[1, "q2_2025_lag_months"] = 2.0
+    assert mb.describe_coverage(closing) == (
+        "only eci and mmlu measure both ends of the claim, and the early value is only a lower "
+        "bound on eci and mmlu")
+    assert mb.describe_coverage(closing.iloc[:1].assign(early_censored=False)) == (
+        "every metric measures both ends of the claim")
+    assert mb.describe_coverage(closing.iloc[2:]) == "no metric measures both ends of the claim"

@@ -164,3 +164,21 @@ def test_stage_gaps_and_timeline():
 
 def test_count_distinct():
     assert sh.count_distinct(["a", "b", "a"]) == 2
+
+
+def test_half_unit_and_rounding_bound():
+    assert sh.half_unit_100m_yuan("38.1 trillion yuan") == pytest.approx(500)
+    assert sh.half_unit_100m_yuan("30.09 trillion yuan") == pytest.approx(50)
+    assert sh.half_unit_100m_yuan("41,164.9 billion yuan") == pytest.approx(0.5)
+    assert sh.half_unit_100m_yuan("332,316 亿元") == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="reported_as"):
+        sh.half_unit_100m_yuan("about 38 trillion")
+    retail = pd.DataFrame({"year": [2017, 2018], "value_100m_yuan": [366262.0, 381000.0],
+                           "growth_pct": [10.2, 9.0],
+                           "reported_as": ["366,262 亿元", "38.1 trillion yuan"]})
+    frame = sh.growth_check(retail)
+    assert "reported_as" not in frame
+    # 100 * (500 / 366262 + 381000 * 0.5 / 366262**2) = 0.13651 + 0.00014 = 0.13665
+    assert frame.loc[1, "rounding_pp"] == pytest.approx(0.13665, abs=1e-5)
+    assert math.isnan(frame.loc[0, "rounding_pp"])
+    assert "rounding_pp" not in sh.growth_check(RETAIL)

@@ -1,4 +1,4 @@
-"""When the book re-executes a chapter its cache would otherwise reuse."""
+"""The Sphinx extension: when a chapter re-executes, and what it removes from pages."""
 
 import json
 
@@ -33,3 +33,17 @@ def test_each_cause_is_named(tmp_path, monkeypatch):
     table.unlink()
     assert stale_reason("01-x", "pkg-1") == "data/table.csv, which it read, is gone"
     assert stale_reason("02-never-ran", "pkg-1") == "no verdicts recorded from an earlier run"
+
+
+def test_the_theme_font_awesome_script_tag_is_removed(tmp_path):
+    from claimsbook.sphinxext import drop_fontawesome_script
+
+    page = tmp_path / "chapters" / "a.html"
+    page.parent.mkdir()
+    page.write_text('<head><link href="x.css" rel="stylesheet" />\n  <script defer '
+                    'src="../_static/scripts/fontawesome.js?digest=1"></script>\n'
+                    '  <script src="../_static/claimsbook.js"></script></head>', encoding="utf-8")
+    (tmp_path / "b.html").write_text("<head></head>", encoding="utf-8")
+    assert drop_fontawesome_script(tmp_path) == 1
+    text = page.read_text(encoding="utf-8")
+    assert "fontawesome" not in text and "claimsbook.js" in text and "x.css" in text
