@@ -8,13 +8,11 @@ Without --from the public file is read from GitHub (needs the network).
 """
 from __future__ import annotations
 
-import argparse
-from io import BytesIO
 from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.extracts import read_source, sha256_hex, write_extract
+from claimsbook.extracts import one_file_main
 
 COMMIT = "8862846ca4d3f121124b4737de25d2d6d7876187"
 URL = f"https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/{COMMIT}/alltime.csv"
@@ -50,21 +48,12 @@ def extract(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--from", dest="source", default=URL, help="alltime.csv path or URL")
-    parser.add_argument("--out", default=str(OUT))
-    args = parser.parse_args()
-    raw = read_source(args.source)
-    write_extract(
-        extract(pd.read_csv(BytesIO(raw))), Path(args.out),
-        source_url=URL,
+    one_file_main(
+        __doc__.splitlines()[0], source_url=URL, default_out=OUT, tidy=extract,
+        snapshot_date=lambda table: "2025-03-26",
         licence="none stated by the compiler; figures are LMArena's published scores",
-        snapshot_date="2025-03-26",
-        input_sha256=sha256_hex(raw),
-        retrieved_from=str(args.source),
         script="scripts/extract_arena_crosscheck.py",
     )
-
 
 if __name__ == "__main__":
     main()

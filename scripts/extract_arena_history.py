@@ -12,13 +12,11 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
-import io
 from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.extracts import read_source, sha256_hex, write_extract
+from claimsbook.extracts import one_file_main
 
 SOURCE_URL = (
     "https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/"
@@ -48,23 +46,13 @@ def tidy(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--from", dest="source", default=SOURCE_URL, help="path or URL of alltime.csv")
-    parser.add_argument("--out", default=str(ROOT / "data/ai-index/arena_history.csv"))
-    args = parser.parse_args()
-    raw = read_source(args.source)
-    table = tidy(pd.read_csv(io.BytesIO(raw)))
-    write_extract(
-        table, Path(args.out),
-        source_url=SOURCE_URL,
-        licence=LICENCE,
-        snapshot_date=max(table["date"]),
-        input_sha256=sha256_hex(raw),
-        retrieved_from=args.source,
+    one_file_main(
+        __doc__.splitlines()[0], source_url=SOURCE_URL,
+        default_out=ROOT / "data/ai-index/arena_history.csv", tidy=tidy,
+        snapshot_date=lambda table: max(table["date"]), licence=LICENCE,
         script="scripts/extract_arena_history.py",
         note="Before 2024-03-27 the rating is the online Elo, not the published Arena score.",
     )
-
 
 if __name__ == "__main__":
     main()

@@ -9,13 +9,11 @@ and Epoch's training-cost estimate. Usage::
 
 from __future__ import annotations
 
-import argparse
-import io
 from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.extracts import read_source, sha256_hex, write_extract
+from claimsbook.extracts import one_file_main
 
 SOURCE_URL = "https://epoch.ai/data/notable_ai_models.csv"
 LICENCE = "CC-BY-4.0 (Epoch AI, Data on Notable AI Models)"
@@ -53,23 +51,13 @@ def tidy(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--from", dest="source", default=SOURCE_URL, help="path or URL of notable_ai_models.csv")
-    parser.add_argument("--out", default=str(ROOT / "data/ai-index/notable_models.csv"))
-    args = parser.parse_args()
-    raw = read_source(args.source)
-    table = tidy(pd.read_csv(io.BytesIO(raw)))
-    write_extract(
-        table, Path(args.out),
-        source_url=SOURCE_URL,
-        licence=LICENCE,
-        snapshot_date=max(table["publication_date"]),
-        input_sha256=sha256_hex(raw),
-        retrieved_from=args.source,
+    one_file_main(
+        __doc__.splitlines()[0], source_url=SOURCE_URL,
+        default_out=ROOT / "data/ai-index/notable_models.csv", tidy=tidy,
+        snapshot_date=lambda table: max(table["publication_date"]), licence=LICENCE,
         script="scripts/extract_notable_models.py",
         citation="Epoch AI (2025). Data on Notable AI Models. https://epoch.ai/data/notable-ai-models",
     )
-
 
 if __name__ == "__main__":
     main()

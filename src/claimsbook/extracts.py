@@ -7,9 +7,12 @@ here, once, so that every manifest has the same fields.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import io
 import json
 import urllib.request
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -80,3 +83,30 @@ def write_extract(
     manifest_path(out).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {len(table)} rows to {out} and its manifest")
     return manifest
+
+
+def one_file_main(
+    description: str,
+    *,
+    source_url: str,
+    default_out: Path,
+    tidy: Callable[[pd.DataFrame], pd.DataFrame],
+    snapshot_date: Callable[[pd.DataFrame], str],
+    licence: str,
+    script: str,
+    argv: list[str] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The command line of a script that tidies one upstream CSV:
+    ``--from PATH-or-URL`` (default: the public URL) and ``--out``."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--from", dest="source", default=source_url,
+                        help="path or URL of the upstream file (default: %(default)s)")
+    parser.add_argument("--out", default=str(default_out))
+    args = parser.parse_args(argv)
+    raw = read_source(args.source)
+    table = tidy(pd.read_csv(io.BytesIO(raw)))
+    return write_extract(
+        table, Path(args.out), source_url=source_url, licence=licence,
+        snapshot_date=snapshot_date(table), input_sha256=sha256_hex(raw),
+        retrieved_from=str(args.source), script=script, **extra)

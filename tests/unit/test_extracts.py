@@ -33,3 +33,20 @@ def test_read_source_names_what_is_missing(tmp_path):
     assert read_source(str(tmp_path / "here.csv")) == b"x\n1\n"
     with pytest.raises(FileNotFoundError, match="nowhere.csv: no such file, and not an http"):
         read_source(str(tmp_path / "nowhere.csv"))
+
+
+def test_one_file_main_reads_tidies_and_records(tmp_path):
+    from claimsbook.extracts import one_file_main
+
+    upstream = tmp_path / "upstream.csv"
+    upstream.write_text("Model,score\nb,2\na,1\n", encoding="utf-8")
+    out = tmp_path / "data" / "tidy.csv"
+    manifest = one_file_main(
+        "x", source_url="https://example.org/upstream.csv", default_out=tmp_path / "unused.csv",
+        tidy=lambda frame: frame.sort_values("Model"), snapshot_date=lambda table: "2025-01-01",
+        licence="CC-BY-4.0", script="scripts/x.py",
+        argv=["--from", str(upstream), "--out", str(out)], citation="Someone (2025)")
+    assert out.read_text(encoding="utf-8") == "Model,score\na,1\nb,2\n"
+    assert manifest["input_sha256"] == sha256_hex(upstream.read_bytes())
+    assert manifest["retrieved_from"] == str(upstream) and manifest["citation"] == "Someone (2025)"
+    assert not (tmp_path / "unused.csv").exists()
