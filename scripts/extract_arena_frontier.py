@@ -22,8 +22,10 @@ import pandas as pd
 
 from claimsbook.extracts import read_source, sha256_hex, write_extract
 
+# Pinned to the commit whose alltime.csv the extract was made from (a branch URL moves).
 SOURCE_URL = (
-    "https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/main/alltime.csv"
+    "https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/"
+    "8862846ca4d3f121124b4737de25d2d6d7876187/alltime.csv"
 )
 LICENCE = "none stated (LMArena leaderboard data, compiled by jasontrigg0/chatbot-arena-history)"
 PROPRIETARY = {"Proprietary", "Propretary"}
