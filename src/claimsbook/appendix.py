@@ -98,7 +98,8 @@ def table_html(verdicts: pd.DataFrame, csv_href: str) -> str:
             f"<p class='cb-meta'><a href='{esc(card)}'>{esc(row['claim_id'])}</a>"
             f" · {esc(row['source_id'])} · {esc(row['method'])}</p>"
             f"<p class='cb-reason'>{esc(str(row['reason']))}</p></td>"
-            f"<td class='num'>{reported_text}</td><td class='num'>{computed_text}</td></tr>"
+            f"<td class='num' data-label='Reported'>{reported_text}</td>"
+            f"<td class='num' data-label='Computed'>{computed_text}</td></tr>"
         )
     filters = (
         "<div class='cb-filters' role='search'>"

@@ -41,7 +41,7 @@ def test_ledger_rows_are_anchors_with_filter_data_and_escaped_text():
     assert "a &lt;/script&gt; in a claim" in page and "</script>" not in page
     assert "href='../chapters/01-ai-index.html#claim-a-1'" in page
     assert "&lt;3 months" in page          # the comparison travels with the reported value
-    assert "<td class='num'>—</td>" in page  # no computed value for the unverifiable claim
+    assert "<td class='num' data-label='Computed'>—</td>" in page  # no computed value for the unverifiable claim
     assert "href='../verdicts.csv' download" in page
 
 

@@ -15,6 +15,27 @@
     document.head.appendChild(tag);
   }
 
+  // Vega does not wrap titles: re-break the title and the source line for the
+  // width the chart actually gets (a phone's column is half a desktop's).
+  function wrap(text, width) {
+    var lines = [], line = "";
+    text.split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  function fitTitle(spec, pixels) {
+    var title = spec.title;
+    if (!title || typeof title !== "object" || !pixels) return;
+    var join = function (t) { return Array.isArray(t) ? t.join(" ") : String(t); };
+    // About 8.5 px per character of the 15 px bold title, 6 px of the 11 px subtitle.
+    title.text = wrap(join(title.text), Math.max(24, Math.floor(pixels / 8.5)));
+    if (title.subtitle) title.subtitle = wrap(join(title.subtitle), Math.max(32, Math.floor(pixels / 6)));
+  }
+
   function drawCharts() {
     if (!document.querySelector("figure.cb-chart")) return;
     loadVega(drawEach);
@@ -31,6 +52,7 @@
         return;
       }
       var spec = JSON.parse(specNode.textContent);
+      fitTitle(spec, view.getBoundingClientRect().width);
       window.vegaEmbed(view, spec, { renderer: "svg", actions: false })
         .then(function () {
           var fallback = view.querySelector(".cb-chart-fallback");
