@@ -12,27 +12,22 @@ this script checks that each named variant executes and records what it conclude
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 import pandas as pd
-import papermill as pm
 import yaml
+
+from claimsbook import cli
 
 CHAPTER = "02-months-behind"
 HEADLINE = ["okeeper-us-lead-late-2022", "okeeper-us-lead-q2-2025"]
 
 
-def run(variant: str, parameters: dict, chapters: Path, workdir: Path) -> pd.DataFrame:
-    ledger = workdir / variant / "ledger"
-    ledger.mkdir(parents=True, exist_ok=True)
-    os.environ["CLAIMSBOOK_LEDGER_DIR"] = str(ledger)
-    os.environ.setdefault("CLAIMSBOOK_CHART_DATA_DIR", str(workdir / variant / "charts"))
-    pm.execute_notebook(
-        str(chapters / f"{CHAPTER}.ipynb"), str(workdir / variant / "out.ipynb"),
-        parameters=parameters, cwd=str(chapters), progress_bar=False,
-    )
-    verdicts = pd.read_csv(ledger / f"{CHAPTER}.csv")
+def run(variant: str, parameters: dict, workdir: Path) -> pd.DataFrame:
+    """Execute one variant through the same path as `claimsbook run`; its headline rows."""
+    out_dir = workdir / variant
+    cli.run_chapter(CHAPTER, parameters, out_dir, variant)
+    verdicts = pd.read_csv(out_dir / "ledger" / f"{CHAPTER}.csv")
     rows = verdicts[verdicts["claim_id"].isin(HEADLINE)]
     return rows.assign(variant=variant, parameters=yaml.safe_dump(parameters).strip() or "defaults")[
         ["variant", "parameters", "claim_id", "computed_value", "verdict", "reason"]
@@ -41,18 +36,14 @@ def run(variant: str, parameters: dict, chapters: Path, workdir: Path) -> pd.Dat
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    root = Path(__file__).resolve().parents[1]
-    parser.add_argument("--chapters", default=str(root / "chapters"))
     parser.add_argument("--workdir", default="/tmp/months-behind-sweep")
     parser.add_argument("--out", default="/tmp/months-behind-sweep/sweep.csv")
     args = parser.parse_args()
-    chapters, workdir = Path(args.chapters), Path(args.workdir)
+    workdir = Path(args.workdir)
     variants = {"default": {}}
-    for path in sorted((chapters / "params").glob(f"{CHAPTER}.*.yaml")):
-        variants[path.name.removeprefix(f"{CHAPTER}.").removesuffix(".yaml")] = (
-            yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        )
-    table = pd.concat([run(v, p, chapters, workdir) for v, p in variants.items()], ignore_index=True)
+    for name in cli.parameter_sets(CHAPTER):
+        variants[name] = cli.load_parameter_set(CHAPTER, name)
+    table = pd.concat([run(v, p, workdir) for v, p in variants.items()], ignore_index=True)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(args.out, index=False)
     wide = table.pivot(index="variant", columns="claim_id", values=["computed_value", "verdict"])
