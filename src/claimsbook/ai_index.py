@@ -103,16 +103,16 @@ def pick_snapshot(dates: Iterable[pd.Timestamp], target: dt.date | str, rule: st
     * ``first-in-month``: the first snapshot in that month;
     * ``on-or-before``: the latest snapshot on or before ``target`` itself.
     Raises ``ValueError`` when no snapshot qualifies."""
-    target = pd.Timestamp(target)
+    when = pd.Timestamp(target)
     stamps = sorted(pd.Timestamp(d) for d in dates)
     if rule == "on-or-before":
-        chosen = [d for d in stamps if d <= target]
+        chosen = [d for d in stamps if d <= when]
         if not chosen:
-            raise ValueError(f"no leaderboard snapshot on or before {target.date()}")
+            raise ValueError(f"no leaderboard snapshot on or before {when.date()}")
         return chosen[-1]
-    month = [d for d in stamps if d.year == target.year and d.month == target.month]
+    month = [d for d in stamps if d.year == when.year and d.month == when.month]
     if not month:
-        raise ValueError(f"no leaderboard snapshot in {target:%Y-%m}")
+        raise ValueError(f"no leaderboard snapshot in {when:%Y-%m}")
     if rule == "last-in-month":
         return month[-1]
     if rule == "first-in-month":

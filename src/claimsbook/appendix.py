@@ -7,6 +7,7 @@ import html
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -191,12 +192,12 @@ def sources_html(sources: pd.DataFrame) -> str:
     )
 
 
-def data_tables_html(descriptor: dict[str, object], data: Path, href_prefix: str) -> str:
+def data_tables_html(descriptor: dict[str, Any], data: Path, href_prefix: str) -> str:
     """Every table of the data package: title, link to the CSV as published with
     the site, rows, licence, checksum, and for upstream extracts their origin."""
     esc = html.escape
     rows = []
-    for resource in descriptor["resources"]:  # type: ignore[union-attr]
+    for resource in descriptor["resources"]:
         path = data / resource["path"]
         with path.open(encoding="utf-8") as handle:
             n_rows = sum(1 for _ in handle) - 1

@@ -29,11 +29,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from typing import TypeAlias
+
 import numpy as np
 import pandas as pd
 
 DAYS_PER_MONTH: float = 365.25 / 12
-DateLike = str | date | datetime | pd.Timestamp | np.datetime64
+DateLike: TypeAlias = str | date | datetime | pd.Timestamp | np.datetime64
 LAG_COLUMNS: list[str] = [
     "date", "leader_best", "follower_best", "lag_days", "lag_months", "status"
 ]

@@ -574,7 +574,9 @@ def lag_fall(long: pd.DataFrame, peak_window: tuple[object, object] = FALL_PEAK_
         peak, peak_date = _extreme(peak_rows, largest=True)
         low, low_date = _extreme(low_rows, largest=False)
         known = peak_date is not None and low_date is not None
-        fell = (bool(low_date > peak_date and low < peak) if known else pd.NA)
+        fell: object = pd.NA
+        if peak_date is not None and low_date is not None:
+            fell = bool(low_date > peak_date and low < peak)
         rows.append({"metric": metric, "peak_months": peak, "peak_date": peak_date,
                      "low_months": low, "low_date": low_date,
                      "fall_months": peak - low if known else float("nan"), "fell": fell})

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import html
+import importlib.metadata
 import json
 import re
 import shutil
@@ -31,6 +32,9 @@ from .paths import build_dir, chart_data_dir, ledger_dir, project_root
 
 logger = logging.getLogger(__name__)
 VEGA_BUNDLE = "vendor/vega-bundle.js"
+VL_CONVERT_VERSION = importlib.metadata.version("vl-convert-python")
+# Where the environment remembers which package digest its pages were read with.
+PACKAGE_DIGEST_ATTR = "claimsbook_package_digest"
 # Where the data package is published in the site.
 PUBLISHED_DATA = "data"
 
@@ -57,13 +61,14 @@ def write_vega_bundle(app: Sphinx) -> None:
 
     target = generated_static_dir() / VEGA_BUNDLE
     stamp = target.with_suffix(".version")
-    version = f"{vl_convert.__version__}/wrapped-1"
+    version = f"{VL_CONVERT_VERSION}/wrapped-1"
     if target.is_file() and stamp.is_file() and stamp.read_text() == version:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     # Wrapped in a function: the bundle's top-level names (such as `_`) would
     # otherwise collide with Sphinx's own globals. It exports window.vegaEmbed.
-    bundle = vl_convert.javascript_bundle()
+    # The stub omits snippet's default (None: the whole bundle, no user snippet).
+    bundle = vl_convert.javascript_bundle()  # type: ignore[call-arg]
     target.write_text("(function () {\n" + bundle + "\n})();\n", encoding="utf-8")
     stamp.write_text(version)
 
@@ -143,11 +148,11 @@ def find_outdated(
         discard_cached_execution(cache_path, Path(env.doc2path(doc)))
         if doc not in added and doc not in changed:
             outdated.append(doc)
-    if getattr(env, "claimsbook_package_digest", None) != digest:
+    if getattr(env, PACKAGE_DIGEST_ATTR, None) != digest:
         # The package renders the appendix and the cards: a change to it re-reads
         # every page (chapters were handled above through their recorded digests).
         outdated += [doc for doc in env.found_docs if doc not in chapter_docs(env)]
-        env.claimsbook_package_digest = digest
+        setattr(env, PACKAGE_DIGEST_ATTR, digest)
     reread = set(outdated) | ((added | changed) & set(chapter_docs(env)))
     if reread or removed:
         outdated += [doc for doc in app.config.claimsbook_ledger_docs if doc in env.found_docs]
@@ -277,11 +282,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("ledger-table", LedgerTable)
     app.add_directive("sources-table", SourcesTable)
     app.add_directive("data-tables", DataTables)
-    import vl_convert
-
     # The 0.9 MB Vega bundle is not linked from every page: claimsbook.js loads it
     # (from this attribute, relative to itself) only on pages that hold a chart.
-    app.add_js_file("claimsbook.js",
-                    **{"data-vega-bundle": f"{VEGA_BUNDLE}?v={vl_convert.__version__}"})
+    attributes: dict[str, Any] = {"data-vega-bundle": f"{VEGA_BUNDLE}?v={VL_CONVERT_VERSION}"}
+    app.add_js_file("claimsbook.js", **attributes)
     app.add_css_file("claimsbook.css")
     return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True}
