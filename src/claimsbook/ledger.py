@@ -194,6 +194,15 @@ def explain(claim: Claim, computed: float | None, verdict: Verdict, basis: str) 
     head = f"{basis}: {fmt_number(computed)}{unit} against the reported {stated}"
     if verdict is Verdict.REPRODUCED:
         return f"{head}, within ±{fmt_number(claim.tolerance)}."
+    if claim.comparison != "=":
+        # A bound is missed by how far the value lies on the wrong side of it.
+        gap = abs(computed - claim.reported_value)
+        if gap == 0:
+            return (f"{head}: exactly at the bound, which '{COMPARISONS[claim.comparison].strip()}' "
+                    f"excludes (tolerance ±{fmt_number(claim.tolerance)}).")
+        side = "below" if computed < claim.reported_value else "above"
+        return (f"{head}: {fmt_number(gap)}{unit} {side} the bound, "
+                f"beyond ±{fmt_number(claim.tolerance)}.")
     difference = computed - claim.reported_value
     relative = (
         f" ({fmt_signed(100 * difference / claim.reported_value)} %)"

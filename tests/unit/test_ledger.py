@@ -127,3 +127,16 @@ def test_a_checked_claim_must_be_shown_as_a_card(tmp_path, monkeypatch):
         chapter.finish()
     chapter.cards("t")
     assert int(chapter.finish()["claims"].sum()) == 2
+
+
+def test_a_missed_bound_is_explained_by_its_distance_to_the_bound():
+    ledger = Ledger("99-test", claims={
+        "at": _claim(claim_id="at", reported_value=4.0, comparison=">", tolerance=0.0, unit="million"),
+        "short": _claim(claim_id="short", reported_value=3.0, comparison="<", tolerance=0.5, unit="months"),
+    })
+    at = ledger.check("at", 4.0, method=Method.CROSS_SOURCE, basis="a relay says 4 million")
+    assert at.verdict is A
+    assert at.reason.endswith("exactly at the bound, which 'more than' excludes (tolerance ±0).")
+    short = ledger.check("short", 6.4, method=Method.DATA, basis="ECI lag")
+    assert short.verdict is C
+    assert short.reason.endswith("3.4 months above the bound, beyond ±0.5.")
