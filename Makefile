@@ -20,7 +20,7 @@ $(STAMP): requirements.lock pyproject.toml
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -n -W --keep-going
 
-## test: unit, data, notebook (nbval + papermill), ledger snapshot and browser tests
+## test: unit (with mypy), data, notebook (nbval + papermill), ledger snapshot and browser tests
 test: book
 	$(BIN)/python -m pytest
 
