@@ -55,5 +55,6 @@ def main() -> None:
         script="scripts/extract_arena_crosscheck.py",
     )
 
+
 if __name__ == "__main__":
     main()

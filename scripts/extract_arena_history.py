@@ -54,5 +54,6 @@ def main() -> None:
         note="Before 2024-03-27 the rating is the online Elo, not the published Arena score.",
     )
 
+
 if __name__ == "__main__":
     main()

@@ -59,5 +59,6 @@ def main() -> None:
         citation="Epoch AI (2025). Data on Notable AI Models. https://epoch.ai/data/notable-ai-models",
     )
 
+
 if __name__ == "__main__":
     main()

@@ -85,11 +85,6 @@ def increase(before: float, after: float) -> float:
     return after - before
 
 
-def annual_growth(before: float, after: float, years: float) -> float:
-    """Compound annual growth rate in per cent."""
-    return 100.0 * ((after / before) ** (1.0 / years) - 1.0)
-
-
 # --- arena snapshots ------------------------------------------------------------
 
 def snapshot_dates(history: pd.DataFrame) -> list[pd.Timestamp]:

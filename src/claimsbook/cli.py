@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from . import datapackage
+from . import datapackage, params
 from .paths import ledger_dir, project_root
 
 SNAPSHOT = Path("tests") / "snapshots" / "verdicts.csv"
@@ -80,13 +80,10 @@ def run_chapter(
     import papermill
 
     notebook = chapter_notebook(chapter)
-    declared = papermill.inspect_notebook(str(notebook))
-    unknown = sorted(set(parameters) - set(declared))
-    if unknown:
-        raise SystemExit(
-            f"unknown parameter(s) {', '.join(unknown)} for {chapter}; "
-            f"it takes: {', '.join(declared)}"
-        )
+    try:
+        params.check_names(papermill.inspect_notebook(str(notebook)), parameters)
+    except params.ParameterError as error:
+        raise SystemExit(f"{chapter}: {error}") from None
     out_dir.mkdir(parents=True, exist_ok=True)
     output = out_dir / f"{chapter}.{label}.ipynb"
     env = {

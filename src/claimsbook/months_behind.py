@@ -31,7 +31,7 @@ import pandas as pd
 
 from . import params
 from .charts import country_scale
-from .lag import DAYS_PER_MONTH, lag_series, monthly_dates
+from .lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
 GROUPS: tuple[str, ...] = ("United States", "China", "Europe", "Other", "Multinational")
 COUNTRY_CHOICES: tuple[str, ...] = ("United States", "China", "Europe")
@@ -372,8 +372,6 @@ def sweep(
 def frontier_steps(models: pd.DataFrame, countries: Sequence[str], end: object) -> pd.DataFrame:
     """Each country's frontier as step points (date, country, score, model), with a
     last point at ``end`` so the step line runs to the chart's edge."""
-    from .lag import frontier
-
     parts = []
     for country in countries:
         rows = models[models["country"] == country]
@@ -408,33 +406,12 @@ def months_between(start: object, end: object) -> float:
     return float((pd.Timestamp(end) - pd.Timestamp(start)) / pd.Timedelta(days=1)) / DAYS_PER_MONTH
 
 
-def best_by_country(models: pd.DataFrame, when: object, countries: Sequence[str]) -> pd.DataFrame:
-    """The best model of each country released on or before ``when`` (ties: the
-    earliest), with its date and score."""
-    rows = []
-    for country in countries:
-        pool = models[(models["country"] == country) & (models["date"] <= pd.Timestamp(when))]
-        if pool.empty:
-            continue
-        pool = pool.sort_values(["score", "date"], ascending=[False, True])
-        top = pool.iloc[0]
-        rows.append({"country": country, "model": top["model"], "date": top["date"],
-                     "score": float(top["score"])})
-    return pd.DataFrame(rows, columns=["country", "model", "date", "score"])
-
-
 def first_overtaking(models: pd.DataFrame, leader: str, follower: str) -> pd.Timestamp | None:
-    """First release date on which the follower's frontier rose strictly above the
-    leader's frontier at that date (None if never)."""
-    from .lag import Frontier, frontier
-
-    lead = Frontier.from_table(frontier(models[models["country"] == leader]))
-    follow = frontier(models[models["country"] == follower])
-    for _, row in follow.iterrows():
-        best = lead.best_at(row["date"])
-        if not np.isnan(best) and row["score"] > best:
-            return pd.Timestamp(row["date"])
-    return None
+    """First date on which the follower's best model so far rose strictly above the
+    leader's (None if never): the follower's first row of :func:`lead_changes`."""
+    changes = lead_changes(models, leader, follower)
+    taken = changes.loc[changes["leader"] == follower, "date"]
+    return pd.Timestamp(taken.iloc[0]) if len(taken) else None
 
 
 def lead_changes(models: pd.DataFrame, first: str, second: str) -> pd.DataFrame:
@@ -442,8 +419,6 @@ def lead_changes(models: pd.DataFrame, first: str, second: str) -> pd.DataFrame:
     ``date``, ``leader``, ``model`` (the release that took the lead), ``score`` and
     ``rival_score``. A tie leaves the lead where it was; the first row is the first
     date on which both countries have a model."""
-    from .lag import Frontier, frontier
-
     fronts = {c: frontier(models[models["country"] == c]) for c in (first, second)}
     if any(f.empty for f in fronts.values()):
         return pd.DataFrame(columns=["date", "leader", "model", "score", "rival_score"])
@@ -668,8 +643,6 @@ def lag_path(series: pd.DataFrame, end: object = Q2_2025_END) -> LagPath:
 def frontier_raises(models: pd.DataFrame, country: str, after: object, until: object) -> list[str]:
     """Models of ``country`` that raised its frontier on a date in (``after``, ``until``],
     in release order."""
-    from .lag import frontier
-
     front = frontier(models[models["country"] == country])
     keep = (front["date"] > pd.Timestamp(after)) & (front["date"] <= pd.Timestamp(until))
     return [str(m) for m in front.loc[keep, "model"]]
