@@ -65,6 +65,17 @@ def test_every_resource_has_title_descriptions_and_a_primary_key():
             assert field.get("description"), f"{resource['name']}.{field['name']}"
 
 
+def test_every_table_names_its_sources_and_rows_point_at_the_bibliography():
+    for resource in datapackage.load_descriptor()["resources"]:
+        name = resource["name"]
+        assert resource.get("sources") and all(s.get("title") for s in resource["sources"]), name
+        fields = [f["name"] for f in resource["schema"]["fields"]]
+        if "source_id" in fields and name != "sources":
+            keys = resource["schema"].get("foreignKeys", [])
+            assert any(k["fields"] == ["source_id"] and k["reference"]["resource"] == "sources"
+                       for k in keys), f"{name}.source_id is not a key into sources"
+
+
 def test_claims_have_sources_unique_ids_and_chapters():
     claims = datapackage.load_table("claims")
     sources = set(datapackage.load_table("sources")["source_id"])
