@@ -163,10 +163,14 @@ def price_ratios(
     return out
 
 
+# Elo points at which the expected win odds are ten to one (the logistic scale).
+ELO_SCALE = 400.0
+
+
 def elo_win_probability(difference: float) -> float:
     """Expected head-to-head win rate of a model ``difference`` Elo points above
     another: ``1 / (1 + 10 ** (-difference / 400))``."""
-    return 1.0 / (1.0 + 10.0 ** (-difference / 400.0))
+    return 1.0 / (1.0 + 10.0 ** (-difference / ELO_SCALE))
 
 
 def growth_multiple(later: float, earlier: float) -> float:
