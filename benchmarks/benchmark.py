@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimsbook.site import chromium, content_pages, serve
+from claimsbook.build.site import chromium, content_pages, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.extracts import one_file_main
+from claimsbook.core.extracts import one_file_main
 
 COMMIT = "8862846ca4d3f121124b4737de25d2d6d7876187"
 URL = f"https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/{COMMIT}/alltime.csv"

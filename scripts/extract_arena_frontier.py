@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.extracts import read_source, sha256_hex, write_extract
+from claimsbook.core.extracts import read_source, sha256_hex, write_extract
 
 # Pinned to the commit whose alltime.csv the extract was made from (a branch URL moves).
 SOURCE_URL = (

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.extracts import one_file_main
+from claimsbook.core.extracts import one_file_main
 
 SOURCE_URL = (
     "https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.extracts import read_source, sha256_hex, write_extract
+from claimsbook.core.extracts import read_source, sha256_hex, write_extract
 
 SOURCE_URL = "https://epoch.ai/data/benchmark_data.zip"
 LICENCE = "CC-BY-4.0 (Epoch AI, 'Data on AI Benchmarking', https://epoch.ai/benchmarks)"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.extracts import one_file_main
+from claimsbook.core.extracts import one_file_main
 
 SOURCE_URL = "https://epoch.ai/data/notable_ai_models.csv"
 LICENCE = "CC-BY-4.0 (Epoch AI, Data on Notable AI Models)"

@@ -1,9 +1,10 @@
-"""claimsbook: the tested logic behind the claims book.
+"""claimsbook: the tested logic behind the claims book, in three layers.
 
-Chapters stay thin: they load validated tables (:mod:`claimsbook.datapackage`),
-validate their parameters (:mod:`claimsbook.params`), check claims against
-computed values (:mod:`claimsbook.ledger`) and draw charts
-(:mod:`claimsbook.charts`), all through :class:`claimsbook.chapter.Chapter`.
+* :mod:`claimsbook.core` — the data package, the claim ledger, parameters, charts and
+  the :class:`~claimsbook.core.chapter.Chapter` a notebook works through;
+* :mod:`claimsbook.chapters` — one module per chapter: its analysis, sentences and charts;
+* :mod:`claimsbook.build` — the Sphinx extension, the ledger appendix, the site helpers
+  and the command line.
 """
 
 __version__ = "0.1.0"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from claimsbook import datapackage
-from claimsbook.datapackage import DataPackageError
+from claimsbook.core import datapackage
+from claimsbook.core.datapackage import DataPackageError
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

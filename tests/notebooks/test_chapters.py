@@ -11,7 +11,7 @@ import pandas as pd
 import papermill
 import pytest
 
-from claimsbook import cli
+from claimsbook.build import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))

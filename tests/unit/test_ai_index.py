@@ -1,12 +1,12 @@
-"""Unit tests for claimsbook.ai_index; expected values are worked out by hand."""
+"""Unit tests for claimsbook.chapters.ai_index; expected values are worked out by hand."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from claimsbook import ai_index as ai
-from claimsbook import params
+from claimsbook.chapters import ai_index as ai
+from claimsbook.core import params
 
 
 def board(date: str, rows: list[tuple[str, str, str, float]]) -> pd.DataFrame:

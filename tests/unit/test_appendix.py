@@ -2,8 +2,8 @@ import json
 
 import pandas as pd
 
-from claimsbook import appendix
-from claimsbook.ledger import RESULT_COLUMNS
+from claimsbook.build import appendix
+from claimsbook.core.ledger import RESULT_COLUMNS
 
 
 def _verdict(claim_id, verdict, computed, **overrides):

@@ -1,7 +1,7 @@
 import numpy as np
 import pandas as pd
 
-from claimsbook.chapter import header, table
+from claimsbook.core.chapter import header, table
 
 
 def test_headers_read_as_words():

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from claimsbook.charts import ChartError, make_figure
+from claimsbook.core.charts import ChartError, make_figure
 
 DATA = pd.DataFrame({"year": [2023, 2024], "gap": [17.5, 0.3], "country": ["China", "China"]})
 

@@ -1,6 +1,6 @@
 import pytest
 
-from claimsbook.cli import parse_assignment, split_assignments
+from claimsbook.build.cli import parse_assignment, split_assignments
 
 
 def test_several_assignments_in_one_string_keep_spaces_inside_values():

@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from claimsbook import commercialisation as cm
-from claimsbook import params
+from claimsbook.chapters import commercialisation as cm
+from claimsbook.core import params
 
 
 def test_elo_win_probability():

@@ -3,7 +3,7 @@ import json
 import pandas as pd
 import pytest
 
-from claimsbook.extracts import manifest_path, read_source, sha256_hex, write_extract
+from claimsbook.core.extracts import manifest_path, read_source, sha256_hex, write_extract
 
 
 def test_write_extract_writes_table_and_manifest(tmp_path, capsys):
@@ -36,7 +36,7 @@ def test_read_source_names_what_is_missing(tmp_path):
 
 
 def test_one_file_main_reads_tidies_and_records(tmp_path):
-    from claimsbook.extracts import one_file_main
+    from claimsbook.core.extracts import one_file_main
 
     upstream = tmp_path / "upstream.csv"
     upstream.write_text("Model,score\nb,2\na,1\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Unit tests for claimsbook.lag; expected lags are worked out by hand in comments."""
+"""Unit tests for claimsbook.chapters.lag; expected lags are worked out by hand in comments."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from claimsbook.lag import (
+from claimsbook.chapters.lag import (
     DAYS_PER_MONTH,
     LAG_COLUMNS,
     Frontier,

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from claimsbook.ledger import Claim, Ledger, LedgerError, Method, Verdict, explain, judge
+from claimsbook.core.ledger import Claim, Ledger, LedgerError, Method, Verdict, explain, judge
 
 R, A, C, U = (Verdict.REPRODUCED, Verdict.APPROXIMATELY, Verdict.CONTRADICTED,
               Verdict.UNVERIFIABLE)
@@ -112,7 +112,7 @@ def test_cards_show_verdict_and_escape_text():
 
 
 def test_a_checked_claim_must_be_shown_as_a_card(tmp_path, monkeypatch):
-    from claimsbook.chapter import Chapter
+    from claimsbook.core.chapter import Chapter
 
     monkeypatch.setenv("CLAIMSBOOK_LEDGER_DIR", str(tmp_path))
     chapter = Chapter.__new__(Chapter)  # without loading data/claims.csv

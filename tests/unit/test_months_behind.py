@@ -1,4 +1,4 @@
-"""Unit tests for claimsbook.months_behind; expected values worked out by hand."""
+"""Unit tests for claimsbook.chapters.months_behind; expected values worked out by hand."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from claimsbook import months_behind as mb
-from claimsbook.lag import DAYS_PER_MONTH
-from claimsbook.params import ParameterError, validate
+from claimsbook.chapters import months_behind as mb
+from claimsbook.chapters.lag import DAYS_PER_MONTH
+from claimsbook.core.params import ParameterError, validate
 
 
 def models(*rows: tuple[str, str, float, str, object]) -> pd.DataFrame:

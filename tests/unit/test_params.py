@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from claimsbook import params
-from claimsbook.params import ParameterError
+from claimsbook.core import params
+from claimsbook.core.params import ParameterError
 
 
 def test_one_of():

@@ -1,4 +1,4 @@
-"""Unit tests for claimsbook.second_hand: hand-worked values."""
+"""Unit tests for claimsbook.chapters.second_hand: hand-worked values."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from claimsbook import params
-from claimsbook import second_hand as sh
-from claimsbook.params import ParameterError
+from claimsbook.core import params
+from claimsbook.chapters import second_hand as sh
+from claimsbook.core.params import ParameterError
 
 RETAIL = pd.DataFrame(
     {"year": [2023, 2024], "value_100m_yuan": [471495.0, 487895.0], "growth_pct": [7.2, 3.5]}

@@ -2,8 +2,8 @@
 
 import json
 
-from claimsbook.datapackage import sha256_of
-from claimsbook.sphinxext import stale_reason
+from claimsbook.core.datapackage import sha256_of
+from claimsbook.build.sphinxext import stale_reason
 
 
 def _ran(tmp_path, monkeypatch, package="pkg-1"):
@@ -36,7 +36,7 @@ def test_each_cause_is_named(tmp_path, monkeypatch):
 
 
 def test_the_theme_font_awesome_script_tag_is_removed(tmp_path):
-    from claimsbook.sphinxext import drop_fontawesome_script
+    from claimsbook.build.sphinxext import drop_fontawesome_script
 
     page = tmp_path / "chapters" / "a.html"
     page.parent.mkdir()

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from claimsbook.paths import project_root
+from claimsbook.core.paths import project_root
 
 
 def read_source(source: str, timeout: float = 60) -> bytes:

@@ -16,8 +16,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from . import datapackage, params
-from .paths import ledger_dir, project_root
+from ..core import datapackage, params
+from ..core.paths import ledger_dir, project_root
 
 SNAPSHOT = Path("tests") / "snapshots" / "verdicts.csv"
 SNAPSHOT_COLUMNS = ["claim_id", "chapter", "verdict", "computed_value", "tolerance"]

@@ -19,7 +19,7 @@ def project_root(start: Path | None = None) -> Path:
     for candidate in (here, *here.parents):
         if (candidate / ROOT_MARKER).is_file():
             return candidate
-    checkout = Path(__file__).resolve().parents[2]
+    checkout = Path(__file__).resolve().parents[3]
     if (checkout / ROOT_MARKER).is_file():
         return checkout
     raise FileNotFoundError(

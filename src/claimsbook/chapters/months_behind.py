@@ -2,7 +2,7 @@
 
 The chapter "02-months-behind" re-derives the Artificial Analysis estimate that the
 US lead over China shrank from over a year (late 2022) to under three months
-(Q2 2025). The lag itself comes from :mod:`claimsbook.lag`; this module turns the
+(Q2 2025). The lag itself comes from :mod:`claimsbook.chapters.lag`; this module turns the
 tidy extracts into one model table per metric, applies the chapter's choices
 (which models count, how much data a date needs) and summarises the lag at the
 two dates the claim names.
@@ -29,8 +29,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from . import params
-from .charts import country_scale
+from ..core import params
+from ..core.charts import country_scale
 from .lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
 GROUPS: tuple[str, ...] = ("United States", "China", "Europe", "Other", "Multinational")
@@ -222,7 +222,7 @@ def lag_table(
     min_models: int = 1,
     data_end: pd.Timestamp | None = None,
 ) -> pd.DataFrame:
-    """:func:`claimsbook.lag.lag_series` plus the chapter's rules.
+    """:func:`claimsbook.chapters.lag.lag_series` plus the chapter's rules.
 
     Adds ``n_leader`` and ``n_follower`` (models of each country released on or
     before the date), ``reached`` (the date the frontier that is behind was first

@@ -30,8 +30,8 @@ from typing import Any
 
 import pandas as pd
 
-from . import params
-from .params import ParameterError
+from ..core import params
+from ..core.params import ParameterError
 
 #: Years for which the book records NBS retail sales (data/second-hand/retail_sales.csv).
 RETAIL_YEARS: tuple[int, ...] = tuple(range(2015, 2025))

@@ -11,9 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from . import datapackage
-from .ledger import RESULT_COLUMNS, VERDICT_LABELS, Verdict
-from .numbers import fmt_number
+from ..core import datapackage
+from ..core.ledger import RESULT_COLUMNS, VERDICT_LABELS, Verdict
+from ..core.numbers import fmt_number
 
 # Published at the site's root; the README names it.
 VERDICTS_FILE = "verdicts.csv"

@@ -26,9 +26,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import appendix, datapackage
-from .ledger import source_digest
-from .paths import build_dir, chart_data_dir, ledger_dir, project_root
+from . import appendix
+from ..core import datapackage
+from ..core.ledger import source_digest
+from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
 
 logger = logging.getLogger(__name__)
 VEGA_BUNDLE = "vendor/vega-bundle.js"
@@ -73,7 +74,7 @@ def write_vega_bundle(app: Sphinx) -> None:
     stamp.write_text(version)
 
 
-PACKAGE_STATIC = Path(__file__).resolve().parent / "static"
+PACKAGE_STATIC = Path(__file__).resolve().parents[1] / "static"
 # sphinx-thebe, which Jupyter Book always loads, points at a CDN and registers its
 # inline configuration twice; the book has no live kernels, so its scripts go.
 DROPPED_SCRIPTS = ("sphinx-thebe.js", "THEBE_JS_URL")

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import params
+from ..core import params
 
 PRICE_LISTS: tuple[str, ...] = ("cn-2025", "cn-2024-09", "cn-2024-05", "intl")
 """Qwen-Max price lists recorded in ``data/commercialisation/api_prices.csv``."""

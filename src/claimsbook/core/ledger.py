@@ -326,7 +326,7 @@ def source_digest() -> str:
     import hashlib
 
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from . import params
+from ..core import params
 
 BENCHMARKS: tuple[str, ...] = ("MMLU", "MMMU", "MATH", "HumanEval")
 MAPPINGS: tuple[str, ...] = ("country", "country_industry")

@@ -1,0 +1,2 @@
+"""The build layer: the Sphinx extension, the ledger appendix, the site helpers and
+the command line."""

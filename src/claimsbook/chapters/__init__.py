@@ -1,0 +1,1 @@
+"""One module per chapter: its analysis, sentence builders and charts."""
