@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from claimsbook.core.ledger import Claim, Ledger, LedgerError, Method, Verdict, explain, judge
+from claimsbook.core.ledger import LedgerError, Verdict, judge
 
 R, A, C, U = (Verdict.REPRODUCED, Verdict.APPROXIMATELY, Verdict.CONTRADICTED,
               Verdict.UNVERIFIABLE)
@@ -73,70 +73,3 @@ def _claim(**overrides) -> Claim:
     values.update(overrides)
     return Claim(**values)
 
-
-def test_reason_is_written_from_the_numbers():
-    claim = _claim()
-    assert explain(claim, 0.3, R, "AI Index fig. 2.1.37") == (
-        "AI Index fig. 2.1.37: 0.3 percentage points against the reported 0.3 percentage "
-        "points, within ±0.05."
-    )
-    reason = explain(claim, 0.5, C, "Recomputed")
-    assert "off by +0.2 percentage points (+66.67 %)" in reason
-
-
-def test_ledger_refuses_unknown_duplicate_and_unchecked_claims(tmp_path):
-    claims = {"a": _claim(claim_id="a"), "b": _claim(claim_id="b")}
-    ledger = Ledger("99-test", claims=claims)
-    with pytest.raises(LedgerError, match="'zzz' is not a claim of chapter '99-test'"):
-        ledger.check("zzz", 1, method=Method.DATA, basis="x")
-    ledger.check("a", 0.3, method=Method.DATA, basis="x")
-    with pytest.raises(LedgerError, match="already checked"):
-        ledger.check("a", 0.3, method=Method.DATA, basis="x")
-    with pytest.raises(LedgerError, match="left 1 claim\\(s\\) unchecked: b"):
-        ledger.save(tmp_path)
-    result = ledger.unverifiable("b", needs="the survey's microdata would settle it")
-    assert result.verdict is U and result.method is Method.NONE
-    path = ledger.save(tmp_path)
-    assert path.read_text(encoding="utf-8").count("\n") == 3
-
-
-def test_cards_show_verdict_and_escape_text():
-    claims = {"a": _claim(claim_id="a", claim="Gap < 1 & <b>bold</b>")}
-    ledger = Ledger("99-test", claims=claims)
-    ledger.check("a", 0.3, method=Method.PRIMARY, basis="x")
-    html = ledger.cards("s")._repr_html_()
-    assert 'class="cb-card cb-reproduced"' in html and 'id="claim-a"' in html
-    assert "&lt;b&gt;bold&lt;/b&gt;" in html and "<b>bold" not in html
-    with pytest.raises(LedgerError, match="no checked claims in section 'other'"):
-        ledger.cards("other")
-
-
-def test_a_checked_claim_must_be_shown_as_a_card(tmp_path, monkeypatch):
-    from claimsbook.core.chapter import Chapter
-
-    monkeypatch.setenv("CLAIMSBOOK_LEDGER_DIR", str(tmp_path))
-    chapter = Chapter.__new__(Chapter)  # without loading data/claims.csv
-    chapter.chapter_id = "99-test"
-    chapter.ledger = Ledger("99-test", claims={"a": _claim(claim_id="a", section="s"),
-                                                "b": _claim(claim_id="b", section="t")})
-    chapter.check("a", 0.3, method=Method.DATA, basis="x")
-    chapter.check("b", 0.3, method=Method.DATA, basis="x")
-    chapter.cards("s")
-    assert chapter.ledger.unshown() == ["b"]
-    with pytest.raises(LedgerError, match="checked but never showed as cards: b"):
-        chapter.finish()
-    chapter.cards("t")
-    assert int(chapter.finish()["claims"].sum()) == 2
-
-
-def test_a_missed_bound_is_explained_by_its_distance_to_the_bound():
-    ledger = Ledger("99-test", claims={
-        "at": _claim(claim_id="at", reported_value=4.0, comparison=">", tolerance=0.0, unit="million"),
-        "short": _claim(claim_id="short", reported_value=3.0, comparison="<", tolerance=0.5, unit="months"),
-    })
-    at = ledger.check("at", 4.0, method=Method.CROSS_SOURCE, basis="a relay says 4 million")
-    assert at.verdict is A
-    assert at.reason.endswith("exactly at the bound, which 'more than' excludes (tolerance ±0).")
-    short = ledger.check("short", 6.4, method=Method.DATA, basis="ECI lag")
-    assert short.verdict is C
-    assert short.reason.endswith("3.4 months above the bound, beyond ±0.5.")

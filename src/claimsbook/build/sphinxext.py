@@ -28,7 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import appendix
 from ..core import datapackage
-from ..core.ledger import source_digest
+from .execution import source_digest
 from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
 
 logger = logging.getLogger(__name__)

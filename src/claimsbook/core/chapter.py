@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +12,7 @@ from pandas.io.formats.style import Styler
 
 from . import datapackage
 from .charts import Figure, make_figure
-from .ledger import CardDeck, Ledger, LedgerError, Method, Result, Verdict
+from .ledger import CardDeck, Computed, Headline, Ledger, LedgerError, Result
 from .numbers import fmt_number
 
 # Words that column names abbreviate, spelled as a reader expects them.
@@ -70,8 +70,11 @@ def table(frame: pd.DataFrame, labels: Mapping[str, str] | None = None) -> Style
 
 @dataclass
 class Chapter:
-    """Loads validated tables, checks claims and draws charts for one chapter;
-    ``finish`` saves its verdicts for the ledger appendix."""
+    """Loads validated tables, records computed values, shows claim cards and draws
+    charts for one chapter; ``finish`` saves its answers for the ledger appendix.
+
+    How each claim is judged is data (``data/<cluster>/checks.csv``); a notebook
+    only records the values its checks reference and shows the cards."""
 
     chapter_id: str
     ledger: Ledger = field(init=False)
@@ -82,14 +85,16 @@ class Chapter:
     def load(self, table: str) -> pd.DataFrame:
         return datapackage.load_table(table)
 
-    def check(
-        self, claim_id: str, computed: float | None, *, method: Method, basis: str,
-        evidence: str = "",
-    ) -> Result:
-        return self.ledger.check(claim_id, computed, method=method, basis=basis, evidence=evidence)
+    def record(self, *values: Computed | Iterable[Computed]) -> None:
+        """Record computed values (built by the chapter's module) for the checks."""
+        self.ledger.record(*values)
 
-    def unverifiable(self, claim_id: str, *, needs: str) -> Result:
-        return self.ledger.unverifiable(claim_id, needs=needs)
+    def reported(self, claim_id: str) -> float:
+        """The value a claim states, for prose."""
+        return self.ledger.claim(claim_id).reported_value
+
+    def result(self, claim_id: str) -> Result:
+        return self.ledger.result(claim_id)
 
     def cards(self, section: str | None = None) -> CardDeck:
         return self.ledger.cards(section)
@@ -98,16 +103,18 @@ class Chapter:
         return make_figure(chart, chapter=self.chapter_id, **kwargs)
 
     def finish(self) -> pd.DataFrame:
-        """Save the verdicts (every claim of the chapter must have one) and return
-        the count per verdict. Every checked claim must have been shown as a card."""
+        """Judge and save every claim of the chapter and return the count of its
+        distinct statements per headline rating. Every claim must have been shown
+        as a card."""
+        self.ledger.judge_all()
         unshown = self.ledger.unshown()
         if unshown:
             raise LedgerError(
-                f"chapter {self.chapter_id!r} checked but never showed as cards: "
-                f"{', '.join(unshown)}; call chapter.cards(section) after checking them")
+                f"chapter {self.chapter_id!r} never showed as cards: "
+                f"{', '.join(unshown)}; call chapter.cards(section) for their sections")
         self.ledger.save()
         counts = self.ledger.counts()
-        return counts.rename_axis("verdict").reset_index(name="claims")
+        return counts.rename_axis("headline").reset_index(name="claims")
 
-    def verdict_count(self, verdict: Verdict) -> int:
-        return int(self.ledger.counts()[verdict.value])
+    def headline_count(self, rating: Headline) -> int:
+        return int(self.ledger.counts()[rating.value])

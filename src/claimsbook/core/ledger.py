@@ -1,9 +1,21 @@
-"""The claim ledger: every numeric claim checked against a computed value.
+"""The claim ledger: two questions per claim, both computed from data.
 
-A chapter never types a verdict. It hands the ledger a computed value, the method
-that produced it and a short basis; :func:`judge` turns reported value, computed
-value, comparison and tolerance into a verdict, and the reason is written from
-the numbers themselves.
+Every claim of ``data/claims.csv`` has one row in its chapter's checks table
+(``data/<cluster>/checks.csv``) that says what it is compared with. From the
+figures those rows reference, the ledger answers:
+
+1. **Faithful?** — for a claim the outlet attributes to another source: does the
+   stated figure match that source's own figure for the same quantity, period and
+   scope? :class:`Faithful`: *faithful*, *garbled* (with a :class:`Garble` kind and
+   the correct figure), *not reached* (the source's own figure was not found), or
+   *not attributed* (the outlet's own figure: the question does not apply).
+2. **Does it hold?** — judged only on evidence independent of the claim and of the
+   source it is attributed to: a :class:`Verdict` (reproduced, approximately,
+   contradicted, unverifiable) with an evidence :class:`Grade`. A relay of the same
+   statement shows what was said, and arithmetic on the claim's own figures shows
+   internal consistency: neither makes a number hold (see :func:`holds`).
+
+One :class:`Headline` per claim follows from both answers by :func:`headline`.
 
 Tolerance semantics (documented in the book's introduction):
 
@@ -13,15 +25,15 @@ Tolerance semantics (documented in the book's introduction):
 * ``>=``/``>`` ("at least", "more than") and ``<=``/``<`` ("at most", "less than"):
   reproduced when the bound holds once the reported precision is allowed for;
   approximately when it fails by no more than the band; contradicted otherwise.
-* no computed value: unverifiable, with what would settle it.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import math
-from collections.abc import Iterable, Mapping
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -30,34 +42,118 @@ import pandas as pd
 
 from . import datapackage
 from .numbers import fmt_number, fmt_signed
-from .paths import ledger_dir, project_root
+from .paths import ledger_dir
 
 APPROX_RELATIVE = 0.10
 APPROX_TOLERANCES = 2.0
 # Float noise must not flip a verdict at the exact tolerance edge.
 EDGE_EPSILON = 1e-9
 
-RESULT_COLUMNS = [
-    "claim_id", "chapter", "section", "source_id", "claim", "reported_as", "reported_value",
-    "unit", "comparison", "tolerance", "period", "computed_value", "verdict", "method",
-    "reason", "evidence",
-]
+
+class LedgerError(ValueError):
+    """A claim is checked wrongly: unknown, inconsistent with its data, or not at all."""
 
 
 class Verdict(StrEnum):
+    """Does the number hold against independent evidence?"""
+
     REPRODUCED = "reproduced"
     APPROXIMATELY = "approximately"
     CONTRADICTED = "contradicted"
     UNVERIFIABLE = "unverifiable"
 
 
-class Method(StrEnum):
-    DATA = "recomputed from data"
-    ARITHMETIC = "arithmetic"
-    PRIMARY = "primary-source statement"
-    CROSS_SOURCE = "cross-source"
-    NONE = "none available"
+class Faithful(StrEnum):
+    """Did the outlet restate the source it names faithfully?"""
 
+    FAITHFUL = "faithful"
+    GARBLED = "garbled"
+    NOT_REACHED = "not reached"
+    NOT_ATTRIBUTED = "not attributed"
+
+
+class Garble(StrEnum):
+    """How a restatement went wrong: a small, closed list."""
+
+    WRONG_PERIOD = "wrong-period"
+    POINTS_AS_PERCENT = "points-as-percent"
+    WRONG_METRIC = "wrong-metric"
+    WRONG_SCOPE = "wrong-scope"
+    WRONG_UNIT = "wrong-unit"
+    PARTLY_TRUE = "partly-true"
+    LEVEL_AS_CHANGE = "level-as-change"
+    TRANSCRIPTION = "transcription"
+
+
+class Grade(StrEnum):
+    """What the evidence behind a "does it hold?" answer is, strongest first."""
+
+    INDEPENDENT_DATA = "independent-data"
+    PRODUCER = "producer"
+    INDEPENDENT_REPORT = "independent-report"
+    RELAY = "relay"
+    ARITHMETIC = "arithmetic"
+    NONE = "none"
+
+
+class Access(StrEnum):
+    """How the attributed source's own figure was read."""
+
+    PRIMARY = "primary"
+    RELAY = "relay"
+
+
+class Headline(StrEnum):
+    """The one rating a reader sees first (badge, counts, ClaimReview)."""
+
+    HOLDS = "holds"
+    ROUGHLY = "roughly holds"
+    GARBLED = "garbled"
+    CONTRADICTED = "contradicted"
+    FAITHFUL = "faithful, unconfirmed"
+    UNVERIFIABLE = "unverifiable"
+
+
+GARBLE_LABELS = {
+    Garble.WRONG_PERIOD: "wrong period",
+    Garble.POINTS_AS_PERCENT: "points called per cent",
+    Garble.WRONG_METRIC: "wrong quantity or metric",
+    Garble.WRONG_SCOPE: "wrong scope or attribution",
+    Garble.WRONG_UNIT: "wrong unit or scale",
+    Garble.PARTLY_TRUE: "true for only part of the claim",
+    Garble.LEVEL_AS_CHANGE: "a level reported as a change",
+    Garble.TRANSCRIPTION: "transcription error",
+}
+GRADE_LABELS = {
+    Grade.INDEPENDENT_DATA: "independent data",
+    Grade.PRODUCER: "producer's own publication",
+    Grade.INDEPENDENT_REPORT: "independent report",
+    Grade.RELAY: "relay of the same statement",
+    Grade.ARITHMETIC: "arithmetic on the claim's own figures",
+    Grade.NONE: "no evidence reached",
+}
+HEADLINE_LABELS = {
+    Headline.HOLDS: "Holds",
+    Headline.ROUGHLY: "Roughly holds",
+    Headline.GARBLED: "Garbled",
+    Headline.CONTRADICTED: "Contradicted",
+    Headline.FAITHFUL: "Faithful, unconfirmed",
+    Headline.UNVERIFIABLE: "Unverifiable",
+}
+VERDICT_LABELS = {
+    Verdict.REPRODUCED: "Reproduced",
+    Verdict.APPROXIMATELY: "Approximately",
+    Verdict.CONTRADICTED: "Contradicted",
+    Verdict.UNVERIFIABLE: "Unverifiable",
+}
+FAITHFUL_LABELS = {
+    Faithful.FAITHFUL: "Faithful",
+    Faithful.GARBLED: "Garbled",
+    Faithful.NOT_REACHED: "Source's figure not reached",
+    Faithful.NOT_ATTRIBUTED: "Not attributed",
+}
+# Grades that can make a number hold; the others can at most show it inconsistent.
+JUDGING_GRADES = (Grade.INDEPENDENT_DATA, Grade.PRODUCER, Grade.INDEPENDENT_REPORT)
 
 COMPARISONS = {
     "=": "",
@@ -67,9 +163,28 @@ COMPARISONS = {
     "<": "less than ",
 }
 
+RESULT_COLUMNS = [
+    "claim_id", "chapter", "section", "source_id", "attributed_to", "part_of", "claim",
+    "reported_as", "reported_value", "unit", "comparison", "tolerance", "period",
+    "headline", "faithful", "garble", "source_value", "source_access", "source_ref",
+    "faithful_reason", "verdict", "evidence_grade", "computed_value", "evidence_ref",
+    "holds_reason",
+]
 
-class LedgerError(ValueError):
-    """A chapter checked a claim wrongly: unknown, twice, or not at all."""
+
+# --- claims and their checks ---------------------------------------------------------
+
+
+def _text(row: Mapping[str, object], key: str) -> str:
+    value = row.get(key)
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _number(row: Mapping[str, object], key: str) -> float:
+    text = _text(row, key)
+    return float(text) if text else math.nan
 
 
 @dataclass(frozen=True)
@@ -86,52 +201,160 @@ class Claim:
     comparison: str
     tolerance: float
     period: str
+    attributed_to: str = ""
+    part_of: str = ""
 
     @classmethod
     def from_row(cls, row: Mapping[str, object]) -> Claim:
-        def text(key: str) -> str:
-            value = row.get(key)
-            return "" if value is None or value is pd.NA else str(value)
-
         return cls(
-            claim_id=text("claim_id"),
-            chapter=text("chapter"),
-            section=text("section"),
-            source_id=text("source_id"),
-            location=text("location"),
-            claim=text("claim"),
-            reported_as=text("reported_as"),
-            reported_value=float(row["reported_value"]),  # type: ignore[arg-type]
-            unit=text("unit"),
-            comparison=text("comparison") or "=",
-            tolerance=float(row["tolerance"]),  # type: ignore[arg-type]
-            period=text("period"),
+            claim_id=_text(row, "claim_id"),
+            chapter=_text(row, "chapter"),
+            section=_text(row, "section"),
+            source_id=_text(row, "source_id"),
+            location=_text(row, "location"),
+            claim=_text(row, "claim"),
+            reported_as=_text(row, "reported_as"),
+            reported_value=_number(row, "reported_value"),
+            unit=_text(row, "unit"),
+            comparison=_text(row, "comparison") or "=",
+            tolerance=_number(row, "tolerance") if _text(row, "tolerance") else 0.0,
+            period=_text(row, "period"),
+            attributed_to=_text(row, "attributed_to"),
+            part_of=_text(row, "part_of"),
         )
+
+    @property
+    def stated(self) -> str:
+        """The reported value as the claim states it: bound, number and unit."""
+        if math.isnan(self.reported_value):
+            return self.reported_as or "—"
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{COMPARISONS[self.comparison]}{fmt_number(self.reported_value)}{unit}"
 
 
 @dataclass(frozen=True)
-class Result:
-    claim: Claim
-    computed_value: float | None
-    verdict: Verdict
-    method: Method
-    reason: str
-    evidence: str = ""
+class Check:
+    """One row of a chapter's checks table: what a claim is compared with."""
 
-    def as_row(self) -> dict[str, object]:
-        row: dict[str, object] = {
-            name: getattr(self.claim, name)
-            for name in RESULT_COLUMNS
-            if hasattr(self.claim, name)
-        }
-        row.update(
-            computed_value=self.computed_value,
-            verdict=self.verdict.value,
-            method=self.method.value,
-            reason=self.reason,
-            evidence=self.evidence,
-        )
-        return {name: row.get(name) for name in RESULT_COLUMNS}
+    claim_id: str
+    source_ref: str = ""
+    source_access: str = ""
+    garble: str = ""
+    garbled_from: str = ""
+    evidence_ref: str = ""
+    evidence_grade: str = ""
+    searched: str = ""
+    context: str = ""
+    note: str = ""
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> Check:
+        return cls(**{name: _text(row, name) for name in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the ledger compares with: a row of a figure table, or a value the
+    chapter computed. ``label`` says what it measures, in words."""
+
+    ref: str
+    value: float
+    unit: str
+    label: str
+    source_id: str = ""
+    location: str = ""
+    period: str = ""
+
+    def describe(self) -> str:
+        where = ", ".join(part for part in (self.period, self.location) if part)
+        return f"{self.label} ({where})" if where else self.label
+
+    def amount(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{fmt_number(self.value)}{unit}"
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A value a chapter computes, with what it measures (written by the package)."""
+
+    key: str
+    value: float | None
+    unit: str
+    label: str
+    source_id: str = ""
+    location: str = ""
+    period: str = ""
+
+
+COMPUTED = "computed"
+# Columns a figure table may use for a row's value and for what it measures.
+_VALUE_COLUMNS = ("value",)
+_LABEL_COLUMNS = ("quantity", "metric")
+
+
+def figure_from_row(resource: str, key: str, row: Mapping[str, object]) -> Figure:
+    value_column = next((c for c in _VALUE_COLUMNS if c in row), None)
+    label_column = next((c for c in _LABEL_COLUMNS if c in row), None)
+    if value_column is None or label_column is None:
+        raise LedgerError(
+            f"table {resource!r} is not a figure table: a referenced row needs a 'value' "
+            f"column and a 'quantity' or 'metric' column")
+    label = _text(row, label_column)
+    subject = _text(row, "subject")
+    if subject:
+        label = f"{subject}: {label}"
+    return Figure(
+        ref=f"{resource}/{key}", value=_number(row, value_column), unit=_text(row, "unit"),
+        label=label, source_id=_text(row, "source_id"), location=_text(row, "location"),
+        period=_text(row, "period") or _text(row, "date"))
+
+
+class FigureIndex:
+    """Resolves ``resource/key`` references into figure-table rows and
+    ``computed/key`` references into values the chapter recorded."""
+
+    def __init__(self, loader: Callable[[str], pd.DataFrame] | None = None) -> None:
+        self._loader = loader or datapackage.load_table
+        self._tables: dict[str, pd.DataFrame] = {}
+        self.computed: dict[str, Computed] = {}
+
+    def record(self, value: Computed) -> None:
+        if value.key in self.computed:
+            raise LedgerError(f"computed value {value.key!r} was recorded twice")
+        self.computed[value.key] = value
+
+    def resolve(self, ref: str) -> Figure:
+        resource, sep, key = ref.partition("/")
+        if not sep or not key:
+            raise LedgerError(
+                f"reference {ref!r} is not of the form 'table-name/row-id' or 'computed/key'")
+        if resource == COMPUTED:
+            if key not in self.computed:
+                raise LedgerError(
+                    f"computed value {key!r} is referenced in the checks but the chapter never "
+                    f"recorded it (chapter.record) before its claims were judged")
+            c = self.computed[key]
+            value = math.nan if c.value is None else float(c.value)
+            return Figure(ref, value, c.unit, c.label, c.source_id, c.location, c.period)
+        table = self._table(resource)
+        if key not in table.index:
+            raise LedgerError(f"reference {ref!r}: table {resource!r} has no row {key!r}")
+        row = table.loc[key]
+        return figure_from_row(resource, key, {**row.to_dict(), table.index.name: key})
+
+    def _table(self, resource: str) -> pd.DataFrame:
+        if resource not in self._tables:
+            try:
+                frame = self._loader(resource)
+            except KeyError:
+                raise LedgerError(f"no table {resource!r} in data/datapackage.json") from None
+            key_column = frame.columns[0]
+            self._tables[resource] = frame.astype({key_column: str}).set_index(key_column)
+        return self._tables[resource]
+
+
+# --- the two answers ------------------------------------------------------------------
 
 
 def approximate_band(reported: float, tolerance: float) -> float:
@@ -153,7 +376,7 @@ def judge(
         )
     if tolerance < 0 or math.isnan(tolerance):
         raise LedgerError(f"tolerance must be a number >= 0, got {tolerance!r}")
-    if _is_missing(computed):
+    if _is_missing(computed) or math.isnan(reported):
         return Verdict.UNVERIFIABLE
     assert computed is not None
     epsilon = EDGE_EPSILON * max(1.0, abs(reported), abs(computed))
@@ -182,37 +405,294 @@ def _grade(distance: float, tolerance: float, band: float) -> Verdict:
     return Verdict.CONTRADICTED
 
 
-def explain(claim: Claim, computed: float | None, verdict: Verdict, basis: str) -> str:
-    """A one-line reason written from the numbers: the basis, the computed value, the
-    reported value and how far apart they are."""
-    basis = basis.strip().rstrip(".")
-    if verdict is Verdict.UNVERIFIABLE:
-        return f"Unverifiable: {basis}."
-    assert computed is not None
+def distance_text(claim: Claim, value: float, verdict: Verdict) -> str:
+    """How the value stands against the stated one: within tolerance, or how far off."""
     unit = f" {claim.unit}" if claim.unit else ""
-    stated = f"{COMPARISONS[claim.comparison]}{fmt_number(claim.reported_value)}{unit}"
-    head = f"{basis}: {fmt_number(computed)}{unit} against the reported {stated}"
+    tolerance = f"±{fmt_number(claim.tolerance)}"
     if verdict is Verdict.REPRODUCED:
-        return f"{head}, within ±{fmt_number(claim.tolerance)}."
+        return f"within {tolerance}"
     if claim.comparison != "=":
         # A bound is missed by how far the value lies on the wrong side of it.
-        gap = abs(computed - claim.reported_value)
+        gap = abs(value - claim.reported_value)
         if gap == 0:
-            return (f"{head}: exactly at the bound, which '{COMPARISONS[claim.comparison].strip()}' "
-                    f"excludes (tolerance ±{fmt_number(claim.tolerance)}).")
-        side = "below" if computed < claim.reported_value else "above"
-        return (f"{head}: {fmt_number(gap)}{unit} {side} the bound, "
-                f"beyond ±{fmt_number(claim.tolerance)}.")
-    difference = computed - claim.reported_value
-    relative = (
-        f" ({fmt_signed(100 * difference / claim.reported_value)} %)"
-        if claim.reported_value
-        else ""
-    )
-    return (
-        f"{head}: off by {fmt_signed(difference)}{unit}{relative}, "
-        f"beyond ±{fmt_number(claim.tolerance)}."
-    )
+            word = COMPARISONS[claim.comparison].strip()
+            return f"exactly at the bound, which '{word}' excludes (tolerance {tolerance})"
+        side = "below" if value < claim.reported_value else "above"
+        return f"{fmt_number(gap)}{unit} {side} the bound, beyond {tolerance}"
+    difference = value - claim.reported_value
+    relative = (f" ({fmt_signed(100 * difference / claim.reported_value)} %)"
+                if claim.reported_value else "")
+    return f"off by {fmt_signed(difference)}{unit}{relative}, beyond {tolerance}"
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*/[A-Za-z0-9_.:+-]+)\}")
+
+
+def render(text: str, figures: FigureIndex) -> str:
+    """Fill ``{table/row}`` and ``{computed/key}`` placeholders of a checks text with
+    the referenced figures: text in the data names figures, it never types them."""
+    def figure(match: re.Match[str]) -> str:
+        found = figures.resolve(match.group(1))
+        return found.amount()
+    return _PLACEHOLDER.sub(figure, text.strip()).rstrip(".")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")
+
+
+@dataclass(frozen=True)
+class FaithfulAnswer:
+    answer: Faithful
+    garble: Garble | None
+    figure: Figure | None
+    access: Access | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class HoldsAnswer:
+    verdict: Verdict
+    grade: Grade
+    figure: Figure | None
+    reason: str
+
+
+def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer:
+    """Compare the stated figure with the attributed source's own figure."""
+    note = render(check.note, figures) if check.note else ""
+    if not claim.attributed_to:
+        if check.source_ref or check.garble or check.garbled_from:
+            raise LedgerError(
+                f"claim {claim.claim_id!r} is not attributed to another source "
+                f"(claims.csv attributed_to is empty), so its check cannot name a source "
+                f"figure or a garble")
+        return FaithfulAnswer(Faithful.NOT_ATTRIBUTED, None, None, None,
+                              "The outlet gives this figure as its own.")
+    source = figures.resolve(check.source_ref) if check.source_ref else None
+    access = None
+    if source is not None:
+        if check.source_access not in {a.value for a in Access}:
+            raise LedgerError(
+                f"claim {claim.claim_id!r}: source_access {check.source_access!r} is not "
+                f"allowed; expected one of {[a.value for a in Access]}")
+        access = Access(check.source_access)
+    read = " (read in a relay)" if access is Access.RELAY else ""
+    if check.garble:
+        try:
+            kind = Garble(check.garble)
+        except ValueError:
+            raise LedgerError(
+                f"claim {claim.claim_id!r}: garble {check.garble!r} is not a garble kind; "
+                f"expected one of {[g.value for g in Garble]}") from None
+        wrong = figures.resolve(check.garbled_from) if check.garbled_from else None
+        if source is None and wrong is None:
+            raise LedgerError(
+                f"claim {claim.claim_id!r} is marked garbled but names neither the source's "
+                f"figure for the claimed quantity (source_ref) nor the figure it restates "
+                f"(garbled_from)")
+        if (source is not None and kind is Garble.TRANSCRIPTION and
+                judge(claim.reported_value, source.value, claim.comparison, claim.tolerance)
+                is Verdict.REPRODUCED):
+            raise LedgerError(
+                f"claim {claim.claim_id!r} is marked as a transcription error but matches "
+                f"its source's figure {source.amount()}")
+        parts = [f"Garbled ({GARBLE_LABELS[kind]}): the outlet states {claim.stated}"]
+        if source is not None:
+            parts.append(f"; the source gives {source.amount()} for "
+                         f"{source.describe()}{read}")
+        if wrong is not None:
+            parts.append(f"; the stated figure is the source's {wrong.describe()}, "
+                         f"{wrong.amount()}")
+        reason = "".join(parts) + "." + (f" {_sentence(note)}" if note else "")
+        return FaithfulAnswer(Faithful.GARBLED, kind, source, access, reason)
+    if source is None:
+        if not check.searched:
+            raise LedgerError(
+                f"claim {claim.claim_id!r} is attributed to {claim.attributed_to!r} but its "
+                f"check names no source figure and does not say what was searched")
+        reason = ("The source's own figure was not reached: "
+                  f"{render(check.searched, figures)}.")
+        return FaithfulAnswer(Faithful.NOT_REACHED, None, None, None,
+                              reason + (f" {_sentence(note)}" if note else ""))
+    verdict = judge(claim.reported_value, source.value, claim.comparison, claim.tolerance)
+    if verdict is not Verdict.REPRODUCED:
+        raise LedgerError(
+            f"claim {claim.claim_id!r} states {claim.stated} but its source gives "
+            f"{source.amount()} ({source.ref}): name the garble kind in the checks table, "
+            f"or reference the source's figure for the claimed quantity")
+    reason = (f"Faithful: the source gives {source.amount()} for {source.describe()}{read}, "
+              f"{distance_text(claim, source.value, verdict)}.")
+    return FaithfulAnswer(Faithful.FAITHFUL, None, source, access,
+                          reason + (f" {_sentence(note)}" if note else ""))
+
+
+def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
+    """Judge the number on independent evidence; relays and own arithmetic cap it."""
+    context = _context(check, figures)
+    if not check.evidence_ref:
+        if check.evidence_grade not in ("", Grade.NONE.value):
+            raise LedgerError(f"claim {claim.claim_id!r} has an evidence grade but no evidence")
+        if not check.searched:
+            raise LedgerError(
+                f"claim {claim.claim_id!r} has no evidence and its check does not say what "
+                f"was searched or what would settle it (searched)")
+        reason = f"No independent evidence: {render(check.searched, figures)}.{context}"
+        return HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None, reason)
+    try:
+        grade = Grade(check.evidence_grade)
+    except ValueError:
+        raise LedgerError(
+            f"claim {claim.claim_id!r}: evidence_grade {check.evidence_grade!r} is not "
+            f"allowed; expected one of {[g.value for g in Grade if g is not Grade.NONE]}"
+        ) from None
+    evidence = figures.resolve(check.evidence_ref)
+    for own in filter(None, (claim.source_id, claim.attributed_to)):
+        if evidence.source_id == own and grade in JUDGING_GRADES:
+            raise LedgerError(
+                f"claim {claim.claim_id!r}: its evidence {evidence.ref} comes from {own!r}, "
+                f"the claim's own or attributed source, which cannot confirm itself; "
+                f"grade it as a relay or answer it under 'faithful?'")
+    if _is_missing(evidence.value):
+        reason = (f"No independent evidence: {evidence.describe()} gives no value"
+                  f"{' (' + render(check.searched, figures) + ')' if check.searched else ''}."
+                  f"{context}")
+        return HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None, reason)
+    verdict = judge(claim.reported_value, evidence.value, claim.comparison, claim.tolerance)
+    head = (f"{_sentence(evidence.describe())[:-1]}: {evidence.amount()} against the stated "
+            f"{claim.stated}")
+    distance = distance_text(claim, evidence.value, verdict)
+    if grade is Grade.RELAY:
+        return HoldsAnswer(
+            Verdict.UNVERIFIABLE, grade, evidence,
+            f"{head}. This is a relay of the same statement: it shows what was said, not "
+            f"that the number holds.{context}")
+    if grade is Grade.ARITHMETIC:
+        if verdict is Verdict.CONTRADICTED:
+            return HoldsAnswer(
+                verdict, grade, evidence,
+                f"{head}, {distance}: the claim's own figures contradict it.{context}")
+        return HoldsAnswer(
+            Verdict.UNVERIFIABLE, grade, evidence,
+            f"{head}, {distance}: internally consistent, which does not show that the "
+            f"figures hold.{context}")
+    return HoldsAnswer(verdict, grade, evidence, f"{head}, {distance}.{context}")
+
+
+def _context(check: Check, figures: FigureIndex) -> str:
+    refs = [ref.strip() for ref in check.context.split(";") if ref.strip()]
+    if not refs:
+        return ""
+    shown = "; ".join(f"{f.describe()}, {f.amount()}" for f in map(figures.resolve, refs))
+    return f" Nearest figures, for context only: {shown}."
+
+
+def headline(faithful_answer: Faithful, verdict: Verdict) -> Headline:
+    """The headline rule, in order: a garbled restatement is the finding; then what
+    independent evidence says; a faithful restatement that nothing independent
+    confirms is said to be just that."""
+    if faithful_answer is Faithful.GARBLED:
+        return Headline.GARBLED
+    if verdict is Verdict.CONTRADICTED:
+        return Headline.CONTRADICTED
+    if verdict is Verdict.REPRODUCED:
+        return Headline.HOLDS
+    if verdict is Verdict.APPROXIMATELY:
+        return Headline.ROUGHLY
+    if faithful_answer is Faithful.FAITHFUL:
+        return Headline.FAITHFUL
+    return Headline.UNVERIFIABLE
+
+
+@dataclass(frozen=True)
+class Result:
+    claim: Claim
+    check: Check
+    faithful: FaithfulAnswer
+    holds: HoldsAnswer
+    rows: tuple[Result, ...] = ()
+
+    @property
+    def headline(self) -> Headline:
+        return headline(self.faithful.answer, self.holds.verdict)
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.holds.verdict
+
+    @property
+    def computed_value(self) -> float | None:
+        figure = self.holds.figure
+        return None if figure is None or _is_missing(figure.value) else figure.value
+
+    def as_row(self) -> dict[str, object]:
+        claim, f, h = self.claim, self.faithful, self.holds
+        return {
+            "claim_id": claim.claim_id, "chapter": claim.chapter, "section": claim.section,
+            "source_id": claim.source_id, "attributed_to": claim.attributed_to,
+            "part_of": claim.part_of, "claim": claim.claim, "reported_as": claim.reported_as,
+            "reported_value": claim.reported_value, "unit": claim.unit,
+            "comparison": claim.comparison, "tolerance": claim.tolerance,
+            "period": claim.period, "headline": self.headline.value,
+            "faithful": f.answer.value, "garble": f.garble.value if f.garble else "",
+            "source_value": None if f.figure is None else f.figure.value,
+            "source_access": f.access.value if f.access else "",
+            "source_ref": f.figure.ref if f.figure else "",
+            "faithful_reason": f.reason, "verdict": h.verdict.value,
+            "evidence_grade": h.grade.value, "computed_value": self.computed_value,
+            "evidence_ref": h.figure.ref if h.figure else "", "holds_reason": h.reason,
+        }
+
+
+def assess(claim: Claim, check: Check, figures: FigureIndex) -> Result:
+    return Result(claim, check, faithful(claim, check, figures), holds(claim, check, figures))
+
+
+# A table's rows: the worst answer among its rows stands for the table.
+_VERDICT_ORDER = [Verdict.CONTRADICTED, Verdict.APPROXIMATELY, Verdict.REPRODUCED]
+
+
+def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
+    """A table the outlet reproduces is one statement: faithful when every row that
+    could be compared matches, garbled when any row is (the commonest kind named);
+    it holds as well as its worst independently judged row."""
+    n = len(rows)
+    answers = Counter(r.faithful.answer for r in rows)
+    garbled = [r for r in rows if r.faithful.answer is Faithful.GARBLED]
+    tally = ", ".join(f"{count} {FAITHFUL_LABELS[a].lower()}" for a, count in answers.items())
+    if garbled:
+        kind = Counter(r.faithful.garble for r in garbled).most_common(1)[0][0]
+        ids = ", ".join(r.claim.claim_id for r in garbled)
+        fa = FaithfulAnswer(Faithful.GARBLED, kind, None, None,
+                            f"Garbled in {len(garbled)} of {n} rows ({ids}); rows: {tally}.")
+    elif answers[Faithful.FAITHFUL]:
+        fa = FaithfulAnswer(Faithful.FAITHFUL, None, None, None,
+                            f"Every row compared with the source matches; rows: {tally}.")
+    elif answers[Faithful.NOT_REACHED]:
+        fa = FaithfulAnswer(Faithful.NOT_REACHED, None, None, None,
+                            f"No row could be compared with the source; rows: {tally}.")
+    else:
+        fa = FaithfulAnswer(Faithful.NOT_ATTRIBUTED, None, None, None,
+                            "The outlet gives this table as its own.")
+    judged = [r for r in rows if r.holds.verdict is not Verdict.UNVERIFIABLE]
+    if judged:
+        worst = min(judged, key=lambda r: _VERDICT_ORDER.index(r.holds.verdict))
+        counts = Counter(r.holds.verdict for r in judged)
+        spread = ", ".join(f"{c} {v.value}" for v, c in counts.items())
+        grades = Counter(r.holds.grade for r in judged).most_common(1)[0][0]
+        ha = HoldsAnswer(worst.holds.verdict, grades, None,
+                         f"{len(judged)} of {n} rows judged on independent evidence: {spread}.")
+    else:
+        searched = check.searched and f" {_sentence(check.searched)}"
+        ha = HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None,
+                         f"No row could be judged on independent evidence.{searched or ''}")
+    return Result(claim, check, fa, ha, tuple(rows))
+
+
+# --- the ledger of one chapter ------------------------------------------------------
 
 
 def load_claims() -> dict[str, Claim]:
@@ -220,12 +700,25 @@ def load_claims() -> dict[str, Claim]:
     return {row["claim_id"]: Claim.from_row(row) for row in frame.to_dict("records")}
 
 
+def checks_resource(chapter: str) -> str:
+    """``01-ai-index`` keeps its checks in the ``ai-index-checks`` table."""
+    return f"{chapter.split('-', 1)[1]}-checks"
+
+
+def load_checks(chapter: str) -> dict[str, Check]:
+    frame = datapackage.load_table(checks_resource(chapter))
+    return {str(row["claim_id"]): Check.from_row(row) for row in frame.to_dict("records")}
+
+
 @dataclass
 class Ledger:
-    """The verdicts of one chapter, checked against ``data/claims.csv``."""
+    """The claims of one chapter, judged from its checks table and the values the
+    chapter records."""
 
     chapter: str
     claims: dict[str, Claim] = field(default_factory=dict)
+    checks: dict[str, Check] | None = None
+    figures: FigureIndex = field(default_factory=FigureIndex)
     results: dict[str, Result] = field(default_factory=dict)
     shown: set[str] = field(default_factory=set)
 
@@ -234,6 +727,29 @@ class Ledger:
         self.claims = {key: c for key, c in all_claims.items() if c.chapter == self.chapter}
         if not self.claims:
             raise LedgerError(f"data/claims.csv has no claims for chapter {self.chapter!r}")
+        if self.checks is None:
+            self.checks = load_checks(self.chapter)
+        unknown = sorted(set(self.checks) - set(self.claims))
+        if unknown:
+            raise LedgerError(
+                f"{checks_resource(self.chapter)} checks claims that are not claims of "
+                f"{self.chapter!r} in data/claims.csv: {', '.join(unknown)}")
+        unchecked = sorted(set(self.claims) - set(self.checks))
+        if unchecked:
+            raise LedgerError(
+                f"{len(unchecked)} claim(s) of {self.chapter!r} have no row in "
+                f"{checks_resource(self.chapter)}: {', '.join(unchecked)}")
+        for claim in self.claims.values():
+            if claim.part_of and claim.part_of not in self.claims:
+                raise LedgerError(
+                    f"claim {claim.claim_id!r} is part of {claim.part_of!r}, which is not a "
+                    f"claim of {self.chapter!r}")
+
+    def record(self, *values: Computed | Iterable[Computed]) -> None:
+        """Record values the chapter computed, for the checks that reference them."""
+        for value in values:
+            for item in [value] if isinstance(value, Computed) else value:
+                self.figures.record(item)
 
     def claim(self, claim_id: str) -> Claim:
         try:
@@ -243,117 +759,74 @@ class Ledger:
                 f"claim {claim_id!r} is not a claim of chapter {self.chapter!r} in data/claims.csv"
             ) from None
 
-    def check(
-        self,
-        claim_id: str,
-        computed: float | None,
-        *,
-        method: Method,
-        basis: str,
-        evidence: str = "",
-    ) -> Result:
-        """Judge one claim against a computed value and record the result."""
-        claim = self.claim(claim_id)
-        if claim_id in self.results:
-            raise LedgerError(f"claim {claim_id!r} was already checked in this chapter")
-        value = None if _is_missing(computed) else float(computed)  # type: ignore[arg-type]
-        verdict = judge(claim.reported_value, value, claim.comparison, claim.tolerance)
-        if verdict is Verdict.UNVERIFIABLE:
-            method = Method.NONE
-        result = Result(
-            claim=claim,
-            computed_value=value,
-            verdict=verdict,
-            method=method,
-            reason=explain(claim, value, verdict, basis),
-            evidence=evidence,
-        )
-        self.results[claim_id] = result
-        return result
+    def rows_of(self, claim_id: str) -> list[Claim]:
+        return sorted((c for c in self.claims.values() if c.part_of == claim_id),
+                      key=lambda c: c.claim_id)
 
-    def unverifiable(self, claim_id: str, *, needs: str, evidence: str = "") -> Result:
-        """Record that no reachable data can check the claim, and what would."""
-        return self.check(
-            claim_id, None, method=Method.NONE, basis=needs, evidence=evidence
-        )
+    def result(self, claim_id: str) -> Result:
+        """Judge one claim (once) from its check and the recorded values."""
+        if claim_id not in self.results:
+            claim = self.claim(claim_id)
+            rows = [self.result(row.claim_id) for row in self.rows_of(claim_id)]
+            assert self.checks is not None
+            check = self.checks[claim_id]
+            self.results[claim_id] = (assess_table(claim, check, rows) if rows
+                                      else assess(claim, check, self.figures))
+        return self.results[claim_id]
 
-    def missing(self) -> list[str]:
-        return sorted(set(self.claims) - set(self.results))
+    def statements(self) -> list[Claim]:
+        """Distinct statements: claims that are not a row of a reproduced table."""
+        return [c for c in self.claims.values() if not c.part_of]
+
+    def judge_all(self) -> list[Result]:
+        return [self.result(claim_id) for claim_id in sorted(self.claims)]
 
     def frame(self) -> pd.DataFrame:
-        rows = [self.results[key].as_row() for key in sorted(self.results)]
+        rows = [r.as_row() for r in self.judge_all()]
         return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
     def counts(self) -> pd.Series:
+        """Headline ratings of the chapter's distinct statements."""
         frame = self.frame()
-        return frame["verdict"].value_counts().reindex([v.value for v in Verdict], fill_value=0)
+        frame = frame[frame["part_of"] == ""]
+        return frame["headline"].value_counts().reindex([h.value for h in Headline],
+                                                         fill_value=0)
 
     def save(self, directory: Path | None = None) -> Path:
-        """Write the chapter's verdicts (and the files its computation read) for the
-        appendix and the snapshot test. Every claim of the chapter must be checked."""
-        missing = self.missing()
-        if missing:
-            raise LedgerError(
-                f"chapter {self.chapter!r} left {len(missing)} claim(s) unchecked: "
-                + ", ".join(missing)
-            )
+        """Write the chapter's answers (and what its computation read) for the
+        appendix and the snapshot test."""
+        frame = self.frame()
         directory = directory or ledger_dir()
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / f"{self.chapter}.csv"
-        self.frame().to_csv(path, index=False)
+        frame.to_csv(path, index=False)
+        from ..build.execution import write_dependencies
+
         write_dependencies(directory / f"{self.chapter}.deps.json")
         return path
 
     def cards(self, section: str | None = None) -> CardDeck:
-        chosen = [
-            r for r in self.results.values() if section is None or r.claim.section == section
-        ]
+        chosen = [self.result(c.claim_id) for c in sorted(self.statements(),
+                                                          key=lambda c: c.claim_id)
+                  if section is None or c.section == section]
         if not chosen:
             raise LedgerError(
-                f"no checked claims in section {section!r} of chapter {self.chapter!r}"
+                f"no claims in section {section!r} of chapter {self.chapter!r}"
             )
         self.shown.update(r.claim.claim_id for r in chosen)
+        self.shown.update(row.claim.claim_id for r in chosen for row in r.rows)
         return CardDeck(chosen)
 
     def unshown(self) -> list[str]:
-        """Checked claims that no card on the page shows (the ledger appendix links
-        every verdict to its card)."""
-        return sorted(set(self.results) - self.shown)
+        """Claims that no card on the page shows (the appendix links every claim
+        to its card)."""
+        return sorted(set(self.claims) - self.shown)
 
 
-def source_digest() -> str:
-    """One digest of the package's code: a change to it re-executes every chapter."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def write_dependencies(path: Path) -> None:
-    root = project_root()
-    files = {}
-    for name, digest in sorted(datapackage.files_read.items()):
-        try:
-            files[str(Path(name).relative_to(root))] = digest
-        except ValueError:
-            files[name] = digest
-    payload = {"package": source_digest(), "files": files}
-    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-
+# --- cards -----------------------------------------------------------------------
 
 # Cards sit in chapters/; the bibliography anchors each source by its id.
 SOURCES_PAGE = "../appendix/sources.html"
-
-VERDICT_LABELS = {
-    Verdict.REPRODUCED: "Reproduced",
-    Verdict.APPROXIMATELY: "Approximately",
-    Verdict.CONTRADICTED: "Contradicted",
-    Verdict.UNVERIFIABLE: "Unverifiable",
-}
 
 
 @dataclass(frozen=True)
@@ -366,27 +839,59 @@ class CardDeck:
         return cards_html(self.results)
 
 
+def _faithful_badge(result: Result) -> str:
+    f = result.faithful
+    text = FAITHFUL_LABELS[f.answer]
+    if f.garble is not None:
+        text += f": {GARBLE_LABELS[f.garble]}"
+    return text
+
+
+def _holds_badge(result: Result) -> str:
+    h = result.holds
+    return f"{VERDICT_LABELS[h.verdict]} · {GRADE_LABELS[h.grade]}"
+
+
+def _rows_table(rows: tuple[Result, ...]) -> str:
+    esc = html.escape
+    body = "".join(
+        f"<tr id='claim-{esc(r.claim.claim_id)}'><td>{esc(r.claim.claim)}</td>"
+        f"<td class='num'>{esc(r.claim.stated)}</td>"
+        f"<td class='num'>{esc(r.faithful.figure.amount() if r.faithful.figure else '—')}</td>"
+        f"<td>{esc(_faithful_badge(r))}</td>"
+        f"<td class='num'>{esc(r.holds.figure.amount() if r.holds.figure else '—')}</td>"
+        f"<td>{esc(VERDICT_LABELS[r.holds.verdict])}</td></tr>"
+        for r in rows)
+    head = "".join(f"<th scope='col'>{h}</th>" for h in
+                   ("Row", "Stated", "Source's figure", "Faithful?", "Evidence", "Holds?"))
+    return (f"<div class='cb-table-wrap' tabindex='0'><table class='cb-rows'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+
 def cards_html(results: Iterable[Result]) -> str:
+    esc = html.escape
     cards = []
     for result in results:
         claim = result.claim
-        unit = f" {claim.unit}" if claim.unit else ""
-        reported = f"{COMPARISONS[claim.comparison]}{fmt_number(claim.reported_value)}{unit}"
-        computed = (
-            "—" if result.computed_value is None else f"{fmt_number(result.computed_value)}{unit}"
-        )
-        esc = html.escape
+        rating = result.headline
+        slug = rating.name.lower()
+        attributed = (f" · attributed to <a href='{SOURCES_PAGE}#{esc(claim.attributed_to)}'>"
+                      f"{esc(claim.attributed_to)}</a>" if claim.attributed_to else "")
+        stated = esc(claim.stated) + (
+            f' <span class="cb-as">({esc(claim.reported_as)})</span>' if claim.reported_as else "")
         cards.append(
-            f'<article class="cb-card cb-{result.verdict.value}" id="claim-{esc(claim.claim_id)}">'
-            f'<header><span class="cb-badge">{VERDICT_LABELS[result.verdict]}</span>'
+            f'<article class="cb-card cb-{slug}" id="claim-{esc(claim.claim_id)}"'
+            f' data-headline="{esc(rating.value)}">'
+            f'<header><span class="cb-badge">{HEADLINE_LABELS[rating]}</span>'
             f' <span class="cb-source"><a href="{SOURCES_PAGE}#{esc(claim.source_id)}">'
-            f'{esc(claim.source_id)}</a> · {esc(claim.location)}</span></header>'
+            f'{esc(claim.source_id)}</a> · {esc(claim.location)}{attributed}</span></header>'
             f'<p class="cb-claim">{esc(claim.claim)}</p>'
-            f'<dl><dt>Reported</dt><dd>{esc(reported)}'
-            + (f' <span class="cb-as">({esc(claim.reported_as)})</span>' if claim.reported_as else "")
-            + f"</dd><dt>Computed</dt><dd>{esc(computed)}</dd>"
-            f"<dt>Method</dt><dd>{esc(result.method.value)}</dd></dl>"
-            f'<p class="cb-reason">{esc(result.reason)}</p>'
-            f'<footer class="cb-id">{esc(claim.claim_id)}</footer></article>'
+            f"<dl><dt>Stated</dt><dd>{stated}</dd>"
+            f"<dt>Faithful?</dt><dd><strong>{esc(_faithful_badge(result))}</strong>"
+            f' <span class="cb-reason">{esc(result.faithful.reason)}</span></dd>'
+            f"<dt>Holds?</dt><dd><strong>{esc(_holds_badge(result))}</strong>"
+            f' <span class="cb-reason">{esc(result.holds.reason)}</span></dd></dl>'
+            + (_rows_table(result.rows) if result.rows else "")
+            + f'<footer class="cb-id">{esc(claim.claim_id)}</footer></article>'
         )
     return '<div class="cb-cards">' + "".join(cards) + "</div>"

@@ -1,0 +1,176 @@
+"""The two questions (faithful? does it hold?), the headline rule and tables, on
+hand-made claims and figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from claimsbook.core.ledger import (
+    Check, Claim, Computed, Faithful, FigureIndex, Garble, Grade, Headline, Ledger, LedgerError,
+    Verdict, assess, headline, render,
+)
+
+FIGURES = pd.DataFrame([
+    {"figure_id": "gap-pp", "quantity": "Gap on MMLU", "value": 0.3, "unit": "percentage points",
+     "period": "2024", "source_id": "report", "location": "fig. 1"},
+    {"figure_id": "gap-pct", "quantity": "Overall gap", "value": 1.7, "unit": "%",
+     "period": "2025-02", "source_id": "report", "location": "fig. 2"},
+    {"figure_id": "relay", "quantity": "Same figure as relayed", "value": 1.7, "unit": "%",
+     "period": "2025-02", "source_id": "news", "location": "para. 3"},
+])
+
+
+def index() -> FigureIndex:
+    figures = FigureIndex(loader=lambda name: FIGURES.copy())
+    figures.record(Computed("recount", 1.68, "%", "Recount from the leaderboard", "board"))
+    figures.record(Computed("own-sum", 2.0, "%", "Sum of the claim's own parts"))
+    return figures
+
+
+def claim(**changes: object) -> Claim:
+    base = dict(claim_id="c", chapter="99-test", section="s", source_id="outlet",
+                location="para. 1", claim="The gap is 1.7 %", reported_as="1.7%",
+                reported_value=1.7, unit="%", comparison="=", tolerance=0.05, period="2025",
+                attributed_to="report")
+    base.update(changes)
+    return Claim(**base)  # type: ignore[arg-type]
+
+
+def test_faithful_restatement_that_independent_data_confirm_holds():
+    result = assess(claim(), Check("c", source_ref="t/gap-pct", source_access="primary",
+                                   evidence_ref="computed/recount",
+                                   evidence_grade="independent-data"), index())
+    assert result.faithful.answer is Faithful.FAITHFUL
+    assert result.holds.verdict is Verdict.REPRODUCED and result.holds.grade is Grade.INDEPENDENT_DATA
+    assert result.headline is Headline.HOLDS
+    assert "1.68 %" in result.holds.reason and "within ±0.05" in result.holds.reason
+
+
+def test_points_called_per_cent_is_garbled_and_names_the_correct_figure():
+    result = assess(claim(reported_value=0.3, claim="The gap is 0.3 %"),
+                    Check("c", source_ref="t/gap-pct", source_access="primary",
+                          garble="points-as-percent", garbled_from="t/gap-pp",
+                          searched="no independent recount"), index())
+    assert result.faithful.answer is Faithful.GARBLED
+    assert result.faithful.garble is Garble.POINTS_AS_PERCENT
+    assert "1.7 %" in result.faithful.reason and "0.3 percentage points" in result.faithful.reason
+    assert result.headline is Headline.GARBLED
+
+
+def test_a_mismatch_without_a_garble_kind_is_refused():
+    with pytest.raises(LedgerError, match="name the garble kind"):
+        assess(claim(reported_value=0.3), Check("c", source_ref="t/gap-pct",
+                                                source_access="primary", searched="x"), index())
+
+
+def test_a_transcription_error_that_matches_is_refused():
+    with pytest.raises(LedgerError, match="matches its source"):
+        assess(claim(), Check("c", source_ref="t/gap-pct", source_access="primary",
+                              garble="transcription", searched="x"), index())
+
+
+def test_a_relay_never_makes_a_number_hold():
+    result = assess(claim(attributed_to=""), Check("c", evidence_ref="t/relay",
+                                                   evidence_grade="relay"), index())
+    assert result.holds.verdict is Verdict.UNVERIFIABLE and result.holds.grade is Grade.RELAY
+    assert "shows what was said" in result.holds.reason
+    assert result.headline is Headline.UNVERIFIABLE
+
+
+def test_own_arithmetic_can_refute_but_never_confirm():
+    consistent = assess(claim(attributed_to="", reported_value=2.0),
+                        Check("c", evidence_ref="computed/own-sum", evidence_grade="arithmetic"),
+                        index())
+    assert consistent.holds.verdict is Verdict.UNVERIFIABLE
+    assert "internally consistent" in consistent.holds.reason
+    refuted = assess(claim(attributed_to="", reported_value=5.0),
+                     Check("c", evidence_ref="computed/own-sum", evidence_grade="arithmetic"),
+                     index())
+    assert refuted.holds.verdict is Verdict.CONTRADICTED
+    assert refuted.headline is Headline.CONTRADICTED
+
+
+def test_the_attributed_source_cannot_confirm_itself():
+    with pytest.raises(LedgerError, match="cannot confirm itself"):
+        assess(claim(), Check("c", source_ref="t/gap-pct", source_access="primary",
+                              evidence_ref="t/gap-pct", evidence_grade="producer"), index())
+
+
+def test_unreached_and_unattributed_answers_say_what_was_searched():
+    result = assess(claim(), Check("c", searched="the report's table 3 in English and Chinese",
+                                   context="t/gap-pp"), index())
+    assert result.faithful.answer is Faithful.NOT_REACHED
+    assert result.holds.verdict is Verdict.UNVERIFIABLE
+    assert "table 3" in result.faithful.reason and "0.3 percentage points" in result.holds.reason
+    with pytest.raises(LedgerError, match="does not say what was searched"):
+        assess(claim(), Check("c"), index())
+    with pytest.raises(LedgerError, match="not attributed"):
+        assess(claim(attributed_to=""), Check("c", source_ref="t/gap-pct",
+                                              source_access="primary"), index())
+
+
+def test_unknown_kinds_grades_and_unrecorded_values_are_refused():
+    with pytest.raises(LedgerError, match="not a garble kind"):
+        assess(claim(), Check("c", source_ref="t/gap-pct", source_access="primary",
+                              garble="typo"), index())
+    with pytest.raises(LedgerError, match="evidence_grade 'hearsay'"):
+        assess(claim(attributed_to=""), Check("c", evidence_ref="t/relay",
+                                              evidence_grade="hearsay"), index())
+    with pytest.raises(LedgerError, match="never recorded"):
+        assess(claim(attributed_to=""), Check("c", evidence_ref="computed/missing",
+                                              evidence_grade="independent-data"), index())
+
+
+@pytest.mark.parametrize(("faithful", "verdict", "expected"), [
+    (Faithful.GARBLED, Verdict.REPRODUCED, Headline.GARBLED),
+    (Faithful.FAITHFUL, Verdict.CONTRADICTED, Headline.CONTRADICTED),
+    (Faithful.NOT_ATTRIBUTED, Verdict.REPRODUCED, Headline.HOLDS),
+    (Faithful.NOT_REACHED, Verdict.APPROXIMATELY, Headline.ROUGHLY),
+    (Faithful.FAITHFUL, Verdict.UNVERIFIABLE, Headline.FAITHFUL),
+    (Faithful.NOT_REACHED, Verdict.UNVERIFIABLE, Headline.UNVERIFIABLE),
+])
+def test_headline_rule(faithful, verdict, expected):
+    assert headline(faithful, verdict) is expected
+
+
+def test_render_fills_references_and_refuses_unknown_rows():
+    assert render("the report gives {t/gap-pp} for MMLU", index()) == (
+        "the report gives 0.3 percentage points for MMLU")
+    with pytest.raises(LedgerError, match="has no row 'nope'"):
+        render("{t/nope}", index())
+
+
+def test_a_reproduced_table_is_one_statement_judged_by_its_rows():
+    claims = {
+        "tab": claim(claim_id="tab", reported_value=float("nan"), reported_as="table"),
+        "tab-a": claim(claim_id="tab-a", part_of="tab"),
+        "tab-b": claim(claim_id="tab-b", part_of="tab", reported_value=0.3),
+    }
+    checks = {
+        "tab": Check("tab", searched="the table as a whole"),
+        "tab-a": Check("tab-a", source_ref="t/gap-pct", source_access="primary",
+                       evidence_ref="computed/recount", evidence_grade="independent-data"),
+        "tab-b": Check("tab-b", source_ref="t/gap-pct", source_access="primary",
+                       garble="transcription", searched="no recount"),
+    }
+    ledger = Ledger("99-test", claims=claims, checks=checks, figures=index())
+    table = ledger.result("tab")
+    assert table.faithful.answer is Faithful.GARBLED and "1 of 2 rows" in table.faithful.reason
+    assert table.holds.verdict is Verdict.REPRODUCED
+    assert [r.claim.claim_id for r in table.rows] == ["tab-a", "tab-b"]
+    assert [c.claim_id for c in ledger.statements()] == ["tab"]
+    html = ledger.cards("s")._repr_html_()
+    assert 'id="claim-tab"' in html and "id='claim-tab-b'" in html
+    assert ledger.unshown() == []
+    assert ledger.counts()["garbled"] == 1 and int(ledger.counts().sum()) == 1
+
+
+def test_every_claim_needs_a_check_row():
+    with pytest.raises(LedgerError, match="not claims of .99-test."):
+        Ledger("99-test", claims={"c": claim()}, checks={"c": Check("c"), "x": Check("x")})
+
+
+def test_a_claim_without_a_check_row_is_refused():
+    with pytest.raises(LedgerError, match="have no row in test-checks"):
+        Ledger("99-test", claims={"c": claim()}, checks={})
