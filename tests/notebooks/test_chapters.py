@@ -36,7 +36,8 @@ def test_chapter_runs_with_defaults_and_checks_every_claim(chapter, default_runs
     claims = cli.datapackage.load_table("claims")
     expected = set(claims.loc[claims["chapter"] == chapter, "claim_id"])
     assert set(verdicts["claim_id"]) == expected
-    assert verdicts["reason"].str.len().min() > 10
+    assert verdicts["faithful_reason"].str.len().min() > 10
+    assert verdicts["holds_reason"].str.len().min() > 10
 
 
 @pytest.mark.parametrize(("chapter", "name"), PARAMETER_SETS)
@@ -69,14 +70,17 @@ def test_verdicts_match_the_ledger_snapshot(default_runs):
     assert sorted(current.index) == sorted(expected.index), "claims added or removed"
     for claim_id, row in expected.iterrows():
         now = current.loc[claim_id]
-        assert now["verdict"] == row["verdict"], f"{claim_id}: verdict changed"
-        if pd.isna(row["computed_value"]):
-            assert pd.isna(now["computed_value"]), f"{claim_id}: now has a value"
-            continue
-        allowed = max(float(row["tolerance"]), 1e-9 * max(1.0, abs(row["computed_value"])))
-        assert now["computed_value"] == pytest.approx(row["computed_value"], abs=allowed), (
-            f"{claim_id}: computed value moved beyond the claim's tolerance"
-        )
+        for answer in ("part_of", "headline", "faithful", "garble", "verdict", "evidence_grade"):
+            before, after = row[answer], now[answer]
+            assert (pd.isna(before) and pd.isna(after)) or before == after, (
+                f"{claim_id}: {answer} changed from {before!r} to {after!r}")
+        for value in ("source_value", "computed_value"):
+            if pd.isna(row[value]):
+                assert pd.isna(now[value]), f"{claim_id}: now has a {value}"
+                continue
+            allowed = max(float(row["tolerance"]), 1e-9 * max(1.0, abs(row[value])))
+            assert now[value] == pytest.approx(row[value], abs=allowed), (
+                f"{claim_id}: {value} moved beyond the claim's tolerance")
 
 
 def test_reversed_dates_stop_the_command_with_one_line(capsys, tmp_path):

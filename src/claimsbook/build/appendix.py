@@ -12,23 +12,31 @@ from typing import Any
 import pandas as pd
 
 from ..core import datapackage
-from ..core.ledger import RESULT_COLUMNS, VERDICT_LABELS, Verdict
+from ..core.ledger import (
+    GARBLE_LABELS, GRADE_LABELS, HEADLINE_LABELS, RESULT_COLUMNS, Garble, Grade,
+    Headline,
+)
 from ..core.numbers import fmt_number
 
 # Published at the site's root; the README names it.
 VERDICTS_FILE = "verdicts.csv"
 BOOK_NAME = "The claims book"
-# ClaimReview ratings: higher is truer; an unverifiable claim gets no rating value.
-RATING = {Verdict.REPRODUCED: 3, Verdict.APPROXIMATELY: 2, Verdict.CONTRADICTED: 1}
+# ClaimReview ratings, higher is truer; an unverifiable claim gets no rating value.
+RATING = {Headline.HOLDS: 5, Headline.ROUGHLY: 4, Headline.FAITHFUL: 3, Headline.GARBLED: 2,
+          Headline.CONTRADICTED: 1}
+_TEXT_COLUMNS = ("part_of", "attributed_to", "garble", "source_access", "source_ref",
+                 "evidence_ref", "reported_as")
 
 
 def gather(ledger_dir: Path, chapters: Iterable[str]) -> pd.DataFrame:
-    """All verdicts of the given chapters, joined with their sources."""
+    """All answers of the given chapters, joined with their sources."""
     frames = []
     for chapter in chapters:
         path = ledger_dir / f"{chapter}.csv"
         if path.is_file():
-            frames.append(pd.read_csv(path, dtype={"claim_id": str}))
+            frames.append(pd.read_csv(path, dtype={"claim_id": str, **dict.fromkeys(
+                _TEXT_COLUMNS, str)}, keep_default_na=False, na_values={
+                    "reported_value": [""], "source_value": [""], "computed_value": [""]}))
     verdicts = (
         pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=RESULT_COLUMNS)
     )
@@ -41,6 +49,11 @@ def gather(ledger_dir: Path, chapters: Iterable[str]) -> pd.DataFrame:
     return merged.sort_values(["chapter", "claim_id"], ignore_index=True)
 
 
+def statements(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """Distinct statements: rows of a reproduced table count with their table."""
+    return verdicts[verdicts["part_of"].fillna("") == ""]
+
+
 def unchecked(verdicts: pd.DataFrame, chapters: Iterable[str]) -> list[str]:
     """Claims of the given chapters that have no verdict."""
     claims = datapackage.load_table("claims")
@@ -49,12 +62,14 @@ def unchecked(verdicts: pd.DataFrame, chapters: Iterable[str]) -> list[str]:
 
 
 def counts_html(verdicts: pd.DataFrame) -> str:
-    order = [v.value for v in Verdict]
+    """Distinct statements per chapter and headline rating."""
+    order = [h.value for h in Headline]
     table = (
-        pd.crosstab(verdicts["chapter"], verdicts["verdict"], margins=True, margins_name="All")
+        pd.crosstab(statements(verdicts)["chapter"], statements(verdicts)["headline"],
+                    margins=True, margins_name="All")
         .reindex(columns=order + ["All"], fill_value=0)
     )
-    head = "".join(f"<th scope='col'>{VERDICT_LABELS[Verdict(v)]}</th>" for v in order)
+    head = "".join(f"<th scope='col'>{HEADLINE_LABELS[Headline(h)]}</th>" for h in order)
     rows = "".join(
         f"<tr><th scope='row'>{html.escape(str(chapter))}</th>"
         + "".join(f"<td>{int(n)}</td>" for n in row)
@@ -62,77 +77,108 @@ def counts_html(verdicts: pd.DataFrame) -> str:
         for chapter, row in table.iterrows()
     )
     return (
-        "<table class='cb-counts'><caption>Verdicts per chapter</caption>"
-        f"<thead><tr><th scope='col'>Chapter</th>{head}<th scope='col'>All</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
+        "<div class='cb-table-wrap' tabindex='0' role='region' aria-label='Headline ratings'>"
+        "<table class='cb-counts'><caption>Distinct statements per chapter, by headline "
+        f"rating</caption><thead><tr><th scope='col'>Chapter</th>{head}"
+        f"<th scope='col'>All</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
 
 
-def _select(name: str, label: str, values: Iterable[str]) -> str:
-    options = "".join(
-        f"<option value='{html.escape(v)}'>{html.escape(v)}</option>" for v in sorted(set(values))
+def _select(name: str, label: str, options: Iterable[tuple[str, str]]) -> str:
+    shown = "".join(
+        f"<option value='{html.escape(value)}'>{html.escape(text)}</option>"
+        for value, text in options
     )
     return (
         f"<label>{label} <select data-filter='{name}'><option value=''>all</option>"
-        f"{options}</select></label>"
+        f"{shown}</select></label>"
     )
 
 
+def _present(values: pd.Series, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    seen = sorted({str(v) for v in values if str(v)})
+    return [(v, (labels or {}).get(v, v)) for v in seen]
+
+
+def _amount(value: object, unit: str) -> str:
+    if value is None or value == "" or pd.isna(value):
+        return "—"
+    return f"{fmt_number(float(value))} {unit}".strip()  # type: ignore[arg-type]
+
+
 def table_html(verdicts: pd.DataFrame, csv_href: str) -> str:
-    """The filterable ledger: four columns that fit the book's text column. The
-    claim cell carries its id (linking to the card in the chapter), source, method
-    and the computed reason; each row is the anchor its ClaimReview points at."""
+    """The filterable ledger of distinct statements: the headline badge, the claim
+    with both answers and their reasons, the stated, source and evidence values.
+    Each row is the anchor its ClaimReview points at and links to its card."""
     esc = html.escape
     rows = []
-    for row in verdicts.to_dict("records"):
-        unit = esc(str(row["unit"]))
-        computed = row["computed_value"]
-        computed_text = "—" if pd.isna(computed) else f"{fmt_number(float(computed))} {unit}"
+    shown = statements(verdicts)
+    for row in shown.to_dict("records"):
+        unit = str(row["unit"])
+        rating = Headline(row["headline"])
         comparison = row["comparison"] if row["comparison"] != "=" else ""
-        reported_text = f"{esc(comparison)}{fmt_number(float(row['reported_value']))} {unit}"
+        stated = ("—" if pd.isna(row["reported_value"]) else
+                  f"{comparison}{fmt_number(float(row['reported_value']))} {unit}".strip())
         card = f"../chapters/{row['chapter']}.html#claim-{row['claim_id']}"
+        garble = str(row.get("garble") or "")
+        faithful = str(row["faithful"]) + (
+            f": {GARBLE_LABELS[Garble(garble)]}" if garble else "")
+        grade = GRADE_LABELS[Grade(row["evidence_grade"])]
         rows.append(
             f"<tr id='{esc(row['claim_id'])}' data-chapter='{esc(row['chapter'])}'"
-            f" data-source='{esc(row['source_id'])}' data-verdict='{esc(row['verdict'])}'>"
-            f"<td><span class='cb-badge cb-{esc(row['verdict'])}'>{esc(row['verdict'])}</span></td>"
+            f" data-source='{esc(row['source_id'])}' data-headline='{esc(rating.value)}'"
+            f" data-garble='{esc(garble)}' data-grade='{esc(row['evidence_grade'])}'>"
+            f"<td><span class='cb-badge cb-{rating.name.lower()}'>"
+            f"{HEADLINE_LABELS[rating]}</span></td>"
             f"<td><p class='cb-claim'>{esc(str(row['claim']))}</p>"
             f"<p class='cb-meta'><a href='{esc(card)}'>{esc(row['claim_id'])}</a>"
-            f" · {esc(row['source_id'])} · {esc(row['method'])}</p>"
-            f"<p class='cb-reason'>{esc(str(row['reason']))}</p></td>"
-            f"<td class='num' data-label='Reported'>{reported_text}</td>"
-            f"<td class='num' data-label='Computed'>{computed_text}</td></tr>"
+            f" · {esc(row['source_id'])}</p>"
+            f"<p class='cb-reason'><strong>Faithful? {esc(faithful)}.</strong> "
+            f"{esc(str(row['faithful_reason']))}</p>"
+            f"<p class='cb-reason'><strong>Holds? {esc(str(row['verdict']))} "
+            f"({esc(grade)}).</strong> {esc(str(row['holds_reason']))}</p></td>"
+            f"<td class='num' data-label='Stated'>{esc(stated)}</td>"
+            f"<td class='num' data-label='Source'>{esc(_amount(row['source_value'], unit))}</td>"
+            f"<td class='num' data-label='Evidence'>"
+            f"{esc(_amount(row['computed_value'], unit))}</td></tr>"
         )
     filters = (
-        "<div class='cb-filters' role='search'>"
-        + _select("chapter", "Chapter", verdicts["chapter"])
-        + _select("source", "Source", verdicts["source_id"])
-        + _select("verdict", "Verdict", verdicts["verdict"])
+        "<div class='cb-filters' role='search' aria-label='Filter the ledger'>"
+        + _select("chapter", "Chapter", _present(shown["chapter"]))
+        + _select("source", "Source", _present(shown["source_id"]))
+        + _select("headline", "Headline", [(h.value, HEADLINE_LABELS[h]) for h in Headline
+                                             if h.value in set(shown["headline"])])
+        + _select("garble", "Garble kind", _present(
+            shown["garble"], {g.value: label for g, label in GARBLE_LABELS.items()}))
+        + _select("grade", "Evidence", _present(
+            shown["evidence_grade"], {g.value: label for g, label in GRADE_LABELS.items()}))
         + "<span class='cb-shown' aria-live='polite'></span>"
-        + f" <a class='cb-download' href='{esc(csv_href)}' download>Download all verdicts (CSV)</a>"
+        + f" <a class='cb-download' href='{esc(csv_href)}' download>Download all answers (CSV)</a>"
         + "</div>"
     )
     head = "".join(
         f"<th scope='col'>{h}</th>"
-        for h in ("Verdict", "Claim · id · source · method · reason", "Reported", "Computed")
+        for h in ("Headline", "Claim · faithful? · holds?", "Stated", "Source", "Evidence")
     )
     return (
         filters
-        + "<div class='cb-table-wrap'><table class='cb-ledger'>"
+        + "<div class='cb-table-wrap' tabindex='0' role='region' aria-label='All claims'>"
+        + "<table class='cb-ledger'>"
         + f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
 def claim_reviews(verdicts: pd.DataFrame, page_url: str) -> list[dict[str, object]]:
-    """schema.org ClaimReview objects, one per verdict."""
+    """schema.org ClaimReview objects, one per distinct statement, rated by headline."""
     reviews = []
-    for row in verdicts.to_dict("records"):
-        verdict = Verdict(row["verdict"])
+    for row in statements(verdicts).to_dict("records"):
+        rating_name = Headline(row["headline"])
         rating: dict[str, object] = {
             "@type": "Rating",
-            "alternateName": VERDICT_LABELS[verdict],
+            "alternateName": HEADLINE_LABELS[rating_name],
         }
-        if verdict in RATING:
-            rating.update(ratingValue=RATING[verdict], bestRating=3, worstRating=1)
+        if rating_name in RATING:
+            rating.update(ratingValue=RATING[rating_name], bestRating=5, worstRating=1)
         appearance = {
             "@type": "CreativeWork",
             "name": row.get("source_title"),
@@ -140,6 +186,7 @@ def claim_reviews(verdicts: pd.DataFrame, page_url: str) -> list[dict[str, objec
             "datePublished": row.get("source_date"),
             "author": {"@type": "Organization", "name": row.get("source_outlet")},
         }
+        body = f"{row['faithful_reason']} {row['holds_reason']}"
         reviews.append(
             {
                 "@context": "https://schema.org",
@@ -154,7 +201,7 @@ def claim_reviews(verdicts: pd.DataFrame, page_url: str) -> list[dict[str, objec
                     },
                 },
                 "reviewRating": rating,
-                "reviewBody": row["reason"],
+                "reviewBody": body,
             }
         )
     return reviews
@@ -225,5 +272,6 @@ def data_tables_html(descriptor: dict[str, Any], data: Path, href_prefix: str) -
 
 
 def export(verdicts: pd.DataFrame, path: Path) -> None:
+    """Every claim with both answers, its evidence grade and headline, and its source."""
     columns = RESULT_COLUMNS + ["source_outlet", "source_title", "source_url"]
     verdicts.reindex(columns=columns).to_csv(path, index=False)

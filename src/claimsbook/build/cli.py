@@ -20,7 +20,10 @@ from ..core import datapackage, params
 from ..core.paths import ledger_dir, project_root
 
 SNAPSHOT = Path("tests") / "snapshots" / "verdicts.csv"
-SNAPSHOT_COLUMNS = ["claim_id", "chapter", "verdict", "computed_value", "tolerance"]
+# Every answer a claim gets: a change to any of them fails the snapshot test until
+# `make snapshot` accepts it (and the corrections log reports it).
+SNAPSHOT_COLUMNS = ["claim_id", "chapter", "part_of", "headline", "faithful", "garble",
+                    "source_value", "verdict", "evidence_grade", "computed_value", "tolerance"]
 
 
 def chapters_dir() -> Path:
@@ -132,7 +135,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     verdicts = pd.read_csv(out_dir / "ledger" / f"{args.chapter}.csv")
     print(f"executed notebook: {output}")
     print(f"verdicts:          {out_dir / 'ledger' / (args.chapter + '.csv')}")
-    print(verdicts["verdict"].value_counts().to_string())
+    print(verdicts.loc[verdicts["part_of"].isna(), "headline"].value_counts().to_string())
     return 0
 
 
