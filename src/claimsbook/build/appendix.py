@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +106,8 @@ def _amount(value: object, unit: str) -> str:
     return f"{fmt_number(float(value))} {unit}".strip()  # type: ignore[arg-type]
 
 
-def table_html(verdicts: pd.DataFrame, csv_href: str) -> str:
+def table_html(verdicts: pd.DataFrame, csv_href: str,
+               history: Mapping[str, str] | None = None) -> str:
     """The filterable ledger of distinct statements: the headline badge, the claim
     with both answers and their reasons, the stated, source and evidence values.
     Each row is the anchor its ClaimReview points at and links to its card."""
@@ -132,7 +133,10 @@ def table_html(verdicts: pd.DataFrame, csv_href: str) -> str:
             f"{HEADLINE_LABELS[rating]}</span></td>"
             f"<td><p class='cb-claim'>{esc(str(row['claim']))}</p>"
             f"<p class='cb-meta'><a href='{esc(card)}'>{esc(row['claim_id'])}</a>"
-            f" · {esc(row['source_id'])}</p>"
+            f" · {esc(row['source_id'])}"
+            + (f" · <a href='{esc(history[row['claim_id']])}'>history</a>"
+               if history and row["claim_id"] in history else "")
+            + "</p>"
             f"<p class='cb-reason'><strong>Faithful? {esc(faithful)}.</strong> "
             f"{esc(str(row['faithful_reason']))}</p>"
             f"<p class='cb-reason'><strong>Holds? {esc(str(row['verdict']))} "
@@ -168,8 +172,13 @@ def table_html(verdicts: pd.DataFrame, csv_href: str) -> str:
     )
 
 
-def claim_reviews(verdicts: pd.DataFrame, page_url: str) -> list[dict[str, object]]:
-    """schema.org ClaimReview objects, one per distinct statement, rated by headline."""
+def claim_reviews(verdicts: pd.DataFrame, page_url: str,
+                  published: Mapping[str, str] | None = None,
+                  language: str = "en") -> list[dict[str, object]]:
+    """schema.org ClaimReview objects, one per distinct statement, rated by headline.
+    ``page_url`` is absolute (search engines ignore relative ones); ``published``
+    gives, per claim, the date its current answer was published (the corrections
+    log's newest entry for it)."""
     reviews = []
     for row in statements(verdicts).to_dict("records"):
         rating_name = Headline(row["headline"])
@@ -202,6 +211,9 @@ def claim_reviews(verdicts: pd.DataFrame, page_url: str) -> list[dict[str, objec
                 },
                 "reviewRating": rating,
                 "reviewBody": body,
+                "inLanguage": language,
+                **({"datePublished": published[row["claim_id"]]}
+                   if published and row["claim_id"] in published else {}),
             }
         )
     return reviews

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import importlib.metadata
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -26,7 +27,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import appendix
+from . import appendix, corrections, findings
 from ..core import datapackage
 from .execution import source_digest
 from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
@@ -203,9 +204,17 @@ class LedgerTable(_LedgerDirective):
         verdicts = self.verdicts()
         depth = self.env.docname.count("/")
         csv_href = "../" * depth + appendix.VERDICTS_FILE
-        page = self.env.docname + ".html"
-        reviews = appendix.claim_reviews(verdicts, page)
-        return self.raw(appendix.table_html(verdicts, csv_href) + appendix.json_ld(reviews))
+        page = base_url(self.env.app) + self.env.docname + ".html"
+        log = "../" * depth + "appendix/corrections.html#"
+        found = corrections_found()
+        history = {c.claim_id: log + corrections.history_anchor(c.claim_id) for c in found}
+        # Newest first: the first entry of a claim dates its current answer.
+        published: dict[str, str] = {}
+        for c in found:
+            published.setdefault(c.claim_id, c.date)
+        reviews = appendix.claim_reviews(verdicts, page, published, self.config.language)
+        return self.raw(appendix.table_html(verdicts, csv_href, history)
+                        + appendix.json_ld(reviews))
 
 
 class SourcesTable(SphinxDirective):
@@ -229,6 +238,52 @@ class DataTables(SphinxDirective):
         html_text = appendix.data_tables_html(
             datapackage.load_descriptor(descriptor_file), descriptor_file.parent, prefix)
         return [nodes.raw("", html_text, format="html")]
+
+
+class Findings(_LedgerDirective):
+    """The landing page's findings: one computed sentence per outlet, and its chart."""
+
+    def run(self) -> list[nodes.Node]:
+        verdicts = self.verdicts()
+        prefix = "../" * self.env.docname.count("/")
+        chart = findings.headline_chart(
+            verdicts, f"{prefix}chart-data/book/headlines-by-outlet.csv")
+        return self.raw(findings.findings_html(verdicts, f"{prefix}appendix/scorecard.html")
+                        + chart._repr_html_())
+
+
+class Scorecard(_LedgerDirective):
+    def run(self) -> list[nodes.Node]:
+        prefix = "../" * self.env.docname.count("/")
+        return self.raw(findings.scorecard_html(self.verdicts(), f"{prefix}chapters/"))
+
+
+class CorrectionsLog(SphinxDirective):
+    """The corrections log, computed from the history of the ledger snapshot."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(str(project_root() / corrections.SNAPSHOT))
+        prefix = "../" * self.env.docname.count("/")
+        found = corrections_found()
+        return [nodes.raw("", corrections.log_html(found, f"{prefix}chapters/"),
+                          format="html")]
+
+
+def corrections_found() -> list[corrections.Correction]:
+    try:
+        return corrections.corrections(corrections.history(project_root()))
+    except corrections.HistoryError as error:
+        logger.warning(f"[claimsbook] no corrections log: {error}")
+        return []
+
+
+def base_url(app: Sphinx) -> str:
+    """The site's public address: set once in _config.yml (html_baseurl); the Pages
+    workflow passes the deployed address as CLAIMSBOOK_BASE_URL."""
+    url = os.environ.get("CLAIMSBOOK_BASE_URL") or app.config.html_baseurl or ""
+    return url if url.endswith("/") or not url else url + "/"
 
 
 # --- publishing -----------------------------------------------------------------
@@ -264,6 +319,12 @@ def publish(app: Sphinx, exception: Exception | None) -> None:
         shutil.copytree(charts, out / "chart-data", dirs_exist_ok=True)
     verdicts = appendix.gather(ledger_dir(), chapter_ids(app.env))
     appendix.export(verdicts, out / appendix.VERDICTS_FILE)
+    findings.scorecard(verdicts).to_csv(out / findings.SCORECARD_FILE, index=False)
+    found = corrections_found()
+    corrections.frame(found).to_csv(out / corrections.CORRECTIONS_FILE, index=False)
+    (out / corrections.FEED_FILE).write_text(
+        corrections.atom(found, base_url(app), "appendix/corrections.html",
+                         app.config.project), encoding="utf-8")
     # The validated tables themselves, so that a reader can download what a chapter read.
     data = datapackage.descriptor_path().parent
     shutil.copytree(data, out / PUBLISHED_DATA, dirs_exist_ok=True,
@@ -283,6 +344,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("ledger-table", LedgerTable)
     app.add_directive("sources-table", SourcesTable)
     app.add_directive("data-tables", DataTables)
+    app.add_directive("findings", Findings)
+    app.add_directive("scorecard", Scorecard)
+    app.add_directive("corrections-log", CorrectionsLog)
     # The 0.9 MB Vega bundle is not linked from every page: claimsbook.js loads it
     # (from this attribute, relative to itself) only on pages that hold a chart.
     attributes: dict[str, Any] = {"data-vega-bundle": f"{VEGA_BUNDLE}?v={VL_CONVERT_VERSION}"}

@@ -1,0 +1,240 @@
+"""The corrections log, computed from the repository's history of the ledger snapshot.
+
+Every commit that changed ``tests/snapshots/verdicts.csv`` is compared with its parent:
+a claim added or removed, a rating changed, or a value moved beyond the claim's
+tolerance is a correction, dated by the commit, with the commit's own words as its
+reason (the line of the message that names the claim, else the message's subject).
+Nothing here is typed: rewrite the history and the log follows.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import math
+import re
+import subprocess
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+import pandas as pd
+
+SNAPSHOT = "tests/snapshots/verdicts.csv"
+CORRECTIONS_FILE = "corrections.csv"
+FEED_FILE = "corrections.xml"
+# Answers compared between two snapshots, when both have them.
+ANSWERS = ("headline", "faithful", "garble", "verdict", "evidence_grade")
+VALUES = ("source_value", "computed_value")
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: str
+    commit: str
+    claim_id: str
+    chapter: str
+    change: str
+    old: str
+    new: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    commit: str
+    date: str
+    message: str
+    snapshot: pd.DataFrame
+
+
+class HistoryError(RuntimeError):
+    """The repository's history cannot be read (not a clone, or a shallow one)."""
+
+
+def _git(root: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise HistoryError(f"git {' '.join(args)} failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def history(root: Path, path: str = SNAPSHOT) -> list[Revision]:
+    """Every committed version of the snapshot, oldest first."""
+    if _git(root, "rev-parse", "--is-shallow-repository").strip() == "true":
+        raise HistoryError(
+            "the clone is shallow: the corrections log needs the snapshot's whole history "
+            "(git fetch --unshallow, or actions/checkout with fetch-depth: 0)")
+    log = _git(root, "log", "--reverse", "--format=%H%x1f%aI%x1f%B%x1e", "--", path)
+    revisions = []
+    for record in filter(str.strip, log.split("\x1e")):
+        commit, date, message = record.strip("\n").split("\x1f", 2)
+        text = _git(root, "show", f"{commit}:{path}")
+        frame = pd.read_csv(io.StringIO(text), dtype={"claim_id": str}, keep_default_na=False,
+                            na_values={v: [""] for v in VALUES})
+        revisions.append(Revision(commit, date, message.strip(), frame))
+    return revisions
+
+
+def _rating(row: pd.Series) -> str:
+    """A row's published rating: the headline where the snapshot has one (the two-
+    question standard), else the single verdict of the earlier standard."""
+    return str(row["headline"]) if "headline" in row.index else f"{row['verdict']} (verdict)"
+
+
+def message_blocks(message: str) -> list[str]:
+    """A commit message cut into its bullets and paragraphs, each on one line."""
+    blocks: list[list[str]] = []
+    for line in message.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            blocks.append([])
+        elif stripped.startswith(("- ", "* ")) or not blocks:
+            blocks.append([stripped[2:] if stripped.startswith(("- ", "* ")) else stripped])
+        else:
+            blocks[-1].append(stripped)
+    return [" ".join(block) for block in blocks if block]
+
+
+def reason_for(message: str, claim_id: str) -> str:
+    """The bullet or paragraph of a commit message that names the claim; else the
+    message's subject."""
+    named = re.compile(rf"(?<![\w-]){re.escape(claim_id)}(?![\w-])")
+    for block in message_blocks(message)[1:]:
+        if named.search(block):
+            return block
+    return message.splitlines()[0] if message else ""
+
+
+def _changed_value(before: float, after: float, tolerance: float) -> bool:
+    if math.isnan(before) and math.isnan(after):
+        return False
+    if math.isnan(before) or math.isnan(after):
+        return True
+    return abs(after - before) > max(tolerance, 1e-9 * max(1.0, abs(before)))
+
+
+def compare(old: Revision | None, new: Revision) -> list[Correction]:
+    """The corrections one commit made to the published ledger."""
+    date = new.date[:10]
+    after = new.snapshot.set_index("claim_id")
+    before = (old.snapshot.set_index("claim_id") if old is not None
+              else pd.DataFrame(columns=after.columns).rename_axis("claim_id"))
+    found = []
+
+    def add(claim_id: str, chapter: str, change: str, was: str, now: str) -> None:
+        found.append(Correction(date, new.commit[:10], claim_id, chapter, change, was, now,
+                                reason_for(new.message, claim_id)))
+
+    if old is None:
+        return []
+    for claim_id in sorted(set(after.index) - set(before.index)):
+        add(claim_id, str(after.loc[claim_id, "chapter"]), "added", "",
+            _rating(after.loc[claim_id]))
+    for claim_id in sorted(set(before.index) - set(after.index)):
+        add(claim_id, str(before.loc[claim_id, "chapter"]), "removed",
+            _rating(before.loc[claim_id]), "")
+    for claim_id in sorted(set(before.index) & set(after.index)):
+        was, now = before.loc[claim_id], after.loc[claim_id]
+        chapter = str(now["chapter"])
+        if _rating(was) != _rating(now):
+            add(claim_id, chapter, "rating", _rating(was), _rating(now))
+        else:
+            for answer in ANSWERS:
+                if answer in was.index and answer in now.index and str(was[answer]) != str(
+                        now[answer]):
+                    add(claim_id, chapter, answer, str(was[answer]), str(now[answer]))
+        tolerance = float(now.get("tolerance", 0) or 0)
+        for value in VALUES:
+            if value in was.index and value in now.index and _changed_value(
+                    float(was[value]), float(now[value]), tolerance):
+                add(claim_id, chapter, value, _fmt(was[value]), _fmt(now[value]))
+    return found
+
+
+def _fmt(value: object) -> str:
+    number = float(value)  # type: ignore[arg-type]
+    return "—" if math.isnan(number) else f"{number:.4g}"
+
+
+def corrections(revisions: Iterable[Revision]) -> list[Correction]:
+    """Every correction in the history, newest first."""
+    found: list[Correction] = []
+    previous: Revision | None = None
+    for revision in revisions:
+        found += compare(previous, revision)
+        previous = revision
+    return sorted(found, key=lambda c: (c.date, c.commit), reverse=True)
+
+
+def frame(found: list[Correction]) -> pd.DataFrame:
+    return pd.DataFrame([asdict(c) for c in found],
+                        columns=list(Correction.__dataclass_fields__))
+
+
+def history_anchor(claim_id: str) -> str:
+    return f"history-{claim_id}"
+
+
+def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
+    """The log as a table, newest first; a claim's newest entry carries the anchor
+    its card and ledger row link to."""
+    esc = html.escape
+    anchored: set[str] = set()
+    rows = []
+    for c in found:
+        anchor = ""
+        if c.claim_id not in anchored:
+            anchored.add(c.claim_id)
+            anchor = f" id='{esc(history_anchor(c.claim_id))}'"
+        change = {"added": "claim added", "removed": "claim removed"}.get(c.change, c.change)
+        card = f"{card_prefix}{c.chapter}.html#claim-{c.claim_id}"
+        link = (esc(c.claim_id) if c.change == "removed"
+                else f"<a href='{esc(card)}'>{esc(c.claim_id)}</a>")
+        rows.append(
+            f"<tr{anchor} data-claim='{esc(c.claim_id)}'><td class='num'>{esc(c.date)}</td>"
+            f"<td><p class='cb-claim'>{link} · {esc(change)}: "
+            f"{esc(c.old or '—')} → {esc(c.new or '—')}</p>"
+            f"<p class='cb-reason'>{esc(c.reason)} <code>{esc(c.commit)}</code></p></td></tr>")
+    return (
+        "<div class='cb-table-wrap' tabindex='0' role='region' aria-label='Corrections'>"
+        "<table class='cb-sources cb-corrections'><thead><tr><th scope='col'>Date</th>"
+        "<th scope='col'>Claim · change · reason · commit</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def atom(found: list[Correction], base_url: str, page: str, title: str) -> str:
+    """An Atom feed: one entry per commit that corrected the ledger."""
+    by_commit: dict[str, list[Correction]] = {}
+    for c in found:
+        by_commit.setdefault(c.commit, []).append(c)
+    page_url = base_url.rstrip("/") + "/" + page
+    entries = []
+    for commit, items in by_commit.items():
+        when = _iso(items[0].date)
+        lines = "\n".join(f"{c.claim_id}: {c.change} {c.old or '—'} → {c.new or '—'}"
+                          for c in items)
+        subject = items[0].reason if len(items) == 1 else f"{len(items)} corrections"
+        entries.append(
+            "<entry>"
+            f"<title>{xml_escape(subject[:200])}</title>"
+            f"<id>{xml_escape(page_url)}#commit-{commit}</id>"
+            f"<link href=\"{xml_escape(page_url)}#{xml_escape(history_anchor(items[0].claim_id))}\"/>"
+            f"<updated>{when}</updated>"
+            f"<content type=\"text\">{xml_escape(lines)}</content>"
+            "</entry>")
+    updated = _iso(found[0].date) if found else _iso("1970-01-01")
+    return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+            f"<title>{xml_escape(title)}: corrections</title>"
+            f"<id>{xml_escape(page_url)}</id>"
+            f"<link href=\"{xml_escape(page_url)}\"/>"
+            f"<link rel=\"self\" href=\"{xml_escape(base_url.rstrip('/') + '/' + FEED_FILE)}\"/>"
+            f"<updated>{updated}</updated>"
+            + "".join(entries) + "</feed>\n")
+
+
+def _iso(day: str) -> str:
+    return datetime.fromisoformat(day).strftime("%Y-%m-%dT00:00:00Z")

@@ -1,0 +1,76 @@
+"""The corrections log from a throw-away repository's history of the snapshot."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from claimsbook.build import corrections
+
+OLD = "claim_id,chapter,verdict,computed_value,tolerance\na,01-x,reproduced,5.0,0.5\nb,01-x,unverifiable,,0.5\n"
+NEW = ("claim_id,chapter,part_of,headline,faithful,garble,source_value,verdict,evidence_grade,"
+       "computed_value,tolerance\n"
+       "a,01-x,,holds,not attributed,,,reproduced,independent-data,5.2,0.5\n"
+       "c,01-x,,garbled,garbled,wrong-period,3833,unverifiable,none,,0\n")
+NEWER = NEW.replace("5.2,0.5", "6.0,0.5").replace("c,01-x,,garbled,garbled,wrong-period",
+                                                    "c,01-x,,garbled,garbled,wrong-metric")
+
+
+def _commit(repo: Path, text: str, message: str, date: str) -> None:
+    path = repo / corrections.SNAPSHOT
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t",
+           "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", "commit", "-qm", message], cwd=repo, check=True, env=env)
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    _commit(tmp_path, OLD, "First ledger", "2026-11-01T10:00:00+00:00")
+    _commit(tmp_path, NEW, "Two questions\n\n- c: added, the patents row\n- a moved on new data",
+            "2026-11-20T10:00:00+00:00")
+    _commit(tmp_path, NEWER, "Re-read the report\n\nc is another metric, not another year",
+            "2026-11-25T10:00:00+00:00")
+    return tmp_path
+
+
+def test_every_change_is_dated_and_explained_by_its_commit(repo: Path):
+    found = corrections.corrections(corrections.history(repo))
+    seen = {(c.date, c.claim_id, c.change, c.old, c.new) for c in found}
+    assert ("2026-11-20", "a", "rating", "reproduced (verdict)", "holds") in seen
+    assert ("2026-11-20", "b", "removed", "unverifiable (verdict)", "") in seen
+    assert ("2026-11-20", "c", "added", "", "garbled") in seen
+    assert ("2026-11-25", "c", "garble", "wrong-period", "wrong-metric") in seen
+    # 5.0 -> 5.2 is within the tolerance of 0.5 (no entry); 5.2 -> 6.0 is not.
+    assert ("2026-11-25", "a", "computed_value", "5.2", "6") in seen
+    assert not any(c.change == "computed_value" and c.date == "2026-11-20" for c in found)
+    reasons = {(c.date, c.claim_id): c.reason for c in found}
+    assert reasons[("2026-11-20", "c")] == "c: added, the patents row"
+    assert reasons[("2026-11-20", "a")] == "a moved on new data"
+    assert reasons[("2026-11-25", "c")] == "c is another metric, not another year"
+    assert [c.date for c in found] == sorted((c.date for c in found), reverse=True)
+
+
+def test_log_anchors_each_claims_newest_entry_and_feed_is_atom(repo: Path):
+    found = corrections.corrections(corrections.history(repo))
+    page = corrections.log_html(found)
+    assert page.count("id='history-c'") == 1 and page.count("data-claim='c'") == 2
+    assert "href='../chapters/01-x.html#claim-a'" in page
+    feed = corrections.atom(found, "https://example.org/book", "appendix/corrections.html", "T")
+    assert feed.startswith("<?xml") and feed.count("<entry>") == 2
+    assert "<updated>2026-11-25T00:00:00Z</updated>" in feed
+    assert "https://example.org/book/corrections.xml" in feed
+
+
+def test_a_shallow_clone_is_refused_with_the_fix(repo: Path, tmp_path_factory):
+    shallow = tmp_path_factory.mktemp("shallow") / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)],
+                   check=True)
+    with pytest.raises(corrections.HistoryError, match="fetch-depth: 0"):
+        corrections.history(shallow)
