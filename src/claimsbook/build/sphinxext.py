@@ -27,7 +27,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import appendix, corrections, findings
+from . import appendix, corrections, findings, pagemeta
 from ..core import datapackage
 from .execution import source_digest
 from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
@@ -85,6 +85,14 @@ def add_static(app: Sphinx, config: Any) -> None:
     static = generated_static_dir()
     static.mkdir(parents=True, exist_ok=True)
     config.html_static_path = [*config.html_static_path, str(PACKAGE_STATIC), str(static)]
+    # Browsers ask every site for an icon; without one the request is a console 404.
+    config.html_favicon = str(PACKAGE_STATIC / "favicon.svg")
+
+
+def add_page_meta(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    pagemeta.add_meta(app, pagename, templatename, context, doctree, base_url(app))
 
 
 def tidy_scripts(
@@ -340,6 +348,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-before-read-docs", read_ledger_last)
     app.connect("build-finished", publish)
     app.connect("html-page-context", tidy_scripts, priority=900)
+    app.connect("html-page-context", add_page_meta)
     app.add_directive("ledger-summary", LedgerSummary)
     app.add_directive("ledger-table", LedgerTable)
     app.add_directive("sources-table", SourcesTable)

@@ -1,0 +1,57 @@
+"""What search engines and link previews read of a page: a meta description taken from
+the page's own first paragraph, Open Graph title and description, and its canonical
+address. Written into every page's <head>; nothing is typed per page."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from docutils import nodes
+
+DESCRIPTION_CHARS = 160
+
+
+def first_paragraph(doctree: nodes.Node | None) -> str:
+    """The text of the page's first paragraph of prose (not a caption, admonition or
+    table cell), on one line."""
+    if doctree is None:
+        return ""
+    for paragraph in doctree.findall(nodes.paragraph):
+        parent = paragraph.parent
+        if isinstance(parent, nodes.section | nodes.document):
+            text = " ".join(paragraph.astext().split())
+            if len(text) > 40:
+                return text
+    return ""
+
+
+def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
+    """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–-")
+    return cut + "…"
+
+
+def meta_tags(title: str, description: str, url: str, site_name: str) -> str:
+    esc = html.escape
+    tags = [
+        f'<meta name="description" content="{esc(description)}">',
+        f'<meta property="og:title" content="{esc(title)}">',
+        f'<meta property="og:description" content="{esc(description)}">',
+        '<meta property="og:type" content="article">',
+        f'<meta property="og:site_name" content="{esc(site_name)}">',
+    ]
+    if url:
+        tags.append(f'<meta property="og:url" content="{esc(url)}">')
+    return "\n".join(tags) + "\n"
+
+
+def add_meta(app: Any, pagename: str, templatename: str, context: dict[str, Any],
+             doctree: nodes.Node | None, base_url: str) -> None:
+    description = shorten(first_paragraph(doctree)) or app.config.project
+    title = html.unescape(str(context.get("title") or app.config.project))
+    url = f"{base_url}{pagename}.html" if base_url else ""
+    context["metatags"] = context.get("metatags", "") + meta_tags(
+        title, description, url, app.config.project)
