@@ -27,7 +27,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import appendix, corrections, findings, pagemeta
+from . import appendix, assets, corrections, findings, pagemeta
 from ..core import datapackage
 from .execution import source_digest
 from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
@@ -95,19 +95,40 @@ def add_page_meta(
     pagemeta.add_meta(app, pagename, templatename, context, doctree, base_url(app))
 
 
+# Scripts a page needs before its own inline scripts run (they read its globals).
+SYNC_SCRIPTS = ("documentation_options.js",)
+# Only the search page searches: the index and its tools are not loaded elsewhere.
+SEARCH_ONLY = ("searchtools.js", "language_data.js", "searchindex.js")
+# Stylesheets of extensions Jupyter Book always loads but no page of the book uses.
+UNUSED_STYLES = ("sphinx-design.min.css", "sphinx-thebe.css")
+
+
 def tidy_scripts(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Drop duplicate script entries and the CDN-bound thebe ones from every page."""
+    """Keep the first screen fast: drop duplicate scripts, the CDN-bound thebe ones,
+    the search machinery outside the search page and unused stylesheets; defer every
+    script file the page does not need before its own inline scripts."""
     seen: set[tuple[str, str]] = set()
     kept = []
     for script in context.get("script_files", []):
-        key = (str(script), str(getattr(script, "attributes", {}).get("body", "")))
+        attributes = getattr(script, "attributes", {})
+        key = (str(getattr(script, "filename", script) or ""), str(attributes.get("body", "")))
+        name = key[0].split("?", 1)[0].rsplit("/", 1)[-1]
         if key in seen or any(marker in key[0] + key[1] for marker in DROPPED_SCRIPTS):
             continue
+        if pagename != "search" and name in SEARCH_ONLY:
+            continue
         seen.add(key)
+        if key[0] and name not in SYNC_SCRIPTS and not key[1] and hasattr(script, "attributes"):
+            if "async" not in attributes:
+                script.attributes["defer"] = "defer"
         kept.append(script)
     context["script_files"] = kept
+    context["css_files"] = [
+        css for css in context.get("css_files", [])
+        if str(getattr(css, "filename", css)).split("?", 1)[0].rsplit("/", 1)[-1]
+        not in UNUSED_STYLES]
 
 
 # --- stale executions -----------------------------------------------------------------
@@ -304,13 +325,23 @@ FONTAWESOME_SCRIPT = re.compile(
     r'<script\b[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*>\s*</script>\s*')
 
 
+# The theme loads Sphinx's search index and tools on every page for search-as-you-
+# type, which the book leaves off (search_as_you_type is false): only search.html
+# searches, so other pages skip the blocking index (75 KB and growing with the book).
+SEARCH_SCRIPTS = re.compile(
+    r'<script\b[^>]*src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|'
+    r'searchindex\.js)[^"]*"[^>]*>\s*</script>\s*')
+
+
 def drop_fontawesome_script(site: Path) -> int:
-    """Remove the theme's Font Awesome script tag from every page; return how many
-    pages had one."""
+    """Remove the theme's Font Awesome script tag from every page, and the search
+    scripts from every page but the search page; return how many pages changed."""
     changed = 0
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         lighter = FONTAWESOME_SCRIPT.sub("", text)
+        if page.name != "search.html":
+            lighter = SEARCH_SCRIPTS.sub("", lighter)
         if lighter != text:
             page.write_text(lighter, encoding="utf-8")
             changed += 1
@@ -322,6 +353,7 @@ def publish(app: Sphinx, exception: Exception | None) -> None:
         return
     out = Path(app.outdir)
     drop_fontawesome_script(out)
+    assets.bundle_styles(out)
     charts = chart_data_dir()
     if charts.is_dir():
         shutil.copytree(charts, out / "chart-data", dirs_exist_ok=True)
