@@ -430,6 +430,18 @@ def fmt(value: float) -> str:
     return fmt_number(value)
 
 
+def _num(gap: dict[str, object], key: str = "gap_percent") -> float:
+    """A number of a gap record (see :func:`group_gap`)."""
+    value = gap[key]
+    if not isinstance(value, int | float):
+        raise TypeError(f"{key} is not a number: {value!r}")
+    return float(value)
+
+
+def _rank_gap_percent(annotated: pd.DataFrame, date: pd.Timestamp, k: int) -> float:
+    return _num(rank_gap(annotated[annotated["date"] == date], k))
+
+
 def gap_of(board: pd.DataFrame, kind: str) -> dict[str, object]:
     """One gap of one leaderboard: ``us-china``, ``closed-open`` or ``top1-topK``."""
     if kind == "us-china":
@@ -450,7 +462,7 @@ def arena_value(key: str, annotated: pd.DataFrame, date: pd.Timestamp, kind: str
     what = GAP_WORDS.get(kind, f"the first- and the {kind.split('top')[-1]}th-ranked model")
     pair = f"{gap['leader_model']} vs {gap['follower_model']}"
     label = f"Our recount from the leaderboard history: relative gap between {what} ({pair})"
-    value: float | None = float(gap["gap_percent"])  # type: ignore[arg-type]
+    value: float | None = _num(gap)
     if rating_kind != ARENA_SCORE:
         label += ", on the online Elo the history holds for that date"
         if evidence:
@@ -473,8 +485,7 @@ def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
         arena_value("arena-top2-end", annotated, end, "top1-top2"),
         arena_value("arena-top10-start", annotated, start, f"top1-top{REPORT_TOP_K}"),
     ]
-    gaps = [float(rank_gap(annotated[annotated["date"] == d], REPORT_TOP_K)["gap_percent"])  # type: ignore[arg-type]
-            for d in early_2025]
+    gaps = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
     if gaps:
         first, last = min(early_2025), max(early_2025)
         span = f"{first:%Y-%m-%d}/{last:%Y-%m-%d}"
@@ -495,12 +506,14 @@ def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
     counts = count_by_region(models, rule, [NOTABLE_YEAR]).set_index("region")["models"]
     copy = f"our copy of Epoch's data (newest entry {newest:%Y-%m-%d}, download date unknown)"
     out = [Computed(
-        f"recount-{region.lower().replace(' ', '-')}-{NOTABLE_YEAR}", float(counts.get(region, 0.0)),
+        f"recount-{region.lower().replace(' ', '-')}-{NOTABLE_YEAR}",
+        float(counts.get(region, 0.0)),
         "models", f"Notable models of {NOTABLE_YEAR} credited to {region} in {copy}, rule: "
         f"{RULE_TEXT[rule]}", NOTABLE_SOURCE, "notable_models.csv", str(NOTABLE_YEAR))
         for region in REGIONS]
-    for strict, key, words in ((True, "recount-industry-strict", "whose every organisation is industry"),
-                               (False, "recount-industry-any", "with any industry organisation")):
+    for strict, key, words in (
+            (True, "recount-industry-strict", "whose every organisation is industry"),
+            (False, "recount-industry-any", "with any industry organisation")):
         out.append(Computed(
             f"{key}-{NOTABLE_YEAR}", industry_share(models, NOTABLE_YEAR, strict), "%",
             f"Share of {NOTABLE_YEAR}'s notable models {words} in {copy}", NOTABLE_SOURCE,
@@ -518,7 +531,8 @@ def cost_values(fig: pd.DataFrame, models: pd.DataFrame) -> list[Computed]:
     out = [
         Computed("inference-fall", percent_fall(p_old, p_new), "%",
                  f"Fall of the cheapest GPT-3.5-level price from {t_old} to {t_new}, computed "
-                 f"from the report's two prices", REPORT, _where(fig, old, new), f"{t_old}/{t_new}"),
+                 "from the report's two prices", REPORT, _where(fig, old, new),
+                 f"{t_old}/{t_new}"),
         Computed("inference-fold", fold_change(p_old, p_new), "fold",
                  "The same fall as a fold change, computed from the report's two prices",
                  REPORT, _where(fig, old, new), f"{t_old}/{t_new}"),
@@ -526,7 +540,8 @@ def cost_values(fig: pd.DataFrame, models: pd.DataFrame) -> list[Computed]:
                  f"Time from {t_old} to {t_new}, the months of the report's two prices",
                  REPORT, _where(fig, old, new), f"{t_old}/{t_new}"),
     ]
-    costs = models[models["model"].isin(list(COST_MODELS))].dropna(subset=["training_cost_2023_usd"])
+    costs = models[models["model"].isin(list(COST_MODELS))].dropna(
+        subset=["training_cost_2023_usd"])
     for model, cost, date in zip(costs["model"], costs["training_cost_2023_usd"],
                                  costs["publication_date"]):
         out.append(Computed(
@@ -542,8 +557,9 @@ def research_values(fig: pd.DataFrame) -> list[Computed]:
     return [Computed(
         "pubs-increase", increase(report_value(fig, first), report_value(fig, last)),
         "publications",
-        f"Increase in AI publications from {fig.loc[first, 'period']} to {fig.loc[last, 'period']}, "
-        f"computed from the report's two counts", REPORT, _where(fig, first, last),
+        f"Increase in AI publications from {fig.loc[first, 'period']} to "
+        f"{fig.loc[last, 'period']}, computed from the report's two counts", REPORT,
+        _where(fig, first, last),
         f"{fig.loc[first, 'period']}/{fig.loc[last, 'period']}")]
 
 
@@ -703,8 +719,9 @@ def notable_tables(models: pd.DataFrame, rule: str) -> dict[str, object]:
     """Counts per year and region under ``rule``, the 2024 counts under every rule,
     and the figures the prose quotes."""
     counts = count_by_region(models, rule, range(NOTABLE_FIRST_YEAR, NOTABLE_YEAR + 1))
-    rules = pd.DataFrame({r: count_by_region(models, r, [NOTABLE_YEAR]).set_index("region")["models"]
-                          for r in ATTRIBUTION_RULES}).round(1)
+    rules = pd.DataFrame({
+        r: count_by_region(models, r, [NOTABLE_YEAR]).set_index("region")["models"]
+        for r in ATTRIBUTION_RULES}).round(1)
     newest = pd.to_datetime(models.publication_date).max()
     year = models[pd.to_datetime(models.publication_date).dt.year == NOTABLE_YEAR]
     europe = year[year.countries.fillna("").map(lambda c: "Europe" in attribute(c, "any"))]
@@ -773,28 +790,30 @@ def benchmark_prose(fig: pd.DataFrame, epoch_scores: pd.DataFrame,
         "mmlu_us": float(us.score), "mmlu_cn": float(cn.score),
         "mmlu_us_model": Plain(us.model_version), "mmlu_cn_model": Plain(cn.model_version),
         "mmlu_epoch_gap": float(us.score - cn.score),
-        "mmlu24_rel": relative_gap_given_leader(report_value(fig, f"gap-mmlu-{last}"), float(us.score)),
+        "mmlu24_rel": relative_gap_given_leader(report_value(fig, f"gap-mmlu-{last}"),
+                                                float(us.score)),
         "mean23": float(bench.loc[bench.year == first, "gap_pp"].mean()),
-        "mean23_all": sum(report_value(fig, f"gap-{b.lower()}-{first}") for b in BENCHMARKS) / len(BENCHMARKS),
+        "mean23_all": (sum(report_value(fig, f"gap-{b.lower()}-{first}") for b in BENCHMARKS)
+                       / len(BENCHMARKS)),
         "n_bench": len(benchmarks),
     }
 
 
 def arena_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, top_k: int,
                 mapping: str, early_2025: Sequence[pd.Timestamp]) -> dict[str, object]:
-    out: dict[str, object] = {"d_start": Plain(f"{start:%Y-%m-%d}"), "d_end": Plain(f"{end:%Y-%m-%d}"),
+    out: dict[str, object] = {"d_start": Plain(f"{start:%Y-%m-%d}"),
+                              "d_end": Plain(f"{end:%Y-%m-%d}"),
                               "mapping": Plain(mapping), "k": top_k}
     tk = f"top1-top{top_k}"
     for tag, date in (("0", start), ("1", end)):
         gaps = gaps_on(annotated, date, top_k)
         for kind in ("us-china", "closed-open", tk, "top1-top2"):
-            out[f"{kind.replace(tk, 'topk')}_{tag}"] = float(gaps[kind]["gap_percent"])  # type: ignore[arg-type]
+            out[f"{kind.replace(tk, 'topk')}_{tag}"] = _num(gaps[kind])
         out[f"us_model_{tag}"] = Plain(str(gaps["us-china"]["leader_model"]))
         out[f"cn_model_{tag}"] = Plain(str(gaps["us-china"]["follower_model"]))
-        out[f"us_score_{tag}"] = float(gaps["us-china"]["leader_rating"])  # type: ignore[arg-type]
-        out[f"cn_score_{tag}"] = float(gaps["us-china"]["follower_rating"])  # type: ignore[arg-type]
-    gaps10 = [float(rank_gap(annotated[annotated["date"] == d], REPORT_TOP_K)["gap_percent"])  # type: ignore[arg-type]
-              for d in early_2025]
+        out[f"us_score_{tag}"] = _num(gaps["us-china"], "leader_rating")
+        out[f"cn_score_{tag}"] = _num(gaps["us-china"], "follower_rating")
+    gaps10 = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
     out.update(top10_lo=min(gaps10), top10_hi=max(gaps10),
                top10_first=Plain(f"{min(early_2025):%Y-%m-%d}"),
                top10_last=Plain(f"{max(early_2025):%Y-%m-%d}"), report_k=REPORT_TOP_K)
@@ -805,8 +824,8 @@ def gap_table(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
               top_k: int) -> pd.DataFrame:
     g0, g1 = gaps_on(annotated, start, top_k), gaps_on(annotated, end, top_k)
     return pd.DataFrame({
-        f"{start:%Y-%m-%d}": {k: round(float(v["gap_percent"]), 2) for k, v in g0.items()},  # type: ignore[arg-type]
-        f"{end:%Y-%m-%d}": {k: round(float(v["gap_percent"]), 2) for k, v in g1.items()},  # type: ignore[arg-type]
+        f"{start:%Y-%m-%d}": {k: round(_num(v), 2) for k, v in g0.items()},
+        f"{end:%Y-%m-%d}": {k: round(_num(v), 2) for k, v in g1.items()},
     })
 
 
