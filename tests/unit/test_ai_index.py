@@ -154,3 +154,86 @@ def test_top_scores_per_country_and_year() -> None:
     assert top["score"].tolist() == [88.1, 87.2]
     with pytest.raises(ValueError, match="France"):
         ai.top_scores(scores, "mmlu", 2024, ["France"])
+
+
+# --- values the checks reference ------------------------------------------------------
+
+def report_fig() -> pd.DataFrame:
+    rows = [
+        ("gap-mmlu-2023", 17.5, "percentage points", "2023-12", "fig. 1"),
+        ("gap-mmlu-2024", 0.3, "percentage points", "2024-12", "fig. 1"),
+        ("gap-mmmu-2023", 13.5, "percentage points", "2023-12", "fig. 1"),
+        ("gap-mmmu-2024", 8.1, "percentage points", "2024-12", "fig. 1"),
+        ("gap-math-2023", 24.3, "percentage points", "2023-12", "fig. 1"),
+        ("gap-math-2024", 1.6, "percentage points", "2024-12", "fig. 1"),
+        ("gap-humaneval-2023", 31.6, "percentage points", "2023-12", "fig. 1"),
+        ("gap-humaneval-2024", 3.7, "percentage points", "2024-12", "fig. 1"),
+        ("inference-price-2022-11", 20.0, "USD", "2022-11", "p. 64"),
+        ("inference-price-2024-10", 0.07, "USD", "2024-10", "p. 64"),
+        ("pubs-2013", 102_000.0, "publications", "2013", "fig. 2"),
+        ("pubs-2023", 242_740.0, "publications", "2023", "fig. 2"),
+        ("adoption-genai-2023", 33.0, "%", "2023", "fig. 3"),
+        ("adoption-genai-2024", 71.0, "%", "2024", "fig. 3"),
+    ]
+    frame = pd.DataFrame(rows, columns=["figure_id", "value", "unit", "period", "location"])
+    frame["quantity"] = frame["figure_id"]
+    frame["note"] = "Gemini-1.5-Flash-8B"
+    return frame.set_index("figure_id")
+
+
+def test_month_span_counts_whole_months() -> None:
+    # November 2022 to October 2024: 2 + 12 + 9 = 23 months
+    assert ai.month_span("2022-11", "2024-10") == 23
+
+
+def test_values_computed_from_the_report_name_the_report() -> None:
+    fig = report_fig()
+    costs = {c.key: c for c in ai.cost_values(fig, pd.DataFrame(
+        {"model": ["GPT-4"], "publication_date": [pd.Timestamp("2023-03-15")],
+         "training_cost_2023_usd": [40_000_000.0]}))}
+    assert costs["inference-fall"].value == pytest.approx(99.65)
+    assert costs["inference-span"].value == pytest.approx(23 / 12)
+    assert costs["inference-fall"].source_id == "aiindex-2025"
+    # 40,000,000 USD -> 40 million, dated by the publication day
+    assert costs["epoch-cost-gpt-4"].value == pytest.approx(40.0)
+    assert costs["epoch-cost-gpt-4"].period == "2023-03-15"
+    [pubs] = ai.research_values(fig)
+    assert pubs.value == 140_740
+    [ratio] = ai.adoption_values(fig)
+    assert ratio.value == pytest.approx(71 / 33)
+
+
+def test_benchmark_values_are_bounds_and_means() -> None:
+    scores = pd.DataFrame({
+        "metric": ["mmlu", "mmlu"], "model_version": ["B", "C"],
+        "country": ["United States of America", "China"],
+        "release_date": ["2024-11-20", "2024-12-26"], "score": [88.1, 87.2]})
+    values = {c.key: c for c in ai.benchmark_values(report_fig(), scores)}
+    assert values["min-relative-mmlu-2023"].value == pytest.approx(21.2121, abs=1e-4)
+    # (17.5 + 13.5 + 24.3 + 31.6) / 4 = 21.725
+    assert values["mean-gap-2023"].value == pytest.approx(21.725)
+    assert values["epoch-mmlu-gap-2024"].value == pytest.approx(0.9)
+    assert values["epoch-mmlu-gap-2024"].source_id == "epoch-benchmarking-hub"
+
+
+def test_arena_evidence_needs_the_arena_score() -> None:
+    rows = [("G1", "Google", "Proprietary", 1400.0), ("D1", "DeepSeek", "MIT", 1300.0),
+            ("M1", "Mistral", "Proprietary", 1390.0)]
+    score = ai.annotate(board("2025-02-14", rows), ORGS, LICS)
+    elo = ai.annotate(board("2024-01-09", rows).assign(rating_kind="online-elo"), ORGS, LICS)
+    # 100 / 1300 = 7.6923 %
+    ok = ai.arena_value("x", score, pd.Timestamp("2025-02-14"), "us-china", evidence=True)
+    assert ok.value == pytest.approx(7.6923, abs=1e-4) and ok.source_id == "arena-history"
+    none = ai.arena_value("y", elo, pd.Timestamp("2024-01-09"), "us-china", evidence=True)
+    assert none.value is None and "online Elo" in none.label
+    context = ai.arena_value("z", elo, pd.Timestamp("2024-01-09"), "us-china")
+    assert context.value == pytest.approx(7.6923, abs=1e-4)
+
+
+def test_benchmark_chart_title_follows_the_data() -> None:
+    fig = report_fig()
+    _, meta = ai.benchmark_chart(ai.benchmark_table(fig, ai.BENCHMARKS), fig)
+    assert meta["title"] == "The US lead shrank on every benchmark between 2023 and 2024"
+    fig.loc["gap-math-2024", "value"] = 30.0
+    _, meta = ai.benchmark_chart(ai.benchmark_table(fig, ai.BENCHMARKS), fig)
+    assert str(meta["title"]).startswith("The US lead did not shrink")

@@ -19,9 +19,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+import altair as alt
 import pandas as pd
 
 from ..core import params
+from ..core.charts import country_scale
+from ..core.ledger import Computed
+from ..core.numbers import fmt_number
 
 BENCHMARKS: tuple[str, ...] = ("MMLU", "MMMU", "MATH", "HumanEval")
 MAPPINGS: tuple[str, ...] = ("country", "country_industry")
@@ -339,6 +343,515 @@ def snapshot_table(annotated: pd.DataFrame, dates: Iterable[pd.Timestamp], top_k
 def months_behind_dates(dates: Sequence[pd.Timestamp], months: Sequence[str]) -> list[pd.Timestamp]:
     """Every snapshot falling in any of ``months`` (``YYYY-MM``)."""
     return [d for d in dates if f"{pd.Timestamp(d):%Y-%m}" in set(months)]
+
+
+# --- values the checks reference (data/ai-index/checks.csv) ----------------------
+
+REPORT = "aiindex-2025"
+ARENA_SOURCE = "arena-history"
+NOTABLE_SOURCE = "epoch-notable-models"
+HUB_SOURCE = "epoch-benchmarking-hub"
+ARENA_SCORE = "arena-score"
+YEARS: tuple[int, int] = (2023, 2024)
+NOTABLE_YEAR = 2024
+NOTABLE_FIRST_YEAR = 2015
+REPORT_TOP_K = 10
+SWITCH_DATES: tuple[str, str] = ("2024-03-26", "2024-03-27")
+SENSITIVITY_MONTHS: tuple[str, ...] = ("2024-01", "2025-02", "2025-03")
+EARLY_2025_MONTHS: tuple[str, ...] = ("2025-01", "2025-02")
+COST_MODELS: tuple[str, ...] = ("GPT-4", "Grok-2", "Llama 3.1-405B", "Mistral Large", "DeepSeek-V3")
+REGIONS: tuple[str, ...] = ("United States", "China", "Europe")
+RULE_TEXT: dict[str, str] = {
+    "any": "any listed country counts (the report's rule)",
+    "first": "first-listed country only",
+    "sole": "single-region models only",
+    "fractional": "split equally between listed countries",
+}
+GAP_WORDS: dict[str, str] = {
+    "us-china": "the top US and the top Chinese model",
+    "closed-open": "the top closed-weight and the top open-weight model",
+    "top1-top2": "the first- and the second-ranked model",
+}
+
+
+def report_value(fig: pd.DataFrame, key: str) -> float:
+    """A figure of the report (``report_figures.csv`` indexed by ``figure_id``)."""
+    return float(fig.loc[key, "value"])
+
+
+def _where(fig: pd.DataFrame, *keys: str) -> str:
+    return "; ".join(dict.fromkeys(str(fig.loc[k, "location"]) for k in keys))
+
+
+def month_span(start: str, end: str) -> int:
+    """Whole months from the month of ``start`` to the month of ``end`` (``YYYY-MM``)."""
+    return (pd.Period(end, "M") - pd.Period(start, "M")).n
+
+
+def benchmark_values(fig: pd.DataFrame, epoch_scores: pd.DataFrame) -> list[Computed]:
+    """Values computed from the report's benchmark gaps (context for the per-cent
+    readings) and the Epoch Benchmarking Hub's best MMLU scores of 2024 (context:
+    Epoch's own evaluations, another vintage than the report's)."""
+    out: list[Computed] = []
+    for name in BENCHMARKS:
+        for year in YEARS:
+            key = f"gap-{name.lower()}-{year}"
+            gap = report_value(fig, key)
+            out.append(Computed(
+                f"min-relative-{name.lower()}-{year}", min_relative_gap(gap), "%",
+                f"Smallest relative gap that the report's {fmt(gap)}-point lead on {name} can be "
+                f"(leader at 100 %, computed here)", REPORT, _where(fig, key), str(year)))
+    first = YEARS[0]
+    keys = [f"gap-{name.lower()}-{first}" for name in BENCHMARKS]
+    mean = sum(report_value(fig, k) for k in keys) / len(keys)
+    out.append(Computed(
+        f"mean-gap-{first}", mean, "percentage points",
+        f"Mean of the report's {len(keys)} end-{first} benchmark gaps ({', '.join(BENCHMARKS)}), "
+        f"computed here; the report states no such mean", REPORT, _where(fig, *keys), str(first)))
+    top = top_scores(epoch_scores, "mmlu", YEARS[1]).set_index("country")
+    us, cn = top.loc["United States of America"], top.loc["China"]
+    out.append(Computed(
+        f"epoch-mmlu-gap-{YEARS[1]}", float(us.score - cn.score), "percentage points",
+        f"Best MMLU score of a US model released in {YEARS[1]} ({us.model_version}) minus the best "
+        f"Chinese one ({cn.model_version}), in Epoch's own evaluations", HUB_SOURCE,
+        "Benchmarking Hub, MMLU", str(YEARS[1])))
+    gap24 = report_value(fig, f"gap-mmlu-{YEARS[1]}")
+    out.append(Computed(
+        f"relative-mmlu-{YEARS[1]}-epoch-leader",
+        relative_gap_given_leader(gap24, float(us.score)), "%",
+        f"The report's MMLU lead as a relative gap if its US leader scored what Epoch measured for "
+        f"{us.model_version} (an assumption)", HUB_SOURCE, "Benchmarking Hub, MMLU",
+        str(YEARS[1])))
+    return out
+
+
+def fmt(value: float) -> str:
+    """A figure for a label, as the ledger prints numbers."""
+    return fmt_number(value)
+
+
+def _num(gap: dict[str, object], key: str = "gap_percent") -> float:
+    """A number of a gap record (see :func:`group_gap`)."""
+    value = gap[key]
+    if not isinstance(value, int | float):
+        raise TypeError(f"{key} is not a number: {value!r}")
+    return float(value)
+
+
+def _rank_gap_percent(annotated: pd.DataFrame, date: pd.Timestamp, k: int) -> float:
+    return _num(rank_gap(annotated[annotated["date"] == date], k))
+
+
+def gap_of(board: pd.DataFrame, kind: str) -> dict[str, object]:
+    """One gap of one leaderboard: ``us-china``, ``closed-open`` or ``top1-topK``."""
+    if kind == "us-china":
+        return group_gap(board, "group", "United States", "China")
+    if kind == "closed-open":
+        return group_gap(board, "licence_class", "proprietary", "open-weights")
+    return rank_gap(board, int(kind.split("top")[-1]))
+
+
+def arena_value(key: str, annotated: pd.DataFrame, date: pd.Timestamp, kind: str,
+                evidence: bool = False) -> Computed:
+    """One recomputed Arena gap on one leaderboard date. As ``evidence`` it gives no
+    value on a date whose history holds the online Elo, not the Arena score the
+    report read."""
+    date = pd.Timestamp(date)
+    gap = gap_of(annotated[annotated["date"] == date], kind)
+    rating_kind = str(annotated.loc[annotated["date"] == date, "rating_kind"].iloc[0])
+    what = GAP_WORDS.get(kind, f"the first- and the {kind.split('top')[-1]}th-ranked model")
+    pair = f"{gap['leader_model']} vs {gap['follower_model']}"
+    label = f"Our recount from the leaderboard history: relative gap between {what} ({pair})"
+    value: float | None = _num(gap)
+    if rating_kind != ARENA_SCORE:
+        label += ", on the online Elo the history holds for that date"
+        if evidence:
+            value = None
+    return Computed(key, value, "%", label, ARENA_SOURCE, f"leaderboard of {date:%Y-%m-%d}",
+                    f"{date:%Y-%m-%d}")
+
+
+def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
+                 early_2025: Sequence[pd.Timestamp]) -> list[Computed]:
+    """The recomputed gaps the checks use: at the end date as evidence (Arena score,
+    the report's own metric and month), at the start date and for the top-1 vs
+    top-10 gap as context."""
+    out = [
+        arena_value("arena-uscn-end", annotated, end, "us-china", evidence=True),
+        arena_value("arena-closedopen-end", annotated, end, "closed-open", evidence=True),
+        arena_value("arena-uscn-start", annotated, start, "us-china"),
+        arena_value("arena-closedopen-start", annotated, start, "closed-open"),
+        arena_value("arena-top2-start", annotated, start, "top1-top2"),
+        arena_value("arena-top2-end", annotated, end, "top1-top2"),
+        arena_value("arena-top10-start", annotated, start, f"top1-top{REPORT_TOP_K}"),
+    ]
+    gaps = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
+    if gaps:
+        first, last = min(early_2025), max(early_2025)
+        span = f"{first:%Y-%m-%d}/{last:%Y-%m-%d}"
+        for key, value, word in (("arena-top10-early2025-low", min(gaps), "Lowest"),
+                                 ("arena-top10-early2025-high", max(gaps), "Highest")):
+            out.append(Computed(
+                key, value, "%",
+                f"{word} relative gap between the first- and the {REPORT_TOP_K}th-ranked model in "
+                f"our recount of the leaderboards from {first:%Y-%m-%d} to {last:%Y-%m-%d}",
+                ARENA_SOURCE, f"{len(gaps)} leaderboards", span))
+    return out
+
+
+def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
+    """Our recount of notable models (context: another vintage of Epoch's data, whose
+    country lists differ from the data the report counted)."""
+    newest = pd.to_datetime(models["publication_date"]).max()
+    counts = count_by_region(models, rule, [NOTABLE_YEAR]).set_index("region")["models"]
+    copy = f"our copy of Epoch's data (newest entry {newest:%Y-%m-%d}, download date unknown)"
+    out = [Computed(
+        f"recount-{region.lower().replace(' ', '-')}-{NOTABLE_YEAR}",
+        float(counts.get(region, 0.0)),
+        "models", f"Notable models of {NOTABLE_YEAR} credited to {region} in {copy}, rule: "
+        f"{RULE_TEXT[rule]}", NOTABLE_SOURCE, "notable_models.csv", str(NOTABLE_YEAR))
+        for region in REGIONS]
+    for strict, key, words in (
+            (True, "recount-industry-strict", "whose every organisation is industry"),
+            (False, "recount-industry-any", "with any industry organisation")):
+        out.append(Computed(
+            f"{key}-{NOTABLE_YEAR}", industry_share(models, NOTABLE_YEAR, strict), "%",
+            f"Share of {NOTABLE_YEAR}'s notable models {words} in {copy}", NOTABLE_SOURCE,
+            "notable_models.csv", str(NOTABLE_YEAR)))
+    return out
+
+
+def cost_values(fig: pd.DataFrame, models: pd.DataFrame) -> list[Computed]:
+    """The inference-price arithmetic on the report's own figures, and Epoch's
+    training-cost estimates where our copy has one (context: the report's own source,
+    in 2023 dollars)."""
+    old, new = "inference-price-2022-11", "inference-price-2024-10"
+    p_old, p_new = report_value(fig, old), report_value(fig, new)
+    t_old, t_new = str(fig.loc[old, "period"]), str(fig.loc[new, "period"])
+    out = [
+        Computed("inference-fall", percent_fall(p_old, p_new), "%",
+                 f"Fall of the cheapest GPT-3.5-level price from {t_old} to {t_new}, computed "
+                 "from the report's two prices", REPORT, _where(fig, old, new),
+                 f"{t_old}/{t_new}"),
+        Computed("inference-fold", fold_change(p_old, p_new), "fold",
+                 "The same fall as a fold change, computed from the report's two prices",
+                 REPORT, _where(fig, old, new), f"{t_old}/{t_new}"),
+        Computed("inference-span", month_span(t_old, t_new) / 12, "years",
+                 f"Time from {t_old} to {t_new}, the months of the report's two prices",
+                 REPORT, _where(fig, old, new), f"{t_old}/{t_new}"),
+    ]
+    costs = models[models["model"].isin(list(COST_MODELS))].dropna(
+        subset=["training_cost_2023_usd"])
+    for model, cost, date in zip(costs["model"], costs["training_cost_2023_usd"],
+                                 costs["publication_date"]):
+        out.append(Computed(
+            f"epoch-cost-{model.lower().replace(' ', '-').replace('.', '')}", float(cost) / 1e6,
+            "million USD (2023 dollars)",
+            f"Epoch AI's training-cost estimate for {model} in our copy of its data",
+            NOTABLE_SOURCE, "notable_models.csv", f"{pd.Timestamp(date):%Y-%m-%d}"))
+    return out
+
+
+def research_values(fig: pd.DataFrame) -> list[Computed]:
+    first, last = "pubs-2013", "pubs-2023"
+    return [Computed(
+        "pubs-increase", increase(report_value(fig, first), report_value(fig, last)),
+        "publications",
+        f"Increase in AI publications from {fig.loc[first, 'period']} to "
+        f"{fig.loc[last, 'period']}, computed from the report's two counts", REPORT,
+        _where(fig, first, last),
+        f"{fig.loc[first, 'period']}/{fig.loc[last, 'period']}")]
+
+
+def adoption_values(fig: pd.DataFrame) -> list[Computed]:
+    old, new = "adoption-genai-2023", "adoption-genai-2024"
+    return [Computed(
+        "genai-ratio", fold_change(report_value(fig, new), report_value(fig, old)), "times",
+        f"Ratio of the report's shares of respondents using generative AI, "
+        f"{fig.loc[new, 'period']} over {fig.loc[old, 'period']}", REPORT, _where(fig, old, new),
+        f"{fig.loc[old, 'period']}/{fig.loc[new, 'period']}")]
+
+
+# --- charts and tables ----------------------------------------------------------
+
+CHART_REPORT = "AI Index 2025"
+ARENA_SWITCH = "online Elo → Arena score"
+GAP_COLOURS: dict[str, str] = {"US vs China": "#c8102e", "Closed vs open weights": "#2a9d8f"}
+GAP_KEYS: dict[str, tuple[str, str]] = {
+    "US vs China": ("arena-uscn-2024-01", "arena-uscn-2025-02"),
+    "Closed vs open weights": ("arena-closedopen-2024-01", "arena-closedopen-2025-02"),
+}
+
+ChartSpec = tuple[alt.TopLevelMixin, dict[str, object]]
+
+
+def benchmark_chart(bench: pd.DataFrame, fig: pd.DataFrame) -> ChartSpec:
+    """Slope chart of the report's US-China benchmark gaps (pp)."""
+    chart = alt.Chart(bench).mark_line(point=alt.OverlayMarkDef(size=80)).encode(
+        x=alt.X("year:O", title="End of year"),
+        y=alt.Y("gap_pp:Q", title="US lead over China (percentage points)"),
+        color=alt.Color("benchmark:N", title="Benchmark"),
+        tooltip=["benchmark", "year", alt.Tooltip("gap_pp:Q", title="Gap (pp)"),
+                 alt.Tooltip("min_relative_gap_percent:Q", title="Relative gap, at least (%)")],
+    ).properties(width=420)
+    first, last = YEARS
+    wide = bench.pivot(index="benchmark", columns="year", values="gap_pp")
+    fell = bool((wide[last] < wide[first]).all())
+    title = ("The US lead shrank on every benchmark between " if fell else
+             "The US lead did not shrink on every benchmark between ") + f"{first} and {last}"
+    key = f"gap-mmlu-{first}"
+    return chart, dict(
+        chart_id="benchmark-gaps", title=title,
+        source=f"{CHART_REPORT}, {fig.loc[key, 'location']}",
+        description=(f"Slope chart of the gap in percentage points between the top US and top "
+                     f"Chinese model on each selected benchmark at the end of {first} and {last}."),
+        data=bench)
+
+
+def arena_chart(annotated: pd.DataFrame, fig: pd.DataFrame, top_k: int) -> ChartSpec:
+    """Step lines of the recomputed US-China and closed-open gaps, with the report's
+    values as diamonds and the switch from online Elo to Arena score as a rule."""
+    series = gap_series(annotated, top_k)
+    series = series[series.gap.isin(list(GAP_KEYS))]
+    plot = series[["date", "gap", "gap_percent", "leader_model", "follower_model",
+                   "rating_kind"]].copy()
+    plot["gap_percent"] = plot["gap_percent"].round(2)
+    claimed = pd.DataFrame([
+        {"date": pd.Timestamp(str(fig.loc[k, "period"])), "gap": gap,
+         "gap_percent": report_value(fig, k), "label": f"reported {fmt(report_value(fig, k))} %"}
+        for gap, keys in GAP_KEYS.items() for k in keys])
+    scale = alt.Scale(domain=list(GAP_COLOURS), range=list(GAP_COLOURS.values()))
+    x = alt.X("date:T", title="Leaderboard date")
+    y = alt.Y("gap_percent:Q", title="Lead of the top model (% of the follower's score)")
+    lines = alt.Chart(plot).mark_line(interpolate="step-after").encode(
+        x=x, y=y, color=alt.Color("gap:N", scale=scale, title="Gap"),
+        tooltip=[alt.Tooltip("date:T"), "gap", alt.Tooltip("gap_percent:Q", title="Gap (%)"),
+                 "leader_model", "follower_model", "rating_kind"])
+    points = alt.Chart(claimed).mark_point(shape="diamond", size=120, filled=True,
+                                           color="black").encode(
+        x=x, y=y, tooltip=["gap", "label", alt.Tooltip("date:T", title="Month")])
+    switch = pd.DataFrame({"date": [pd.Timestamp(SWITCH_DATES[1])], "what": [ARENA_SWITCH]})
+    rule = alt.Chart(switch).mark_rule(strokeDash=[4, 4], color="#555").encode(
+        x=x, tooltip=["what"])
+    first, last = plot.date.min(), plot.date.max()
+    end_period = str(fig.loc[GAP_KEYS["US vs China"][1], "period"])
+    in_month = plot[plot.date.dt.strftime("%Y-%m") == end_period]
+    both = in_month.groupby("date").gap_percent.max()
+    low = float(both.min()) if not both.empty else float("nan")
+    title = (f"On the Arena, the US and closed-model leads were both down to {fmt(low)} % "
+             f"in {pd.Timestamp(end_period):%B %Y}")
+    return lines + points + rule, dict(
+        chart_id="arena-gaps", title=title,
+        source=("LMSYS/LMArena leaderboard history (jasontrigg0/chatbot-arena-history); reported "
+                f"points: {CHART_REPORT}, {fig.loc[GAP_KEYS['US vs China'][1], 'location']}"),
+        description=(f"Step lines of the relative Arena-score gap between the top US and top "
+                     f"Chinese model and between the top closed and top open-weight model, "
+                     f"{first:%Y-%m} to {last:%Y-%m}; black "
+                     f"diamonds mark the values the report gives; a dashed rule marks the switch "
+                     f"from online Elo to Arena score on {SWITCH_DATES[1]}."),
+        data=plot)
+
+
+def notable_chart(counts: pd.DataFrame, newest: pd.Timestamp) -> ChartSpec:
+    plot = counts[counts.region.isin(list(REGIONS))].copy()
+    chart = alt.Chart(plot).mark_line(point=True).encode(
+        x=alt.X("year:O", title="Publication year"),
+        y=alt.Y("models:Q", title="Notable models (count)"),
+        color=alt.Color("region:N", scale=country_scale(list(REGIONS)), title="Country or region"),
+        tooltip=["year", "region", alt.Tooltip("models:Q", format=".1f")])
+    last = int(plot.year.max())
+    prev = plot[plot.year == last - 1].set_index("region")["models"]
+    now = plot[plot.year == last].set_index("region")["models"]
+    fewer = all(now.get(r, 0.0) < prev.get(r, 0.0) for r in REGIONS)
+    lead = str(now.idxmax()) if not now.empty else "—"
+    lead = "The United States" if lead == "United States" else lead
+    title = (f"{lead} still produces the most notable models"
+             + (f", but all three regions made fewer in {last}" if fewer else ""))
+    return chart, dict(
+        chart_id="notable-models", title=title,
+        source=(f"Epoch AI, Notable AI Models (CC-BY-4.0), our copy: newest entry "
+                f"{newest:%Y-%m-%d}, download date unknown"),
+        description=(f"Lines of notable AI models per publication year, {int(plot.year.min())} "
+                     f"to {last}, for the United States, China and Europe under the chosen "
+                     f"attribution rule."),
+        data=plot)
+
+
+def inference_chart(fig: pd.DataFrame) -> ChartSpec:
+    old, new = "inference-price-2022-11", "inference-price-2024-10"
+    years = pd.DataFrame({
+        "date": [pd.Timestamp(str(fig.loc[k, "period"])) for k in (old, new)],
+        "usd_per_mtok": [report_value(fig, old), report_value(fig, new)],
+        "model": [str(fig.loc[old, "quantity"]), str(fig.loc[new, "note"])]})
+    chart = alt.Chart(years).mark_line(point=alt.OverlayMarkDef(size=90)).encode(
+        x=alt.X("date:T", title="Month"),
+        y=alt.Y("usd_per_mtok:Q", scale=alt.Scale(type="log"),
+                title="Price (USD per million tokens, log scale)"),
+        tooltip=[alt.Tooltip("date:T", format="%Y-%m"), "model",
+                 alt.Tooltip("usd_per_mtok:Q", title="USD per million tokens")])
+    fold = fold_change(report_value(fig, old), report_value(fig, new))
+    months = month_span(str(fig.loc[old, "period"]), str(fig.loc[new, "period"]))
+    return chart, dict(
+        chart_id="inference-cost",
+        title=f"GPT-3.5-level inference became about {fold:.0f} times cheaper in {months} months",
+        source=f"{CHART_REPORT}, {fig.loc[new, 'location']}, from Epoch AI and Artificial Analysis",
+        description=(f"Two points on a logarithmic price axis: {fmt(report_value(fig, old))} US "
+                     f"dollars per million tokens in {fig.loc[old, 'period']} and "
+                     f"{fmt(report_value(fig, new))} dollars in {fig.loc[new, 'period']}."),
+        data=years)
+
+
+def sensitivity_dates(dates: Sequence[pd.Timestamp]) -> list[pd.Timestamp]:
+    """The leaderboards the sensitivity table shows: every one in the claimed months,
+    and the two either side of the switch from online Elo to Arena score."""
+    chosen = months_behind_dates(dates, SENSITIVITY_MONTHS)
+    chosen += [pd.Timestamp(d) for d in SWITCH_DATES]
+    return sorted(set(chosen))
+
+
+def switch_gaps(sens: pd.DataFrame) -> tuple[float, float]:
+    """The US-China gap on the last online-Elo and the first Arena-score leaderboard."""
+    before, after = (float(sens.loc[sens.date == d, "us-china"].iloc[0]) for d in SWITCH_DATES)
+    return before, after
+
+
+def notable_tables(models: pd.DataFrame, rule: str) -> dict[str, object]:
+    """Counts per year and region under ``rule``, the 2024 counts under every rule,
+    and the figures the prose quotes."""
+    counts = count_by_region(models, rule, range(NOTABLE_FIRST_YEAR, NOTABLE_YEAR + 1))
+    rules = pd.DataFrame({
+        r: count_by_region(models, r, [NOTABLE_YEAR]).set_index("region")["models"]
+        for r in ATTRIBUTION_RULES}).round(1)
+    newest = pd.to_datetime(models.publication_date).max()
+    year = models[pd.to_datetime(models.publication_date).dt.year == NOTABLE_YEAR]
+    europe = year[year.countries.fillna("").map(lambda c: "Europe" in attribute(c, "any"))]
+    return {"counts": counts, "rules": rules, "newest": newest, "n_year": len(year),
+            "n_gdm": float(europe.organization.str.contains("Google DeepMind").sum())}
+
+
+def epoch_costs(models: pd.DataFrame) -> pd.DataFrame:
+    costs = models[models.model.isin(list(COST_MODELS))][
+        ["model", "publication_date", "training_cost_2023_usd"]]
+    return costs.assign(million_usd=(costs.training_cost_2023_usd / 1e6).round(1)).drop(
+        columns="training_cost_2023_usd")
+
+
+# --- figures the prose quotes (glued by name) --------------------------------------
+
+# glue name -> claim whose stated value the prose quotes
+REPORTED_GLUE: dict[str, str] = {
+    "solidot_23": "solidot-gap-2023", "solidot_24": "solidot-gap-2024",
+    "boc_mmlu23": "boc-gap-mmlu-2023", "boc_mmlu24": "boc-gap-mmlu-2024",
+    "boc_he23": "boc-gap-humaneval-2023", "boc_he24": "boc-gap-humaneval-2024",
+    "zgjyb_uscn0": "zgjyb-arena-uscn-2024-01", "zgjyb_co0": "zgjyb-arena-openclosed-start",
+    "zgjyb_co1": "zgjyb-arena-openclosed-end", "sec_top10_1": "solidot-arena-top10-end",
+    "solidot_ind": "solidot-notable-industry", "zgjyb_fall": "zgjyb-inference-fall",
+    "zgjyb_pubs": "zgjyb-pubs-increase", "zgjyb_pat13": "zgjyb-patents-2013",
+    "zgjyb_pat_growth": "zgjyb-patents-growth", "zgjyb_rebench_long": "zgjyb-rebench-long-budget",
+    "zgjyb_pages": "zgjyb-report-pages", "zgjyb_mentions": "zgjyb-deepseek-mentions",
+    "zgjyb_ds_cost": "zgjyb-cost-deepseek-v3",
+}
+# glue name -> report figure the prose quotes
+REPORT_GLUE: dict[str, str] = {
+    "rep_uscn0": "arena-uscn-2024-01", "rep_uscn1": "arena-uscn-2025-02",
+    "rep_co0": "arena-closedopen-2024-01", "rep_co1": "arena-closedopen-2025-02",
+    "rep_top10_0": "arena-top10-start", "rep_top10_1": "arena-top10-end",
+    "rep_top2_0": "arena-top2-start", "rep_top2_1": "arena-top2-end",
+    "rep_us_score1": "arena-us-score-2025-02", "rep_cn_score1": "arena-cn-score-2025-02",
+    "rep_n_us": "notable-us-2024", "rep_n_cn": "notable-cn-2024", "rep_n_eu": "notable-eu-2024",
+    "rep_total": "notable-total-2024", "rep_ind": "notable-industry-share-2024",
+    "rep_n_ind": "notable-industry-2024", "mmlu_threshold": "inference-mmlu-threshold",
+    "price22": "inference-price-2022-11", "price24": "inference-price-2024-10",
+    "rep_fold": "inference-fold", "rep_span": "inference-span-highlight",
+    "cost_altman": "cost-gpt4-altman", "cost_gpt4": "cost-gpt4", "cost_amodei": "cost-amodei-run",
+    "ds_cost_producer": "deepseek-v3-training-cost",
+    "pubs13": "pubs-2013", "pubs23": "pubs-2023", "patents10": "patents-2010",
+    "pat_growth23": "patents-growth-2023", "rebench_short": "rebench-short-budget",
+    "rebench_long": "rebench-long-budget",
+    "mmlu23": "gap-mmlu-2023", "mmlu24": "gap-mmlu-2024",
+    "he23": "gap-humaneval-2023", "he24": "gap-humaneval-2024",
+}
+
+
+def report_glue(fig: pd.DataFrame) -> dict[str, float]:
+    return {name: report_value(fig, key) for name, key in REPORT_GLUE.items()}
+
+
+def benchmark_prose(fig: pd.DataFrame, epoch_scores: pd.DataFrame,
+                    benchmarks: Sequence[str]) -> dict[str, object]:
+    first, last = YEARS
+    top = top_scores(epoch_scores, "mmlu", last).set_index("country")
+    us, cn = top.loc["United States of America"], top.loc["China"]
+    bench = benchmark_table(fig, benchmarks)
+    return {
+        "he23_rel": min_relative_gap(report_value(fig, f"gap-humaneval-{first}")),
+        "he24_rel": min_relative_gap(report_value(fig, f"gap-humaneval-{last}")),
+        "mmlu23_rel": min_relative_gap(report_value(fig, f"gap-mmlu-{first}")),
+        "mmlu_us": float(us.score), "mmlu_cn": float(cn.score),
+        "mmlu_us_model": Plain(us.model_version), "mmlu_cn_model": Plain(cn.model_version),
+        "mmlu_epoch_gap": float(us.score - cn.score),
+        "mmlu24_rel": relative_gap_given_leader(report_value(fig, f"gap-mmlu-{last}"),
+                                                float(us.score)),
+        "mean23": float(bench.loc[bench.year == first, "gap_pp"].mean()),
+        "mean23_all": (sum(report_value(fig, f"gap-{b.lower()}-{first}") for b in BENCHMARKS)
+                       / len(BENCHMARKS)),
+        "n_bench": len(benchmarks),
+    }
+
+
+def arena_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, top_k: int,
+                mapping: str, early_2025: Sequence[pd.Timestamp]) -> dict[str, object]:
+    out: dict[str, object] = {"d_start": Plain(f"{start:%Y-%m-%d}"),
+                              "d_end": Plain(f"{end:%Y-%m-%d}"),
+                              "mapping": Plain(mapping), "k": top_k}
+    tk = f"top1-top{top_k}"
+    for tag, date in (("0", start), ("1", end)):
+        gaps = gaps_on(annotated, date, top_k)
+        for kind in ("us-china", "closed-open", tk, "top1-top2"):
+            out[f"{kind.replace(tk, 'topk')}_{tag}"] = _num(gaps[kind])
+        out[f"us_model_{tag}"] = Plain(str(gaps["us-china"]["leader_model"]))
+        out[f"cn_model_{tag}"] = Plain(str(gaps["us-china"]["follower_model"]))
+        out[f"us_score_{tag}"] = _num(gaps["us-china"], "leader_rating")
+        out[f"cn_score_{tag}"] = _num(gaps["us-china"], "follower_rating")
+    gaps10 = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
+    out.update(top10_lo=min(gaps10), top10_hi=max(gaps10),
+               top10_first=Plain(f"{min(early_2025):%Y-%m-%d}"),
+               top10_last=Plain(f"{max(early_2025):%Y-%m-%d}"), report_k=REPORT_TOP_K)
+    return out
+
+
+def gap_table(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
+              top_k: int) -> pd.DataFrame:
+    g0, g1 = gaps_on(annotated, start, top_k), gaps_on(annotated, end, top_k)
+    return pd.DataFrame({
+        f"{start:%Y-%m-%d}": {k: round(_num(v), 2) for k, v in g0.items()},
+        f"{end:%Y-%m-%d}": {k: round(_num(v), 2) for k, v in g1.items()},
+    })
+
+
+def notable_prose(tables: dict[str, object], rule: str) -> dict[str, object]:
+    rules = tables["rules"]
+    assert isinstance(rules, pd.DataFrame)
+    newest = pd.Timestamp(tables["newest"])
+    return {"rule": Plain(RULE_TEXT[rule]), "newest": Plain(f"{newest:%-d %B %Y}"),
+            "n2024": tables["n_year"], "cn_any": float(rules.loc["China", "any"]),
+            "eu_any": float(rules.loc["Europe", "any"]), "n_gdm": tables["n_gdm"]}
+
+
+def cost_prose(fig: pd.DataFrame) -> dict[str, object]:
+    old, new = "inference-price-2022-11", "inference-price-2024-10"
+    p_old, p_new = report_value(fig, old), report_value(fig, new)
+    return {"fall": percent_fall(p_old, p_new), "fold": fold_change(p_old, p_new),
+            "span": month_span(str(fig.loc[old, "period"]), str(fig.loc[new, "period"]))}
+
+
+def research_prose(fig: pd.DataFrame) -> dict[str, object]:
+    return {"pubs_inc": increase(report_value(fig, "pubs-2013"), report_value(fig, "pubs-2023"))}
+
+
+def adoption_prose(fig: pd.DataFrame) -> dict[str, object]:
+    return {"genai_x": fold_change(report_value(fig, "adoption-genai-2024"),
+                                   report_value(fig, "adoption-genai-2023"))}
 
 
 class Plain(str):
