@@ -291,3 +291,72 @@ def test_describe_coverage() -> None:
     assert mb.describe_coverage(closing.iloc[:1].assign(early_censored=False)) == (
         "every metric measures both ends of the claim")
     assert mb.describe_coverage(closing.iloc[2:]) == "no metric measures both ends of the claim"
+
+
+def test_lag_values_label_proxies_and_missing_dates() -> None:
+    closing = pd.DataFrame({"metric": ["eci", "arena"], "tolerance": [0.0, 0.0],
+                            "early_date": [pd.Timestamp("2023-06-30"), pd.NaT],
+                            "early_lag_months": [8.0, float("nan")],
+                            "early_censored": [True, False],
+                            "q2_2025_lag_months": [6.4, float("nan")]})
+    values = {v.key: v for v in mb.lag_values(closing, mb.LagRules("United States", "China"), "all")}
+    assert sorted(values) == ["lag-early-arena", "lag-early-eci", "lag-q2-2025-arena",
+                              "lag-q2-2025-eci"]
+    early = values["lag-early-eci"]
+    assert early.value == 8.0 and early.unit == "months" and early.period == "2023-06-30"
+    assert early.label == ("lag of China behind United States recomputed on Epoch Capabilities "
+                           "Index (tolerance 0, model set all), first measurable month-end, "
+                           "a lower bound")
+    assert early.source_id == mb.EPOCH_SOURCE
+    assert values["lag-early-arena"].value is None
+    assert "no measurable month" in values["lag-early-arena"].label
+    assert values["lag-q2-2025-arena"].source_id == mb.ARENA_SOURCE
+    assert values["lag-q2-2025-arena"].label.endswith("no data for this date")
+    assert values["lag-q2-2025-eci"].period == "2025-06-30"
+
+
+def test_values_for_the_labs_and_open_weights_checks() -> None:
+    ratio = mb.index_ratio_value(68.0, 20.0)
+    assert ratio.key == "deepseek-index-ratio" and ratio.value == pytest.approx(3.4)
+    assert "68 for R1-0528 over 20" in ratio.label and ratio.source_id == mb.POST_SOURCE
+    eci = models(("China", "2023-11-02", 10, "deepseek-coder-33b-base", True),
+                 ("China", "2025-05-28", 40, mb.R1_0528, True))
+    eci["organization"] = "DeepSeek"
+    span = mb.deepseek_span(eci)
+    assert span.first_model == "deepseek-coder-33b-base"
+    assert span.months == pytest.approx(573 / DAYS_PER_MONTH)
+    assert (span.first_eci, span.r1_eci) == (10.0, 40.0)
+    computed = span.computed()
+    assert computed.key == "deepseek-first-to-r1-0528" and computed.unit == "months"
+    assert "(2023-11-02)" in computed.label and "(2025-05-28)" in computed.label
+    arena = models(("China", "2024-11-28", 1250, mb.QWQ_MODEL, True),
+                   ("United States", "2024-07-23", 1330, mb.LLAMA_405B_MODELS[0], True),
+                   ("United States", "2024-07-23", 1340, mb.LLAMA_405B_MODELS[1], True))
+    margin = mb.arena_margin_value(arena, "2025-03-26")
+    assert margin.value == -90.0 and margin.period == "leaderboard of 2025-03-26"
+
+
+def test_sentences_titles_and_user_figures() -> None:
+    assert mb.month_text(pd.NaT) == "no month"
+    assert mb.month_text("2024-03-01", "%d %B %Y") == "01 March 2024"
+    assert mb.lag_chart_title(pd.DataFrame({"lag_months": [2.0, 6.0, 1.0]})) == (
+        "At the end of Q2 2025 the lag is under three months on 2 of 3 metrics with data")
+    assert mb.open_lead_title(None).endswith("in no month")
+    closing = pd.DataFrame({"metric": ["eci"], "early_lag_months": [8.0],
+                            "early_censored": [True], "q2_2025_lag_months": [6.4]})
+    assert mb.coverage_sentence(closing) == (
+        "Every metric measures both ends of the claim, and its early value is only a lower "
+        "bound, so the story of a lag that shrank from late 2022 to Q2 2025 cannot be traced "
+        "end to end in these data")
+    long = pd.DataFrame({"metric": "eci", "date": pd.to_datetime(["2024-09-30", "2025-02-28"]),
+                         "lag_months": [9.0, 4.0]})
+    assert mb.fall_sentence(long).startswith(
+        "Comparing the longest lag from July 2024 to December 2024 with the shortest from "
+        "December 2024 to March 2025, on the one metric")
+    figures = pd.DataFrame({"value": [2.0, 3.0, 100.0, 10.0, 15.0, 12.5]}, index=[
+        "boc-fig15-tongyi-app", "boc-fig15-tongyi-web", "boc-fig15-doubao-app",
+        "boc-fig15-doubao-web", "boc-fig15-quark-search", "qm-kimi-mau-2025q2"])
+    users = mb.UserFigures.build(figures, {"tongyi_mau": 150.0, "doubao_mau": 110.0,
+                                           "kimi_mau": 25.0}).values
+    assert users["tongyi_times"] == 75.0 and users["tongyi_family"] == 20.0
+    assert users["kimi_pct"] == 50.0 and users["okeeper_doubao_mau"] == 110.0

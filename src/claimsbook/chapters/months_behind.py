@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..core import params
 from ..core.charts import country_scale
+from ..core.ledger import Computed
 from .lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
 GROUPS: tuple[str, ...] = ("United States", "China", "Europe", "Other", "Multinational")
@@ -58,6 +59,12 @@ OVER_A_YEAR = 12.0
 UNDER_THREE_MONTHS = 3.0
 # Score tolerances of the sensitivity sweep, in each metric's own unit.
 SWEEP_TOLERANCES: tuple[float, ...] = (0.0, 1.0, 2.0, 5.0)
+# Headers of the sweep table: the lags are on proxy metrics, so they are context for the
+# claim, not evidence for or against it.
+SWEEP_LABELS: dict[str, str] = {
+    "supports_over_a_year": "Proxy lag over a year early on",
+    "supports_under_three_months": "Proxy lag under three months in Q2 2025",
+}
 
 _EPOCH_COUNTRIES = {
     "United States of America": "United States",
@@ -697,18 +704,177 @@ def release_of(models: pd.DataFrame, model: str) -> pd.Timestamp:
     return pd.Timestamp(rows["date"].min())
 
 
-def headline_needs(summary: Summary, which: str) -> str:
-    """What would settle a headline claim that this metric cannot decide."""
-    label = METRICS[summary.metric]
-    if which == "early":
-        if summary.early_date is None:
-            return (f"{label} has no measurable US-China lag before the window ends; "
-                    "scores of Chinese and US models released in 2021-2023 on one metric")
-        return (f"{label} first measures the lag on {summary.early_date.date()} at "
-                f"{summary.early_lag:.1f} months, but only as a lower bound (the data hold "
-                "no earlier leader model); scores for models released before 2023 would settle it")
-    return (f"{label} has no data for the end of Q2 2025; a leaderboard or benchmark "
-            "covering models released up to June 2025 would settle it")
+# Values the chapter's checks reference (data/months-behind/checks.csv). Their labels
+# say in words what each value measures; no number in them is typed.
+
+EPOCH_SOURCE = "epoch-benchmarking-hub"
+ARENA_SOURCE = "arena-history"
+POST_SOURCE = "okeeper-2025-08-20"
+QWQ_MODEL = "QwQ-32B-Preview"
+LLAMA_405B_MODELS: tuple[str, ...] = ("Meta-Llama-3.1-405B-Instruct-bf16",
+                                      "Meta-Llama-3.1-405B-Instruct-fp8")
+R1_0528 = "DeepSeek-R1-0528"
+# Rows of the reported-figures table the labs section quotes, by the prose name.
+LAB_FIGURES: dict[str, str] = {
+    "ds_total_params": "deepseek-r1-total-params",
+    "ds_active_params": "deepseek-r1-active-params",
+    "boc_r1_0528": "boc-fig6-aai-deepseek-r1-0528",
+    "cnyes_r1_0528": "cnyes-aa-deepseek-r1-0528",
+    "cnyes_first": "cnyes-aa-deepseek-llm-67b",
+    "kr_qwen3": "36kr-aa-qwen3-235b-a22b",
+    "chosun_r1_0528": "chosun-aa-deepseek-r1-0528",
+}
+
+
+def metric_name(metric: str) -> str:
+    """The metric's name without its unit: "Epoch Capabilities Index"."""
+    return METRICS[metric].split(" (")[0]
+
+
+def _value(value: object) -> float | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return float(value)  # type: ignore[arg-type]
+
+
+def lag_values(closing: pd.DataFrame, rules: LagRules, model_set: str) -> list[Computed]:
+    """For every metric of a one-tolerance :func:`sweep` table: the first measurable
+    lag (``lag-early-<metric>``) and the lag at the end of Q2 2025
+    (``lag-q2-2025-<metric>``), in months. They are recomputations on proxy metrics,
+    which the checks show as context only."""
+    values = []
+    for row in closing.to_dict("records"):
+        metric = str(row["metric"])
+        source = ARENA_SOURCE if metric == "arena" else EPOCH_SOURCE
+        what = (f"lag of {rules.follower} behind {rules.leader} recomputed on "
+                f"{metric_name(metric)} (tolerance {float(row['tolerance']):g}, model set "
+                f"{model_set})")
+        early = _value(row["early_lag_months"])
+        early_date = row["early_date"]
+        if early is None or early_date is None or pd.isna(early_date):
+            early_label, period = f"{what}: no measurable month in the early window", ""
+        else:
+            bound = ", a lower bound" if bool(row["early_censored"]) else ""
+            early_label = f"{what}, first measurable month-end{bound}"
+            period = f"{pd.Timestamp(early_date):%Y-%m-%d}"
+        values.append(Computed(f"lag-early-{metric}", early, "months", early_label,
+                               source_id=source, period=period))
+        q2 = _value(row["q2_2025_lag_months"])
+        q2_label = what + (": no data for this date" if q2 is None else "")
+        values.append(Computed(f"lag-q2-2025-{metric}", q2, "months", q2_label,
+                               source_id=source, period=f"{Q2_2025_END:%Y-%m-%d}"))
+    return values
+
+
+def arena_margin_value(models: pd.DataFrame, rating_date: object) -> Computed:
+    """QwQ-32B-Preview's arena rating minus the better Llama 3.1 405B entry's
+    (``qwq-arena-margin``): chat preference, another metric than the claim's."""
+    margin = score_margin(models, QWQ_MODEL, LLAMA_405B_MODELS)
+    return Computed(
+        "qwq-arena-margin", margin, "rating points",
+        f"Chatbot Arena rating of {QWQ_MODEL} minus the better Llama 3.1 405B Instruct entry "
+        "(chat preference, not Artificial Analysis's index)",
+        source_id=ARENA_SOURCE, period=f"leaderboard of {pd.Timestamp(str(rating_date)):%Y-%m-%d}")
+
+
+def index_ratio_value(later: float, earlier: float) -> Computed:
+    """The post's own R1-0528 index value over its value for DeepSeek's first model
+    (``deepseek-index-ratio``): arithmetic on the claim's own figures."""
+    return Computed(
+        "deepseek-index-ratio", later / earlier, "times",
+        f"ratio of the post's own index values, {later:g} for R1-0528 over {earlier:g} for "
+        "DeepSeek's first model", source_id=POST_SOURCE)
+
+
+@dataclass(frozen=True)
+class DeepSeekSpan:
+    """DeepSeek's first model in Epoch's ECI table and the months to R1-0528."""
+
+    first_model: str
+    first_date: pd.Timestamp
+    r1_date: pd.Timestamp
+    months: float
+    first_eci: float
+    r1_eci: float
+
+    def computed(self) -> Computed:
+        """``deepseek-first-to-r1-0528``: the span on Epoch's release dates."""
+        return Computed(
+            "deepseek-first-to-r1-0528", self.months, "months",
+            f"months from the release of {self.first_model} ({self.first_date:%Y-%m-%d}), "
+            f"DeepSeek's first model in Epoch AI's ECI table, to {R1_0528} "
+            f"({self.r1_date:%Y-%m-%d})", source_id=EPOCH_SOURCE,
+            location="Epoch Capabilities Index table, release dates")
+
+
+def deepseek_span(eci: pd.DataFrame) -> DeepSeekSpan:
+    """:class:`DeepSeekSpan` from an ECI model table (:func:`epoch_models`)."""
+    first = first_release(eci, "DeepSeek")
+    r1_date = release_of(eci, R1_0528)
+    best = eci.groupby("model")["score"].max()
+    return DeepSeekSpan(str(first["model"]), pd.Timestamp(first["date"]), r1_date,
+                        months_between(first["date"], r1_date),
+                        float(best[first["model"]]), float(best[R1_0528]))
+
+
+def month_text(when: object, fmt: str = "%B %Y", missing: str = "no month") -> str:
+    """A date for prose, or ``missing`` when there is none."""
+    if when is None or pd.isna(when):
+        return missing
+    return pd.Timestamp(str(when)).strftime(fmt)
+
+
+def coverage_sentence(closing: pd.DataFrame) -> str:
+    """:func:`describe_coverage` as a sentence, adding that the shrinking story cannot
+    be traced end to end when no metric has an uncensored early lag and a Q2 lag."""
+    text = describe_coverage(closing)
+    both = closing[closing["early_lag_months"].notna() & closing["q2_2025_lag_months"].notna()]
+    if not (~both["early_censored"].astype(bool)).any():
+        text += (", so the story of a lag that shrank from late 2022 to Q2 2025 cannot be "
+                 "traced end to end in these data")
+    return text[:1].upper() + text[1:]
+
+
+def fall_sentence(long: pd.DataFrame) -> str:
+    """The fall of the lag between :data:`FALL_PEAK_WINDOW` and :data:`FALL_LOW_WINDOW`,
+    as a sentence."""
+    windows = (f"the longest lag from {month_text(FALL_PEAK_WINDOW[0])} to "
+               f"{month_text(FALL_PEAK_WINDOW[1])} with the shortest from "
+               f"{month_text(FALL_LOW_WINDOW[0])} to {month_text(FALL_LOW_WINDOW[1])}")
+    return f"Comparing {windows}, {describe_fall(lag_fall(long))}"
+
+
+def lag_chart_title(at_q2: pd.DataFrame) -> str:
+    """Title of the lag-per-metric chart, from the lags at the end of Q2 2025."""
+    n_under = int((at_q2["lag_months"] < UNDER_THREE_MONTHS).sum())
+    return (f"At the end of Q2 2025 the lag is under three months on {n_under} of "
+            f"{len(at_q2)} metrics with data")
+
+
+def open_lead_title(first_lead: object) -> str:
+    return ("On the ECI, China's best open-weights model first passed the US's in "
+            + month_text(first_lead))
+
+
+@dataclass(frozen=True)
+class UserFigures:
+    """The post's MAU figures beside QuestMobile's counts by product form, for prose."""
+
+    values: dict[str, float]
+
+    @classmethod
+    def build(cls, figures: pd.DataFrame, reported: dict[str, float]) -> UserFigures:
+        """``figures``: the reported-figures table indexed by figure_id; ``reported``:
+        the post's values keyed tongyi_mau, doubao_mau, kimi_mau."""
+        rows = {"tongyi_app": "boc-fig15-tongyi-app", "tongyi_web": "boc-fig15-tongyi-web",
+                "doubao_app": "boc-fig15-doubao-app", "doubao_web": "boc-fig15-doubao-web",
+                "quark": "boc-fig15-quark-search", "qm_kimi": "qm-kimi-mau-2025q2"}
+        v = {name: float(figures.loc[fid, "value"]) for name, fid in rows.items()}
+        v.update({f"okeeper_{k}": float(x) for k, x in reported.items()})
+        v["tongyi_times"] = v["okeeper_tongyi_mau"] / v["tongyi_app"]
+        v["tongyi_family"] = v["tongyi_app"] + v["tongyi_web"] + v["quark"]
+        v["kimi_pct"] = 100 * v["qm_kimi"] / v["okeeper_kimi_mau"]
+        return cls(v)
 
 
 # Charts of the chapter. They only encode tables built above; titles that state a
