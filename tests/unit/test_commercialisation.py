@@ -223,3 +223,17 @@ def test_growth_multiples_mark_the_report_only_series():
     assert mult.loc["Doubao tokens/day, Dec 2024 → May 2025 (+310 %)", "multiple"] == pytest.approx(4.1)
     assert mult.loc["Doubao tokens/day, May 2024 → Sep 2025", "multiple"] == pytest.approx(250)
     assert (mult["basis"] == "as reported by BOC only").sum() == 4
+
+
+def test_arena_facts_gaps_and_filter_consistency():
+    full = pd.DataFrame({
+        "model": ["US-P", "CN-O", "US-O"], "arena_score": [1468, 1431, 1300],
+        "country": ["United States", "China", "United States"],
+        "licence_class": ["Proprietary", "Open weights", "Open weights"]})
+    open_ = full[full["licence_class"] == "Open weights"]
+    facts = cm.arena_facts(full, open_)
+    assert facts["gap_top"] == 37 and facts["gap_class"] == 37     # 1468 - 1431
+    assert facts["gap_open"] == 131                                  # 1431 - 1300
+    assert facts["p_top"] == pytest.approx(55.305, abs=1e-3)
+    assert facts["n_open_in_full"] == 2 and facts["n_open_cn_in_full"] == 1
+    assert facts["cons_ok"] is True

@@ -487,6 +487,36 @@ def top_mean(table: pd.DataFrame, group: str, n: int = 5, score: str = "arena_sc
     return table.groupby(group)[score].apply(lambda s: s.nlargest(n).mean())
 
 
+def arena_facts(full: pd.DataFrame, open_: pd.DataFrame) -> dict[str, object]:
+    """What the prose says about figure 6's two tables: the leaders by country and licence
+    class, their gaps in Elo points and win rates, and whether the open table is a filter
+    of the full one."""
+    best_country = best_by(full, "country").set_index("country")
+    best_class = best_by(full, "licence_class").set_index("licence_class")
+    best_open = best_by(open_, "country").set_index("country")
+    us, cn = "United States", "China"
+    gap_top = int(best_country.loc[us, "arena_score"] - best_country.loc[cn, "arena_score"])
+    gap_open = int(best_open.loc[cn, "arena_score"] - best_open.loc[us, "arena_score"])
+    cons = open_table_consistency(full, open_)
+    top5 = top_mean(full, "country")
+    is_open = full["licence_class"] == "Open weights"
+    return {
+        "top_us": best_country.loc[us, "model"], "top_cn": best_country.loc[cn, "model"],
+        "gap_top": gap_top, "n_full": len(full), "n_open": len(open_),
+        "p_top": 100 * elo_win_probability(gap_top),
+        "gap_class": int(best_class.loc["Proprietary", "arena_score"]
+                         - best_class.loc["Open weights", "arena_score"]),
+        "gap_open": gap_open, "p_open": 100 * elo_win_probability(gap_open),
+        "top_us_open": best_open.loc[us, "model"],
+        "n_open_in_full": int(is_open.sum()),
+        "n_open_cn_in_full": int((is_open & (full["country"] == cn)).sum()),
+        "cons_ok": bool((cons["should_be_in_full"] == cons["in_full"]).all()
+                        and cons.loc[cons["in_full"], "same_score"].all()),
+        "top5_gap": float(top5[us] - top5[cn]), "elo_scale": ELO_SCALE,
+        "p_1pt": 100 * elo_win_probability(1),
+    }
+
+
 def price_chart(prices: pd.DataFrame, r: Mapping[str, float], rate: Rate, chosen_list: str,
                 palette: Mapping[str, str]) -> tuple[alt.TopLevelMixin, pd.DataFrame, str]:
     """Dot plot of GPT-4.5 and Qwen-Max list prices in USD (log scale), with the chosen
