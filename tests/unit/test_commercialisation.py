@@ -122,3 +122,118 @@ def test_parameters_reject_bad_values():
         params.validate(cm.PARAMETERS, {**good, "qwen_price_list": "us"})
     with pytest.raises(params.ParameterError, match="input_share"):
         params.validate(cm.PARAMETERS, {**good, "input_share": 1.5})
+
+
+# --- values the checks reference ---------------------------------------------------------
+
+def _price_table():
+    rows = [
+        ("gpt-4.5-preview-in", "gpt-4.5-preview", "OpenAI", "openai-2025", "input", 75, "USD"),
+        ("gpt-4.5-preview-out", "gpt-4.5-preview", "OpenAI", "openai-2025", "output", 150, "USD"),
+        ("gpt-4o-in", "gpt-4o", "OpenAI", "openai-2025", "input", 2.5, "USD"),
+        ("gpt-4o-out", "gpt-4o", "OpenAI", "openai-2025", "output", 10, "USD"),
+    ]
+    for price_list, (i, o, cur) in {"cn-2025": (2.4, 9.6, "CNY"), "cn-2024-09": (20, 60, "CNY"),
+                                    "cn-2024-05": (40, 120, "CNY"), "intl": (1.6, 6.4, "USD")}.items():
+        rows += [(f"qwen-max-{price_list}-in", "qwen-max", "Alibaba Cloud", price_list, "input", i, cur),
+                 (f"qwen-max-{price_list}-out", "qwen-max", "Alibaba Cloud", price_list, "output", o, cur)]
+    frame = pd.DataFrame(rows, columns=["price_id", "model", "provider", "price_list", "direction",
+                                        "price", "currency"])
+    return frame.assign(unit="per million tokens", price_list_date="2025", source_id="s",
+                        location="l")
+
+
+def test_price_figures_carry_currency_unit_and_list():
+    figures = {c.key: c for c in cm.price_figures(_price_table())}
+    assert figures["price-qwen-max-cn-2025-in"].value == 2.4
+    assert figures["price-qwen-max-cn-2025-in"].unit == "CNY per million tokens"
+    assert "cn-2025 list" in figures["price-qwen-max-cn-2025-in"].label
+
+
+def test_ratio_figures_for_gpt4o_and_every_qwen_list():
+    rate = cm.choose_rate("2025-09-01", 8.0)
+    figures = {c.key: c.value for c in cm.ratio_figures(_price_table(), rate=rate, input_share=0.5,
+                                                        chosen_list="intl")}
+    assert figures["gpt45-over-gpt4o-input"] == pytest.approx(30)    # 75 / 2.5
+    assert figures["gpt45-over-gpt4o-output"] == pytest.approx(15)   # 150 / 10
+    # 2.4 CNY at 8 CNY/USD = 0.3 USD -> 75 / 0.3 = 250; 9.6 / 8 = 1.2 -> 150 / 1.2 = 125
+    assert figures["price-gap-input-cn-2025"] == pytest.approx(250)
+    assert figures["price-gap-output-cn-2025"] == pytest.approx(125)
+    assert figures["price-gap-input-intl"] == pytest.approx(75 / 1.6)
+    assert {k for k in figures if k.startswith("price-gap-input-")} == {
+        f"price-gap-input-{name}" for name in cm.PRICE_LISTS}
+
+
+def _reference():
+    rows = [
+        ("fda-ai-devices-2023", "Devices", 221, "devices", "2023"),
+        ("fda-ai-devices-2015", "Devices", 6, "devices", "2015"),
+        ("fda-ai-devices-2023-aiindex", "Devices (AI Index)", 223, "devices", "2023"),
+        ("fda-ai-devices-2015-aiindex", "Devices (AI Index)", 6, "devices", "2015"),
+        ("google-tokens-2024-05", "Tokens", 9.7, "t", "2024-05"),
+        ("google-tokens-2025-05", "Tokens", 480, "t", "2025-05"),
+        ("google-tokens-2025-07", "Tokens", 980, "t", "2025-07"),
+        ("doubao-tokens-2025-09", "Doubao tokens", 30, "t/day", "2025-09"),
+        ("doubao-growth-may-sep-2025", "Growth", 80, "percent", "2025-05/2025-09"),
+        ("chatgpt-paying-subs-2026", "Paying subscribers", 50, "million", "2026-02"),
+        ("chatgpt-wau-2026", "Weekly users", 900, "million", "2026-02"),
+    ]
+    frame = pd.DataFrame(rows, columns=["figure_id", "quantity", "value", "unit", "period"])
+    return frame.assign(source_id="s", location="l").set_index("figure_id")
+
+
+def test_reference_figures_multiples_and_implied_levels():
+    figures = {c.key: c for c in cm.reference_figures(_reference())}
+    assert figures["fda-multiple-fda-list"].value == pytest.approx(221 / 6)       # 36.83
+    assert figures["fda-multiple-aiindex"].value == pytest.approx(223 / 6)        # 37.17
+    assert figures["google-multiple-12m"].value == pytest.approx(480 / 9.7)       # 49.48
+    assert figures["google-multiple-may24-jul25"].period == "2024-05/2025-07"
+    assert figures["doubao-may-implied"].value == pytest.approx(30 / 1.8)         # 16.67
+    assert figures["chatgpt-paying-share-2026"].value == pytest.approx(100 * 50 / 900)
+    assert "2023 over 2015" in figures["fda-multiple-fda-list"].label
+
+
+def test_revenue_share_sum_and_headline_sentence():
+    total = cm.revenue_share_sum({"api": 30, "subscription": 60, "enterprise": 10})
+    assert total.value == 100 and total.key == "revenue-share-sum"
+    summary = pd.DataFrame({"headline": ["holds", "garbled", "contradicted", "unverifiable"],
+                            "claims": [2, 0, 1, 3]})
+    assert cm.headline_sentence(summary) == (
+        "Of the chapter's 6 distinct statements, 2 hold, 1 is contradicted and 3 are unverifiable.")
+
+
+def test_capture_comparison_reads_the_model_from_the_quantity():
+    board = pd.DataFrame({"model": ["A", "B"], "arena_score": [1400, 1390]})
+    ref = pd.DataFrame({"figure_id": ["openlm-0701-a", "other"],
+                        "quantity": ["openlm.ai Arena Elo of A", "x of B"], "value": [1403, 1]}
+                       ).set_index("figure_id")
+    out = cm.capture_comparison(board, ref)
+    assert out.to_dict("records") == [{"model": "A", "figure6_score": 1400.0,
+                                       "capture_score": 1403.0, "difference": 3.0}]
+
+
+def test_growth_multiples_mark_the_report_only_series():
+    reported = {"boc-doubao-growth-vs-dec": 310, "boc-doubao-growth-vs-apr": 29,
+                "boc-alibaba-api-calls-growth": 100, "boc-deepseek-third-party-growth": 20}
+    ref = _reference()
+    extra = pd.DataFrame({"quantity": ["x"] * 3, "value": [0.12, 522, 100], "unit": "u",
+                          "period": "p", "source_id": "s", "location": "l"},
+                         index=["doubao-tokens-2024-05", "ai-phones-2027", "ai-phones-2024"])
+    mult = cm.growth_multiples(pd.concat([ref, extra]), reported).set_index("series")
+    assert mult.loc["Doubao tokens/day, Dec 2024 → May 2025 (+310 %)", "multiple"] == pytest.approx(4.1)
+    assert mult.loc["Doubao tokens/day, May 2024 → Sep 2025", "multiple"] == pytest.approx(250)
+    assert (mult["basis"] == "as reported by BOC only").sum() == 4
+
+
+def test_arena_facts_gaps_and_filter_consistency():
+    full = pd.DataFrame({
+        "model": ["US-P", "CN-O", "US-O"], "arena_score": [1468, 1431, 1300],
+        "country": ["United States", "China", "United States"],
+        "licence_class": ["Proprietary", "Open weights", "Open weights"]})
+    open_ = full[full["licence_class"] == "Open weights"]
+    facts = cm.arena_facts(full, open_)
+    assert facts["gap_top"] == 37 and facts["gap_class"] == 37     # 1468 - 1431
+    assert facts["gap_open"] == 131                                  # 1431 - 1300
+    assert facts["p_top"] == pytest.approx(55.305, abs=1e-3)
+    assert facts["n_open_in_full"] == 2 and facts["n_open_cn_in_full"] == 1
+    assert facts["cons_ok"] is True
