@@ -9,6 +9,7 @@ import pytest
 
 from claimsbook.core import params
 from claimsbook.chapters import second_hand as sh
+from claimsbook.core.ledger import Claim
 from claimsbook.core.params import ParameterError
 
 RETAIL = pd.DataFrame(
@@ -182,3 +183,132 @@ def test_half_unit_and_rounding_bound():
     assert frame.loc[1, "rounding_pp"] == pytest.approx(0.13665, abs=1e-5)
     assert math.isnan(frame.loc[0, "rounding_pp"])
     assert "rounding_pp" not in sh.growth_check(RETAIL)
+
+
+# --- growth helpers: one pair, each the inverse of the other --------------------------
+
+
+def test_growth_pct_and_implied_previous_are_inverses():
+    assert sh.growth_pct(5520.0, 4800.0) == pytest.approx(15.0)
+    assert sh.growth_pct(sh.implied_previous(5520, 15), 5520) == pytest.approx(-100 * 15 / 115)
+    series = sh.growth_pct(pd.Series([110.0, 99.0]), pd.Series([100.0, 110.0]))
+    assert list(series.round(6)) == [10.0, -10.0]
+
+
+# --- values the checks reference -------------------------------------------------------
+
+CRGTA = pd.DataFrame({
+    "estimate_id": ["t23", "t24", "o24"],
+    "series": ["crgta-total", "crgta-total", "crgta-ecommerce"],
+    "producer": ["CRGTA"] * 3, "scope": ["all", "all", "online"],
+    "comparable_group": ["whole market", "whole market", "online"],
+    "year": [2023, 2024, 2024], "period": ["2023", "2024", "2024"],
+    "kind": ["estimate"] * 3, "value_100m_yuan": [13200.0, 16900.0, 6144.9],
+    "source_id": ["ic-1", "ic-2", "ic-2"], "location": ["p1", "p3", "p3"], "note": ["", "", ""],
+})
+
+
+def _claim(cid: str, value: float, tolerance: float, unit: str) -> Claim:
+    return Claim(claim_id=cid, chapter="04-second-hand", section="market-size",
+                 source_id="zgjyb-2025-04", location="article 2, para. 2", claim="x",
+                 reported_as="", reported_value=value, unit=unit, comparison="=",
+                 tolerance=tolerance, period="not stated")
+
+
+def test_offline_builds_the_context_values():
+    off = sh.offline(_claim("v", 5520, 0.5, "100 million yuan"), _claim("g", 15, 0.5, "%"), CRGTA)
+    assert off.year == 2024
+    # 16,900 - 6,144.9 = 10,755.1 亿元
+    assert off.non_online == pytest.approx(10755.1)
+    residual, previous = off.computed()
+    assert residual.key == "crgta-non-online-2024" and residual.value == pytest.approx(10755.1)
+    assert residual.source_id == "ic-2" and "2024" in residual.label
+    assert previous.key == "offline-previous-implied" and previous.value == pytest.approx(4800.0)
+    assert previous.location == "article 2, para. 2" and "4,779" in previous.label
+    values = off.glue_values()
+    assert values["crgta_ratio"] == pytest.approx(10755.1 / 5520)
+    assert values["crgta_total_tn"] == pytest.approx(1.69)
+    assert values["rep_offline_bn"] == pytest.approx(552.0)
+
+
+STAGES = pd.DataFrame({
+    "stage_id": ["a1", "a2", "a3", "everbright-launch"],
+    "stage": ["exploration", "market launch", "rapid development", "market launch"],
+    "stage_zh": ["探索期", "市场启动期", "高速发展期", "市场启动期"],
+    "start_year": [2002, 2018, 2021, 2018],
+    "end_year": pd.array([2017, 2020, 2025, pd.NA], dtype="Int64"),
+    "source_id": ["zgjyb-2025-04"] * 3 + ["everbright-2024-06-29"],
+    "location": ["para. 2"] * 3 + ["stages section"], "note": [""] * 4,
+})
+
+
+def test_stage_values_and_computed():
+    values = sh.stage_values(STAGES)
+    assert values == {"s1": 2002, "e1": 2017, "s2": 2018, "e2": 2020, "s3": 2021, "e3": 2025,
+                      "eb_start": 2018}
+    launch, count = sh.stage_computed(STAGES)
+    assert launch.key == "everbright-launch-start" and launch.value == 2018
+    assert launch.source_id == "everbright-2024-06-29" and "市场启动期" in launch.label
+    assert count.key == "article-stage-count" and count.value == 3
+    figure = sh.stage_figure(STAGES)
+    assert "(2018)" in figure["title"] and "exploration stage 2002-2017" in figure["description"]
+
+
+def test_scenario_values_and_sensitivity_figure():
+    market = MARKET.assign(producer="p", scope="s", source_id="src", note="")
+    s = sh.scenario(RETAIL, market, gmv_growth_pct=10, elasticity=0.1, base_year=2024,
+                    market_series="a")
+    est = sh.pick_market_estimate(market, "a", 2024)
+    values = sh.scenario_values(s, est)
+    assert values["retail_tn"] == pytest.approx(48.7895)
+    assert values["retail_change_bn"] == pytest.approx(487.895)
+    assert values["market_caveat"] == ""
+    figure = sh.sensitivity_figure(s)
+    assert "488 bn yuan" in figure["title"] and "from -20 % to +50 %" in figure["description"]
+    assert set(figure["data"]["elasticity"]) == {0.05, 0.1, 0.2}
+
+
+XIANYU = pd.DataFrame({
+    "figure_id": ["users-2023-05", "users-2025-03", "mau-2024-04", "listings-2024-04",
+                  "dau-2023", "ai-users-2025-11", "post95-dau-2023", "post95-2025",
+                  "post95-2024-04", "post00-2024-04", "post95-00-2025-12"],
+    "metric": ["user accounts", "registered users", "monthly active users",
+               "new idle listings per day", "daily active users", "AI users",
+               "share of DAU post-95", "share post-95", "share post-95", "share post-00",
+               "share post-95 and post-00"],
+    "value": [500, 600, 162, 4, 36.68, 45, 43, 60, 43, 22, 65],
+    "comparison": ["=", ">", "=", "=", "=", "=", "=", "=", "=", "=", "="],
+    "date": ["2023-05", "2025-03", "2024-04", "2024-04", "2023", "2025-11", "2023", "2025-03",
+             "2024-04", "2024-04", "2025-12"],
+    "source_id": ["s"] * 11,
+}).set_index("figure_id")
+
+
+def test_xianyu_values_and_users_figure():
+    values = sh.xianyu_values(XIANYU, 20.2)
+    # 2023-05-01 to 2025-03-01: 670 days = 22.01 months
+    assert values["months_gap"] == pytest.approx(670 / (365.25 / 12))
+    assert values["users_per_month"] == pytest.approx(100 / values["months_gap"])
+    assert values["ai_share"] == pytest.approx(3.36667, abs=1e-5)
+    figure = sh.users_figure(XIANYU)
+    assert "passed 600 million" in figure["title"] and "27 %" in figure["title"]
+    assert set(figure["data"]["figure_id"]) == {"users-2023-05", "users-2025-03", "mau-2024-04",
+                                                 "dau-2023"}
+
+
+def test_cohort_values_and_age_figure():
+    values = sh.cohort_values(40, 20, XIANYU)
+    assert values["combined"] == 60 and values["nested_floor"] == 40
+    assert values["upper95"] == 80 and values["upper00"] == 60
+    assert values["post95_00_vs_floor"] == "above"
+    figure = sh.age_bounds_figure(40, 20, XIANYU)
+    assert "'More than 40 %' and 'more than 20 %'" in figure["title"]
+    assert "(80 % and 60 %)" in figure["description"]
+
+
+def test_summary_values():
+    summary = pd.DataFrame({"headline": ["holds", "roughly holds", "garbled", "contradicted",
+                                         "faithful, unconfirmed", "unverifiable"],
+                            "claims": [2, 0, 0, 0, 4, 12]})
+    assert sh.summary_values(summary) == {"n_claims": 18, "n_holds": 2, "n_faithful": 4,
+                                          "n_unverifiable": 12, "n_other": 0}

@@ -4,9 +4,17 @@ The CASS / China Market Society report (April 2025) says that a 1 % rise in a
 city's idle second-hand e-commerce transaction value (GMV) goes with a 0.1 %
 rise in total retail sales of consumer goods. This module turns that elasticity
 into yuan with national retail sales from the National Bureau of Statistics
-(NBS), and holds the small pieces of arithmetic the chapter checks: a previous
-year's level implied by a growth rate, lower bounds of cohort shares, the share
-of users an AI product reaches, and the development-stage timeline.
+(NBS), and holds the small pieces of arithmetic the chapter shows: a previous
+year's level implied by a growth rate (and its inverse, growth between two
+levels), lower bounds of cohort shares, the share of users an AI product reaches,
+and the development-stage timeline.
+
+How each claim is judged is data (``data/second-hand/checks.csv``). The values
+those checks reference are built here as :class:`~claimsbook.core.ledger.Computed`
+with a label written from the data (:meth:`Offline.computed`,
+:func:`stage_computed`); the chapter records them before it shows the cards. The
+chart builders return keyword arguments for ``Chapter.figure``, with titles and
+descriptions written from the computed values.
 
 Units: money in 100 million yuan (亿元, the unit NBS publishes) unless a name
 says otherwise; growth rates and shares in percent.
@@ -26,11 +34,14 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
+import altair as alt
 import pandas as pd
 
 from ..core import params
+from ..core.ledger import Claim, Computed
+from ..core.numbers import fmt_number
 from ..core.params import ParameterError
 
 #: Years for which the book records NBS retail sales (data/second-hand/retail_sales.csv).
@@ -286,9 +297,7 @@ def growth_check(retail: pd.DataFrame) -> pd.DataFrame:
     frame = retail.sort_values("year")[keep].copy()
     previous = frame["value_100m_yuan"].shift(1)
     consecutive = frame["year"].diff() == 1
-    frame["ratio_growth_pct"] = ((frame["value_100m_yuan"] / previous - 1) * 100).where(
-        consecutive
-    )
+    frame["ratio_growth_pct"] = growth_pct(frame["value_100m_yuan"], previous).where(consecutive)
     frame["difference_pp"] = frame["ratio_growth_pct"] - frame["growth_pct"]
     if "reported_as" in frame:
         half = frame["reported_as"].map(half_unit_100m_yuan)
@@ -299,13 +308,24 @@ def growth_check(retail: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- growth arithmetic ---------------------------------------------------------
+# One pair of helpers, each the inverse of the other: the growth (%) between two
+# levels, and the earlier level a later one and its growth imply. (Chapter 03's
+# module has its own ``implied_earlier``; see the chapter-module notes.)
+
+Level = TypeVar("Level", float, pd.Series)
 
 
-def implied_previous(level: float, growth_pct: float) -> float:
+def growth_pct(later: Level, earlier: Level) -> Level:
+    """The percentage change from ``earlier`` to ``later``: ``(later / earlier - 1) * 100``
+    (numbers or aligned Series)."""
+    return (later / earlier - 1) * 100
+
+
+def implied_previous(level: float, growth: float) -> float:
     """The previous period's level implied by ``level`` and its growth (%):
-    ``level / (1 + growth/100)``."""
-    GrowthPct(maximum=math.inf)("growth_pct", growth_pct)
-    return level / (1 + growth_pct / 100)
+    ``level / (1 + growth/100)``, the inverse of :func:`growth_pct`."""
+    GrowthPct(maximum=math.inf)("growth_pct", growth)
+    return level / (1 + growth / 100)
 
 
 def implied_previous_range(
@@ -408,3 +428,432 @@ def timeline(stages: pd.DataFrame) -> pd.DataFrame:
 def count_distinct(values: Sequence[object]) -> int:
     """How many distinct items a list names."""
     return len(set(values))
+
+
+# --- values the checks reference (data/second-hand/checks.csv) --------------------
+# Each is a Computed: what it measures is written here from the data, never typed.
+
+#: 1 billion yuan and 1 trillion yuan in 亿元 (100 million yuan).
+PER_BILLION = 10.0
+PER_TRILLION = 1e4
+#: The unit data/claims.csv gives money in for this chapter.
+MONEY_UNIT = "100 million yuan"
+ARTICLE = "zgjyb-2025-04"
+EVERBRIGHT_LAUNCH = "everbright-launch"
+CRGTA_TOTAL, CRGTA_ONLINE = "crgta-total", "crgta-ecommerce"
+
+
+def _estimate(market: pd.DataFrame, series: str, year: int) -> pd.Series:
+    rows = market.loc[(market["series"] == series) & (market["year"] == year)
+                      & ~market["period"].astype(str).str.contains("H")]
+    if rows.empty:
+        raise ValueError(f"market_size has no full-year {series!r} estimate for {year}")
+    return rows.iloc[0]
+
+
+def crgta_latest_year(market: pd.DataFrame) -> int:
+    """The latest year for which CRGTA gives both its total and its e-commerce figure."""
+    years = (set(market.loc[market["series"] == CRGTA_TOTAL, "year"])
+             & set(market.loc[market["series"] == CRGTA_ONLINE, "year"]))
+    if not years:
+        raise ValueError("market_size has no year with both CRGTA series")
+    return int(max(years))
+
+
+@dataclass(frozen=True)
+class Offline:
+    """The article's offline figures (CRGTA, year not stated) beside CRGTA's published
+    totals. Money in 亿元."""
+
+    value: float
+    growth_pct: float
+    previous: float
+    previous_low: float
+    previous_high: float
+    year: int
+    crgta_total: float
+    crgta_online: float
+    source_id: str
+    location: str
+    claim_location: str
+
+    @property
+    def non_online(self) -> float:
+        return self.crgta_total - self.crgta_online
+
+    def computed(self) -> list[Computed]:
+        return [
+            Computed(
+                f"crgta-non-online-{self.year}", self.non_online, MONEY_UNIT,
+                f"CRGTA's {self.year} total for second-hand goods less its {self.year} e-commerce "
+                f"figure: a residual of another scope, not an offline figure CRGTA published",
+                source_id=self.source_id, location=self.location, period=str(self.year)),
+            Computed(
+                "offline-previous-implied", self.previous, MONEY_UNIT,
+                f"Previous year's offline value implied by the article's own level and growth "
+                f"(from {fmt_number(self.previous_low)} to {fmt_number(self.previous_high)} with "
+                f"their rounding): arithmetic on the claim's figures",
+                source_id=ARTICLE, location=self.claim_location),
+        ]
+
+    def glue_values(self) -> dict[str, float]:
+        return {
+            "prev_level": self.previous, "prev_low": self.previous_low,
+            "prev_high": self.previous_high, "crgta_nononline": self.non_online,
+            "crgta_ratio": self.non_online / self.value,
+            "crgta_total_tn": self.crgta_total / PER_TRILLION,
+            "crgta_online_bn": self.crgta_online / PER_BILLION,
+            "rep_offline_bn": self.value / PER_BILLION, "crgta_year": self.year,
+        }
+
+
+def offline(value: Claim, growth: Claim, market: pd.DataFrame) -> Offline:
+    """The previous level the article's two offline claims imply (with the rounding
+    their tolerances allow), and CRGTA's latest total and e-commerce figures."""
+    level, rate = value.reported_value, growth.reported_value
+    low, high = implied_previous_range(level, rate, value.tolerance, growth.tolerance)
+    year = crgta_latest_year(market)
+    total, online = _estimate(market, CRGTA_TOTAL, year), _estimate(market, CRGTA_ONLINE, year)
+    return Offline(value=level, growth_pct=rate, previous=implied_previous(level, rate),
+                   previous_low=low, previous_high=high, year=year,
+                   crgta_total=float(total["value_100m_yuan"]),
+                   crgta_online=float(online["value_100m_yuan"]),
+                   source_id=str(total["source_id"]), location=str(total["location"]),
+                   claim_location=value.location)
+
+
+def article_stages(stages: pd.DataFrame) -> pd.DataFrame:
+    """The article's stages, in order."""
+    return (stages[stages["source_id"] == ARTICLE].sort_values("start_year")
+            .reset_index(drop=True))
+
+
+def stage_computed(stages: pd.DataFrame) -> list[Computed]:
+    """Everbright's market-launch start year (independent of the article) and the
+    number of stages the article's own list names (which cannot confirm itself)."""
+    eb = stages.set_index("stage_id").loc[EVERBRIGHT_LAUNCH]
+    art = article_stages(stages)
+    return [
+        Computed("everbright-launch-start", float(eb["start_year"]), "year",
+                 f"Start of the {eb['stage']} stage ({eb['stage_zh']}) in Everbright "
+                 f"Securities' stage scheme (Analysys AMC model)",
+                 source_id=str(eb["source_id"]), location=str(eb["location"])),
+        Computed("article-stage-count", float(count_distinct(list(art["stage"]))), "stages",
+                 "Stages in the article's own list", source_id=ARTICLE,
+                 location=str(art["location"].iloc[0])),
+    ]
+
+
+def stage_values(stages: pd.DataFrame) -> dict[str, int]:
+    """Start and end years of the article's stages (s1, e1, ...) and Everbright's
+    market-launch start, for prose."""
+    values: dict[str, int] = {}
+    for number, row in enumerate(article_stages(stages).itertuples(), start=1):
+        values[f"s{number}"] = int(row.start_year)
+        values[f"e{number}"] = int(row.end_year)
+    values["eb_start"] = int(stages.set_index("stage_id").loc[EVERBRIGHT_LAUNCH, "start_year"])
+    return values
+
+
+def stage_figure(stages: pd.DataFrame) -> dict[str, Any]:
+    """The stage timeline chart, as keyword arguments for ``Chapter.figure``."""
+    art = article_stages(stages)
+    eb_start = stage_values(stages)["eb_start"]
+    bars = timeline(stages)
+    bars["who"] = bars["source_id"].map({ARTICLE: "中国经营报 (article)",
+                                         "everbright-2024-06-29": "Everbright / Analysys"})
+    bars["end_label"] = bars["end_year"].astype("string").fillna("not stated")
+    bars = bars[["stage", "stage_zh", "who", "start_year", "end_label", "bar_start", "bar_end",
+                 "end_known"]]
+    first, last = int(bars["bar_start"].min()), int(bars["bar_end"].max())
+    chart = alt.Chart(bars).mark_bar(height=BAR_HEIGHT).encode(
+        x=alt.X("bar_start:Q", title="Year", scale=alt.Scale(domain=[first - 2, last + 2]),
+                axis=alt.Axis(format="d")),
+        x2=alt.X2("bar_end:Q", title="Year"),
+        y=alt.Y("who:N", title="Source"),
+        color=alt.Color("stage:N", title="Stage", sort=list(art["stage"])),
+        opacity=alt.Opacity("end_known:N", title="End year stated", legend=None),
+        tooltip=["who:N", "stage:N", "stage_zh:N", alt.Tooltip("start_year:Q", format="d"),
+                 "end_label:N"])
+    return dict(
+        chart=chart, chart_id="stage-timeline",
+        title=(f"Only the start of the market-launch stage ({eb_start}) is confirmed by an "
+               f"independent source"),
+        source="中国经营报, April 2025; Everbright Securities (Analysys AMC model), "
+               "republished 2024-06-29",
+        description=("Timeline bars: the article's "
+                     + ", ".join(f"{r.stage} stage {int(r.start_year)}-{int(r.end_year)}"
+                                 for r in art.itertuples())
+                     + f"; below, Everbright's market-launch stage starting in {eb_start} with "
+                       "no end year."),
+        data=bars)
+
+
+# --- scenario: values for prose and the sensitivity chart ---------------------------
+
+#: Elasticities and GMV growth rates (%) of the sensitivity chart; the page's own
+#: elasticity is added to the first.
+SENSITIVITY_ELASTICITIES: tuple[float, ...] = (0.05, 0.1, 0.2)
+SENSITIVITY_GROWTHS_PCT: tuple[float, ...] = (-20, -10, 0, 10, 20, 30, 50)
+BAR_HEIGHT = 22
+MARKER_SIZE = 180
+
+
+def scenario_values(scen: Scenario, estimate: pd.Series) -> dict[str, Any]:
+    """The scenario's numbers for prose, in trillion and billion yuan."""
+    projected = "projected" in str(estimate.get("note", ""))
+    return {
+        "gmv_growth_pct": scen.gmv_growth_pct, "elasticity": scen.elasticity,
+        "base_year": scen.base_year, "retail_tn": scen.retail_sales / PER_TRILLION,
+        "market_label": f"{estimate['producer']}, {estimate['scope']}",
+        "market_bn": scen.market_size / PER_BILLION, "market_year": scen.market_year,
+        "market_caveat": (f" (a figure the article reporting it, `{estimate['source_id']}`, "
+                          "calls projected)" if projected else ""),
+        "retail_growth": scen.retail_growth_pct,
+        "retail_growth_exact": scen.retail_growth_pct_exact,
+        "retail_change_bn": scen.retail_change / PER_BILLION,
+        "extra_gmv_bn": scen.extra_gmv / PER_BILLION, "per_yuan": scen.retail_per_extra_yuan,
+    }
+
+
+def sensitivity_figure(scen: Scenario) -> dict[str, Any]:
+    """Retail-sales change against GMV growth for several elasticities, the page's
+    scenario marked: keyword arguments for ``Chapter.figure``."""
+    elasticities = sorted({*SENSITIVITY_ELASTICITIES, scen.elasticity})
+    grid = sensitivity(scen.retail_sales, elasticities, SENSITIVITY_GROWTHS_PCT)
+    grid["retail_change_bn_yuan"] = grid["retail_change_100m_yuan"] / PER_BILLION
+    grid["elasticity_label"] = "e = " + grid["elasticity"].map("{:g}".format)
+    point = pd.DataFrame([{"gmv_growth_pct": scen.gmv_growth_pct,
+                           "retail_change_bn_yuan": scen.retail_change / PER_BILLION,
+                           "elasticity_label": f"e = {scen.elasticity:g}",
+                           "label": "this page's scenario"}])
+    x = alt.X("gmv_growth_pct:Q", title="Growth of second-hand e-commerce GMV (%)")
+    y = alt.Y("retail_change_bn_yuan:Q",
+              title=f"Change in retail sales ({scen.base_year}, billion yuan)")
+    change = alt.Tooltip("retail_change_bn_yuan:Q", title="Retail change (bn yuan)",
+                         format=",.0f")
+    lines = alt.Chart(grid).mark_line(point=True).encode(
+        x=x, y=y, color=alt.Color("elasticity_label:N", title="Elasticity"),
+        tooltip=[alt.Tooltip("elasticity:Q", title="Elasticity"),
+                 alt.Tooltip("gmv_growth_pct:Q", title="GMV growth (%)"),
+                 alt.Tooltip("retail_growth_pct:Q", title="Retail growth (%)", format=".2f"),
+                 change])
+    mark = alt.Chart(point).mark_point(size=MARKER_SIZE, shape="diamond", filled=True,
+                                       color="black").encode(
+        x=x, y=y, tooltip=["label:N", change])
+    growths = SENSITIVITY_GROWTHS_PCT
+    return dict(
+        chart=lines + mark, chart_id="elasticity-scenario",
+        title=(f"At elasticity {scen.elasticity:g}, {scen.gmv_growth_pct:g} % more second-hand "
+               f"GMV goes with {scen.retail_change / PER_BILLION:,.0f} bn yuan more retail sales "
+               f"({scen.retail_per_extra_yuan:.1f} yuan per extra yuan of second-hand GMV)"),
+        source=(f"NBS retail sales {scen.base_year}; elasticity from the CASS / China Market "
+                "Society report (as reported by 中国经营报 and Xinhuanet); linear reading"),
+        description=("Lines show the change in national retail sales, in billion yuan, implied "
+                     f"by growth of second-hand e-commerce GMV from {min(growths):g} % to "
+                     f"+{max(growths):g} % for elasticities "
+                     + ", ".join(f"{e:g}" for e in elasticities)
+                     + "; the diamond marks the scenario of this page."),
+        data=grid)
+
+
+def per_yuan_values(per_yuan: pd.DataFrame) -> dict[str, Any]:
+    """Range of retail sales per extra yuan of GMV over all series and the online ones."""
+    online = per_yuan[per_yuan["comparable_group"] == "online"]
+    ratio = "retail_per_extra_yuan"
+    return {"per_yuan_min": float(per_yuan[ratio].min()),
+            "per_yuan_max": float(per_yuan[ratio].max()),
+            "per_yuan_online_min": float(online[ratio].min()),
+            "per_yuan_online_max": float(online[ratio].max()),
+            "online_series": ", ".join(online["series"])}
+
+
+def growth_gap_values(check: pd.DataFrame, retail: pd.DataFrame) -> dict[str, Any]:
+    """The year whose published growth differs most from the ratio of the levels."""
+    worst = check.loc[check["difference_pp"].abs().idxmax()]
+    year = int(worst["year"])
+    return {"max_gap": abs(float(worst["difference_pp"])), "max_gap_year": year,
+            "max_gap_rounding": float(worst["rounding_pp"]),
+            "max_gap_reported_as": str(retail.set_index("year").loc[year, "reported_as"])}
+
+
+def market_figure(market: pd.DataFrame, offline_value: float) -> dict[str, Any]:
+    """Market-size estimates by series, with the article's offline figure as a rule."""
+    half = market["period"].astype(str).str.contains("H")
+    ctx = market.assign(value_bn_yuan=market["value_100m_yuan"] / PER_BILLION,
+                        point=market["kind"].str.cat(half.map({True: " (half year)",
+                                                               False: ""})))
+    ctx = ctx[["estimate_id", "series", "producer", "comparable_group", "year", "period",
+               "point", "value_bn_yuan", "source_id"]]
+    rule_data = pd.DataFrame([{"value_bn_yuan": offline_value / PER_BILLION,
+                               "label": "Article: offline circulation (CRGTA, year not stated)"}])
+    first, last = int(ctx["year"].min()), int(ctx["year"].max())
+    y = alt.Y("value_bn_yuan:Q", title="Market size (billion yuan)")
+    dots = alt.Chart(ctx).mark_line(point=True).encode(
+        x=alt.X("year:Q", title="Year", scale=alt.Scale(domain=[first - 1, last + 1]),
+                axis=alt.Axis(format="d")),
+        y=y, color=alt.Color("series:N", title="Series"),
+        strokeDash=alt.StrokeDash("comparable_group:N", title="Scope"),
+        shape=alt.Shape("point:N", title="Kind"), detail="point:N",
+        tooltip=["producer:N", "comparable_group:N", "period:N", "point:N",
+                 alt.Tooltip("value_bn_yuan:Q", title="Billion yuan", format=",.1f"),
+                 "source_id:N"])
+    rule = alt.Chart(rule_data).mark_rule(strokeDash=[4, 4], color="black").encode(
+        y=y, tooltip=["label:N", alt.Tooltip("value_bn_yuan:Q", title="Billion yuan")])
+
+    def span(group: str) -> str:
+        values = ctx.loc[ctx["comparable_group"] == group, "value_bn_yuan"]
+        return f"{fmt_number(values.min())} and {fmt_number(values.max())} billion"
+
+    return dict(
+        chart=dots + rule, chart_id="market-size",
+        title=("Online and whole-market estimates of China's second-hand market differ "
+               "several-fold: scope, not growth"),
+        source=("100ec.cn, iiMedia, CRGTA, Tsinghua IEEE/Frost & Sullivan, MobData as reported "
+                "by People's Daily, The Beijing Lens, Teller Report, China Daily, SHINE, "
+                "iChongqing, ww01.net"),
+        description=(f"Estimates of the second-hand market by series and year in billion yuan; "
+                     f"online series lie between {span('online')}, whole-market series between "
+                     f"{span('whole market')} (forecasts included); a dashed line marks the "
+                     f"article's {fmt_number(offline_value / PER_BILLION)} billion offline "
+                     "figure."),
+        data=ctx)
+
+
+# --- Xianyu ------------------------------------------------------------------------
+
+DAYS_PER_MONTH = 365.25 / 12
+USER_METRICS = ("registered users", "user accounts", "monthly active users", "daily active users")
+POST95, POST00 = "post-95s (95后)", "post-00s (00后)"
+
+
+def months_between(start: str, end: str) -> float:
+    """Months from ``start`` to ``end`` (``YYYY-MM`` or dates), on average month lengths."""
+    return (pd.Timestamp(end) - pd.Timestamp(start)).days / DAYS_PER_MONTH
+
+
+def xianyu_values(xianyu: pd.DataFrame, ai_users: float) -> dict[str, float]:
+    """Xianyu's user counts over time and the share the AI claim is of them, for prose.
+    ``xianyu`` is indexed by figure_id; ``ai_users`` is the article's AI figure."""
+    then, now = xianyu.loc["users-2023-05"], xianyu.loc["users-2025-03"]
+    months = months_between(str(then["date"]), str(now["date"]))
+    users_then, users_now = float(then["value"]), float(now["value"])
+    mau = float(xianyu.loc["mau-2024-04", "value"])
+    return {"months_gap": months, "users_then": users_then, "users_now": users_now,
+            "users_per_month": (users_now - users_then) / months,
+            "listings_then": float(xianyu.loc["listings-2024-04", "value"]),
+            "dau": float(xianyu.loc["dau-2023", "value"]), "mau": mau,
+            "ai_users_later": float(xianyu.loc["ai-users-2025-11", "value"]),
+            "ai_share": share_pct(ai_users, users_now), "ai_share_mau": share_pct(ai_users, mau)}
+
+
+def users_figure(xianyu: pd.DataFrame) -> dict[str, Any]:
+    """Xianyu's user counts by date and measure (``xianyu`` indexed by figure_id)."""
+    users = xianyu.reset_index()
+    users = users[users["metric"].isin(USER_METRICS)]
+    users = users.assign(bound=users["comparison"].map({">": "more than (lower bound)",
+                                                        "=": "about"}))[
+        ["figure_id", "metric", "value", "comparison", "bound", "date", "source_id"]]
+    chart = alt.Chart(users).mark_point(filled=True, size=MARKER_SIZE).encode(
+        x=alt.X("date:T", title="Date"), y=alt.Y("value:Q", title="Users (million)"),
+        color=alt.Color("metric:N", title="Measure"),
+        shape=alt.Shape("bound:N", title="Stated as"),
+        tooltip=["metric:N", "date:N", alt.Tooltip("value:Q", title="Million"), "bound:N",
+                 "source_id:N"])
+    registered = float(xianyu.loc["users-2025-03", "value"])
+    mau = float(xianyu.loc["mau-2024-04", "value"])
+    listing = "; ".join(f"{r.metric} {fmt_number(r.value)} million"
+                        f"{' or more' if r.comparison == '>' else ''} ({r.date})"
+                        for r in users.itertuples())
+    return dict(
+        chart=chart, chart_id="xianyu-users",
+        title=(f"Xianyu's registered users passed {fmt_number(registered)} million; its monthly "
+               f"actives, counted a year earlier, were {share_pct(mau, registered):.0f} % of that "
+               "number"),
+        source=("中国市场监管报 2025-03-25; China Daily via Hangzhou 2024-03-08; QuestMobile via "
+                "information.bz 2024-08-05"),
+        description=f"Xianyu user counts by date, in millions: {listing}.",
+        data=users)
+
+
+def cohort_bounds(post95: float, post00: float) -> tuple[CohortBounds, CohortBounds]:
+    """The two readings of the age floors: disjoint cohorts, and 95后 containing 00后."""
+    floors = {POST95: post95, POST00: post00}
+    return CohortBounds(floors), CohortBounds(floors, nested=True)
+
+
+def cohort_values(post95: float, post00: float, xianyu: pd.DataFrame) -> dict[str, Any]:
+    """Floors, ceilings and the other age shares Xianyu released, for prose."""
+    disjoint, nested = cohort_bounds(post95, post00)
+    together = float(xianyu.loc["post95-00-2025-12", "value"])
+    return {"combined": disjoint.combined_lower(), "nested_floor": nested.combined_lower(),
+            "upper95": disjoint.upper(POST95), "upper00": disjoint.upper(POST00),
+            "post95_dau": float(xianyu.loc["post95-dau-2023", "value"]),
+            "post95_cd": float(xianyu.loc["post95-2025", "value"]),
+            "post95_2024": float(xianyu.loc["post95-2024-04", "value"]),
+            "post00_2024": float(xianyu.loc["post00-2024-04", "value"]),
+            "post95_00": together,
+            "post95_00_vs_floor": ("above" if together > disjoint.combined_lower()
+                                   else "not above")}
+
+
+OTHER_AGE_SHARES = {
+    "post95-dau-2023": POST95, "post95-2025": POST95, "post95-2024-04": POST95,
+    "post00-2024-04": POST00,
+}
+
+
+def age_bounds_figure(post95: float, post00: float, xianyu: pd.DataFrame) -> dict[str, Any]:
+    """The range each "more than" age share leaves open, with the other shares Xianyu
+    released as diamonds."""
+    disjoint, _ = cohort_bounds(post95, post00)
+    ranges = disjoint.table()
+    others = pd.DataFrame([
+        {"cohort": cohort, "value_pct": float(xianyu.loc[fid, "value"]),
+         "what": (f"{xianyu.loc[fid, 'metric']}, {xianyu.loc[fid, 'date']} "
+                  f"({xianyu.loc[fid, 'source_id']})")}
+        for fid, cohort in OTHER_AGE_SHARES.items()])
+    x_title = "Share of Xianyu users (%)"
+    base = alt.Chart(ranges)
+    possible = base.mark_bar(opacity=0.25, color="#c8102e").encode(
+        x=alt.X("lower_pct:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
+        x2=alt.X2("upper_pct:Q", title=x_title), y=alt.Y("cohort:N", title="Cohort"),
+        tooltip=["cohort:N", alt.Tooltip("lower_pct:Q", title="Stated floor (%)"),
+                 alt.Tooltip("upper_pct:Q",
+                             title="Highest possible if cohorts are disjoint (%)")])
+    floor = base.mark_bar(color="#c8102e").encode(
+        x=alt.X("lower_pct:Q", title=x_title), y=alt.Y("cohort:N", title="Cohort"),
+        tooltip=["cohort:N", alt.Tooltip("lower_pct:Q", title="Stated: more than (%)")])
+    dots = alt.Chart(others).mark_point(shape="diamond", size=MARKER_SIZE, filled=True,
+                                        color="black").encode(
+        x=alt.X("value_pct:Q", title=x_title), y=alt.Y("cohort:N", title="Cohort"),
+        tooltip=["what:N", alt.Tooltip("value_pct:Q", title="%")])
+    plot_data = pd.concat([ranges.assign(kind="range"), others.assign(kind="other release")],
+                          ignore_index=True)
+    shown = "; ".join(f"{r.what}: {fmt_number(r.value_pct)} %" for r in others.itertuples())
+    return dict(
+        chart=possible + floor + dots, chart_id="xianyu-age-bounds",
+        title=(f"'More than {post95:g} %' and 'more than {post00:g} %' are floors: the true "
+               "shares can lie anywhere in the light bars"),
+        source=("中国经营报 April 2025 (floors); People's Daily (Xinhua) 2024-04-09, "
+                "information.bz 2024-08-05 and China Daily 2025 (diamonds)"),
+        description=(f"Solid bars show the stated floors, {post95:g} % for post-95s and "
+                     f"{post00:g} % for post-00s; light bars extend to the highest share possible "
+                     f"if the cohorts do not overlap ({disjoint.upper(POST95):g} % and "
+                     f"{disjoint.upper(POST00):g} %); diamonds mark other shares Xianyu "
+                     f"released: {shown}."),
+        data=plot_data)
+
+
+# --- summary -------------------------------------------------------------------------
+
+
+def summary_values(summary: pd.DataFrame) -> dict[str, int]:
+    """Distinct statements by headline (``Chapter.finish()``), for the closing prose."""
+    counts = {str(h): int(n) for h, n in zip(summary["headline"], summary["claims"],
+                                             strict=True)}
+    return {"n_claims": sum(counts.values()),
+            "n_holds": counts.get("holds", 0) + counts.get("roughly holds", 0),
+            "n_faithful": counts.get("faithful, unconfirmed", 0),
+            "n_unverifiable": counts.get("unverifiable", 0),
+            "n_other": counts.get("garbled", 0) + counts.get("contradicted", 0)}
