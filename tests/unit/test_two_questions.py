@@ -157,13 +157,32 @@ def test_a_reproduced_table_is_one_statement_judged_by_its_rows():
     ledger = Ledger("99-test", claims=claims, checks=checks, figures=index())
     table = ledger.result("tab")
     assert table.faithful.answer is Faithful.GARBLED and "1 of 2 rows" in table.faithful.reason
-    assert table.holds.verdict is Verdict.REPRODUCED
+    # One row of two holds: the table as a whole is not confirmed.
+    assert table.holds.verdict is Verdict.UNVERIFIABLE and "1 of 2 rows" in table.holds.reason
     assert [r.claim.claim_id for r in table.rows] == ["tab-a", "tab-b"]
     assert [c.claim_id for c in ledger.statements()] == ["tab"]
     html = ledger.cards("s")._repr_html_()
     assert 'id="claim-tab"' in html and "id='claim-tab-b'" in html
     assert ledger.unshown() == []
     assert ledger.counts()["garbled"] == 1 and int(ledger.counts().sum()) == 1
+
+
+def test_a_table_holds_only_when_every_row_does_and_fails_on_one_wrong_row():
+    rows = {f"r{i}": claim(claim_id=f"r{i}", part_of="t", attributed_to="",
+                           reported_value=value) for i, value in enumerate((1.7, 1.68))}
+    claims = {"t": claim(claim_id="t", reported_value=float("nan"), attributed_to=""), **rows}
+    checks = {key: Check(key, evidence_ref="computed/recount", evidence_grade="independent-data")
+              for key in rows}
+    checks["t"] = Check("t", searched="x")
+    assert Ledger("99-test", claims=claims, checks=checks, figures=index()).result(
+        "t").holds.verdict is Verdict.REPRODUCED
+    claims["r1"] = claim(claim_id="r1", part_of="t", attributed_to="", reported_value=9.0)
+    table = Ledger("99-test", claims=claims, checks=checks, figures=index()).result("t")
+    assert table.holds.verdict is Verdict.CONTRADICTED and table.headline is Headline.CONTRADICTED
+
+
+def test_years_are_written_as_years():
+    assert claim(reported_value=2018.0, unit="year").stated == "2018 year"
 
 
 def test_every_claim_needs_a_check_row():

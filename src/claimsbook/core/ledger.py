@@ -29,6 +29,7 @@ Tolerance semantics (documented in the book's introduction):
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 import re
@@ -41,7 +42,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import datapackage
-from .numbers import fmt_number, fmt_signed
+from .numbers import fmt_amount, fmt_number, fmt_signed
 from .paths import ledger_dir
 
 APPROX_RELATIVE = 0.10
@@ -228,8 +229,7 @@ class Claim:
         """The reported value as the claim states it: bound, number and unit."""
         if math.isnan(self.reported_value):
             return self.reported_as or "—"
-        unit = f" {self.unit}" if self.unit else ""
-        return f"{COMPARISONS[self.comparison]}{fmt_number(self.reported_value)}{unit}"
+        return f"{COMPARISONS[self.comparison]}{fmt_amount(self.reported_value, self.unit)}"
 
 
 @dataclass(frozen=True)
@@ -266,12 +266,15 @@ class Figure:
     period: str = ""
 
     def describe(self) -> str:
+        """What the figure measures, with its period and location, mid-sentence."""
+        label = self.label
+        if len(label) > 1 and label[0].isupper() and label[1].islower():
+            label = label[0].lower() + label[1:]  # "Relative gap" -> "relative gap"; "MMLU" stays
         where = ", ".join(part for part in (self.period, self.location) if part)
-        return f"{self.label} ({where})" if where else self.label
+        return f"{label} ({where})" if where else label
 
     def amount(self) -> str:
-        unit = f" {self.unit}" if self.unit else ""
-        return f"{fmt_number(self.value)}{unit}"
+        return fmt_amount(self.value, self.unit)
 
 
 @dataclass(frozen=True)
@@ -500,7 +503,7 @@ def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer
             raise LedgerError(
                 f"claim {claim.claim_id!r} is marked as a transcription error but matches "
                 f"its source's figure {source.amount()}")
-        parts = [f"Garbled ({GARBLE_LABELS[kind]}): the outlet states {claim.stated}"]
+        parts = [f"The outlet states {claim.stated}"]
         if source is not None:
             parts.append(f"; the source gives {source.amount()} for "
                          f"{source.describe()}{read}")
@@ -524,7 +527,7 @@ def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer
             f"claim {claim.claim_id!r} states {claim.stated} but its source gives "
             f"{source.amount()} ({source.ref}): name the garble kind in the checks table, "
             f"or reference the source's figure for the claimed quantity")
-    reason = (f"Faithful: the source gives {source.amount()} for {source.describe()}{read}, "
+    reason = (f"The source gives {source.amount()} for {source.describe()}{read}, "
               f"{distance_text(claim, source.value, verdict)}.")
     return FaithfulAnswer(Faithful.FAITHFUL, None, source, access,
                           reason + (f" {_sentence(note)}" if note else ""))
@@ -533,6 +536,9 @@ def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer
 def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
     """Judge the number on independent evidence; relays and own arithmetic cap it."""
     context = _context(check, figures)
+    if check.note and not claim.attributed_to:
+        # An unattributed claim has no 'faithful?' reason to carry the note.
+        context = f" {_sentence(render(check.note, figures))}{context}"
     if not check.evidence_ref:
         if check.evidence_grade not in ("", Grade.NONE.value):
             raise LedgerError(f"claim {claim.claim_id!r} has an evidence grade but no evidence")
@@ -648,7 +654,13 @@ class Result:
 
 
 def assess(claim: Claim, check: Check, figures: FigureIndex) -> Result:
-    return Result(claim, check, faithful(claim, check, figures), holds(claim, check, figures))
+    fa, ha = faithful(claim, check, figures), holds(claim, check, figures)
+    if fa.answer is Faithful.NOT_REACHED and ha.figure is None and ha.grade is Grade.NONE:
+        # One search answered both questions: say it once.
+        ha = dataclasses.replace(
+            ha, reason="No independent evidence either: the same search found none."
+            + _context(check, figures))
+    return Result(claim, check, fa, ha)
 
 
 # A table's rows: the worst answer among its rows stands for the table.
@@ -682,9 +694,16 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
         worst = min(judged, key=lambda r: _VERDICT_ORDER.index(r.holds.verdict))
         counts = Counter(r.holds.verdict for r in judged)
         spread = ", ".join(f"{c} {v.value}" for v, c in counts.items())
-        grades = Counter(r.holds.grade for r in judged).most_common(1)[0][0]
-        ha = HoldsAnswer(worst.holds.verdict, grades, None,
-                         f"{len(judged)} of {n} rows judged on independent evidence: {spread}.")
+        grade = Counter(r.holds.grade for r in judged).most_common(1)[0][0]
+        reason = f"{len(judged)} of {n} rows judged on independent evidence: {spread}."
+        # A wrong row is enough to say the table does not hold; a table holds only
+        # when every row does.
+        if worst.holds.verdict is Verdict.CONTRADICTED or len(judged) == n:
+            ha = HoldsAnswer(worst.holds.verdict, grade, None, reason)
+        else:
+            ha = HoldsAnswer(Verdict.UNVERIFIABLE, grade, None,
+                             reason + " The other rows could not be judged, so the table as "
+                                      "a whole is not confirmed.")
     else:
         searched = check.searched and f" {_sentence(check.searched)}"
         ha = HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None,
@@ -878,7 +897,8 @@ def cards_html(results: Iterable[Result]) -> str:
         attributed = (f" · attributed to <a href='{SOURCES_PAGE}#{esc(claim.attributed_to)}'>"
                       f"{esc(claim.attributed_to)}</a>" if claim.attributed_to else "")
         stated = esc(claim.stated) + (
-            f' <span class="cb-as">({esc(claim.reported_as)})</span>' if claim.reported_as else "")
+            f' <span class="cb-as">({esc(claim.reported_as)})</span>'
+            if claim.reported_as and not math.isnan(claim.reported_value) else "")
         cards.append(
             f'<article class="cb-card cb-{slug}" id="claim-{esc(claim.claim_id)}"'
             f' data-headline="{esc(rating.value)}">'

@@ -22,3 +22,14 @@ def fmt_number(value: float | int | None, significant: int = SIGNIFICANT_DIGITS)
 
 def fmt_signed(value: float) -> str:
     return ("+" if value > 0 else "") + fmt_number(value)
+
+
+# Units whose values are calendar labels, written as such: 2018, never "2,018".
+CALENDAR_UNITS = ("year",)
+
+
+def fmt_amount(value: float, unit: str) -> str:
+    """A value with its unit, as cards and reasons show it."""
+    if unit in CALENDAR_UNITS and float(value).is_integer():
+        return f"{int(value)} {unit}"
+    return f"{fmt_number(value)} {unit}".rstrip() if unit else fmt_number(value)
