@@ -123,19 +123,36 @@ def test_page(page_path, site_url, browser):
     assert broken == [], f"{page_path}: broken internal links {broken}"
 
 
-def test_ledger_page_filters_and_offers_the_csv(site_url, browser):
+@pytest.mark.parametrize("facet", ["headline", "garble", "grade", "chapter"])
+def test_ledger_page_filters_by_each_facet_and_offers_the_csv(facet, site_url, browser):
     page = browser.new_page()
     page.goto(f"{site_url}/appendix/ledger.html")
     rows = page.locator("table.cb-ledger tbody tr")
-    total = rows.count()
-    assert total > 0
-    verdicts = page.eval_on_selector_all(
-        "table.cb-ledger tbody tr", "rs => rs.map(r => r.dataset.verdict)")
-    chosen = verdicts[0]
-    page.select_option("select[data-filter='verdict']", chosen)
+    assert rows.count() > 0
+    values = page.eval_on_selector_all(
+        "table.cb-ledger tbody tr", f"rs => rs.map(r => r.dataset.{facet})")
+    chosen = next(v for v in values if v)
+    page.select_option(f"select[data-filter='{facet}']", chosen)
     visible = page.locator("table.cb-ledger tbody tr:not([hidden])").count()
-    assert visible == verdicts.count(chosen)
+    assert visible == values.count(chosen) > 0
+    assert f"{visible} of {len(values)}" in page.inner_text(".cb-shown")
     assert page.locator("script[type='application/ld+json']").count() == 1
     href = page.get_attribute("a.cb-download", "href")
     assert page.request.get(f"{site_url}/appendix/{href}").ok
+    page.close()
+
+
+def test_scorecard_corrections_and_feed_are_published(site_url, browser):
+    page = browser.new_page()
+    page.goto(f"{site_url}/appendix/scorecard.html")
+    assert page.locator("section.cb-scorecard").count() == 4
+    page.goto(f"{site_url}/appendix/corrections.html")
+    assert page.locator("table.cb-corrections tbody tr").count() > 0
+    for published in ("scorecard.csv", "corrections.csv", "corrections.xml", "verdicts.csv"):
+        assert page.request.get(f"{site_url}/{published}").ok, published
+    feed = page.request.get(f"{site_url}/corrections.xml").text()
+    assert "<feed xmlns=\"http://www.w3.org/2005/Atom\">" in feed and "<entry>" in feed
+    page.goto(f"{site_url}/intro.html")
+    assert page.locator("ul.cb-findings li").count() == 4
+    assert page.locator("#fig-headlines-by-outlet").count() == 1
     page.close()
