@@ -9,7 +9,7 @@ Usage:
 
 Models listed earlier under another key (``arena_aliases.csv``: key -> same_as) take
 the earliest first-listed date of both keys. The country of each organisation is
-kept separately in ``arena_organisations.csv`` (hand-made, reviewed data).
+kept separately in ``data/shared/organisations.csv`` (hand-made, reviewed data).
 """
 
 from __future__ import annotations

@@ -119,14 +119,14 @@ def test_growth_check():
     assert frame.loc[1, "difference_pp"] == pytest.approx(-0.02170, abs=1e-4)
 
 
-def test_implied_previous():
-    assert sh.implied_previous(5520, 15) == pytest.approx(4800.0)
+def test_implied_earlier():
+    assert sh.implied_earlier(5520, 15) == pytest.approx(4800.0)
     low, high = sh.implied_previous_range(5520, 15, 0.5, 0.5)
     # 5519.5 / 1.155 = 4778.79; 5520.5 / 1.145 = 4821.40
     assert low == pytest.approx(4778.79, abs=0.01)
     assert high == pytest.approx(4821.40, abs=0.01)
-    with pytest.raises(ParameterError):
-        sh.implied_previous(5520, -100)
+    with pytest.raises(ValueError, match="leaves nothing to grow from"):
+        sh.implied_earlier(5520, -100)
 
 
 def test_share_pct():
@@ -190,7 +190,7 @@ def test_half_unit_and_rounding_bound():
 
 def test_growth_pct_and_implied_previous_are_inverses():
     assert sh.growth_pct(5520.0, 4800.0) == pytest.approx(15.0)
-    assert sh.growth_pct(sh.implied_previous(5520, 15), 5520) == pytest.approx(-100 * 15 / 115)
+    assert sh.growth_pct(sh.implied_earlier(5520, 15), 5520) == pytest.approx(-100 * 15 / 115)
     series = sh.growth_pct(pd.Series([110.0, 99.0]), pd.Series([100.0, 110.0]))
     assert list(series.round(6)) == [10.0, -10.0]
 

@@ -23,6 +23,8 @@ import altair as alt
 import pandas as pd
 
 from ..core import params
+from ..core.geography import region_of
+from ..core.arithmetic import fold_change, percent_fall
 from ..core.charts import country_scale
 from ..core.ledger import Computed
 from ..core.numbers import fmt_number
@@ -31,15 +33,6 @@ BENCHMARKS: tuple[str, ...] = ("MMLU", "MMMU", "MATH", "HumanEval")
 MAPPINGS: tuple[str, ...] = ("country", "country_industry")
 SNAPSHOT_RULES: tuple[str, ...] = ("last-in-month", "first-in-month", "on-or-before")
 ATTRIBUTION_RULES: tuple[str, ...] = ("any", "first", "sole", "fractional")
-EUROPE: frozenset[str] = frozenset(
-    {
-        "France", "Germany", "United Kingdom of Great Britain and Northern Ireland",
-        "United Kingdom", "Italy", "Spain", "Netherlands", "Switzerland", "Sweden",
-        "Finland", "Norway", "Denmark", "Belgium", "Austria", "Poland", "Ireland",
-        "Czechia", "Portugal", "Greece", "Hungary", "Romania", "Luxembourg", "Estonia",
-    }
-)
-COUNTRY_GROUPS: dict[str, str] = {"United States of America": "United States", "China": "China"}
 
 # papermill parameters of the chapter (see chapters/01-ai-index.ipynb)
 PARAMETERS: params.Spec = {
@@ -70,18 +63,6 @@ def pp_to_percent(gap_pp: float, follower_score: float) -> float:
     return relative_gap(follower_score + gap_pp, follower_score)
 
 
-def percent_fall(before: float, after: float) -> float:
-    """Fall from ``before`` to ``after`` in per cent of ``before`` (positive = fell)."""
-    if before == 0:
-        raise ValueError("percent fall undefined from zero")
-    return 100.0 * (before - after) / before
-
-
-def fold_change(before: float, after: float) -> float:
-    """How many times smaller ``after`` is than ``before`` (``before / after``)."""
-    if after == 0:
-        raise ValueError("fold change undefined to zero")
-    return before / after
 
 
 def increase(before: float, after: float) -> float:
@@ -204,15 +185,6 @@ def gap_series(annotated: pd.DataFrame, top_k: int = 10) -> pd.DataFrame:
 
 
 # --- notable models -------------------------------------------------------------
-
-def region_of(country: str) -> str:
-    """Epoch country name -> 'United States', 'China', 'Europe' or 'Other'."""
-    if country in COUNTRY_GROUPS:
-        return COUNTRY_GROUPS[country]
-    if country in EUROPE:
-        return "Europe"
-    return "Other"
-
 
 def attribute(countries: str, rule: str) -> dict[str, float]:
     """Credit one model to regions from its ``;``-separated Epoch countries.

@@ -29,6 +29,7 @@ import altair as alt
 import pandas as pd
 
 from ..core import params
+from ..core.arithmetic import growth_multiple, growth_pct, implied_earlier, implied_total, ratio
 from ..core.ledger import Computed
 
 PRICE_LISTS: tuple[str, ...] = ("cn-2025", "cn-2024-09", "cn-2024-05", "intl")
@@ -113,16 +114,6 @@ def blended_price(input_price: float, output_price: float, input_share: float) -
     return input_share * input_price + (1 - input_share) * output_price
 
 
-def ratio(numerator: float, denominator: float) -> float:
-    """``numerator / denominator``; NaN when either is missing or the denominator is 0."""
-    if denominator is None or numerator is None:
-        return math.nan
-    if any(isinstance(v, float) and math.isnan(v) for v in (numerator, denominator)):
-        return math.nan
-    if denominator == 0:
-        return math.nan
-    return numerator / denominator
-
 
 def price_table(prices: pd.DataFrame, model: str, price_list: str) -> dict[str, tuple[float, str]]:
     """``{direction: (price, currency)}`` for one model and price list."""
@@ -175,41 +166,13 @@ def elo_win_probability(difference: float) -> float:
     return 1.0 / (1.0 + 10.0 ** (-difference / ELO_SCALE))
 
 
-def growth_multiple(later: float, earlier: float) -> float:
-    """How many times ``earlier`` the ``later`` level is."""
-    return ratio(later, earlier)
 
 
-def growth_pct(later: float, earlier: float) -> float:
-    """The percentage change from ``earlier`` to ``later`` (+7 % for 131 -> 140.17)."""
-    return 100.0 * (growth_multiple(later, earlier) - 1.0)
-
-
-def implied_earlier(level: float, growth_pct: float) -> float:
-    """The earlier level that a later ``level`` and a growth of ``growth_pct`` % imply."""
-    if growth_pct <= -100:
-        raise ValueError(f"growth of {growth_pct} % leaves nothing to grow from")
-    return level / (1 + growth_pct / 100)
-
-
-def implied_total(part: float, share_pct: float) -> float:
-    """The total of which ``part`` is ``share_pct`` %."""
-    if share_pct <= 0:
-        raise ValueError(f"share must be positive, got {share_pct}")
-    return part / (share_pct / 100)
 
 
 def shares_sum(shares: Iterable[float]) -> float:
     """The sum of shares in %, which a complete breakdown makes 100."""
     return float(sum(shares))
-
-
-COUNTRY_OF_ORGANISATION: Mapping[str, str] = {
-    "Google": "United States", "xAI": "United States", "OpenAI": "United States",
-    "Anthropic": "United States", "Microsoft": "United States", "Nvidia": "United States",
-    "Z.ai": "China", "DeepSeek": "China", "Alibaba": "China", "Moonshot": "China",
-    "MiniMax": "China", "Mistral": "Europe",
-}
 
 
 def licence_class(licence: str) -> str:

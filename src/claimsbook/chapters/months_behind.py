@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import params
+from ..core.geography import region_of
 from ..core.charts import country_scale
 from ..core.ledger import Computed
 from .lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
@@ -65,16 +66,6 @@ SWEEP_LABELS: dict[str, str] = {
     "supports_over_a_year": "Proxy lag over a year early on",
     "supports_under_three_months": "Proxy lag under three months in Q2 2025",
 }
-
-_EPOCH_COUNTRIES = {
-    "United States of America": "United States",
-    "China": "China",
-    "Hong Kong": "China",
-    "France": "Europe",
-    "Germany": "Europe",
-    "United Kingdom of Great Britain and Northern Ireland": "Europe",
-}
-
 
 @dataclass(frozen=True)
 class CountryPair:
@@ -138,13 +129,13 @@ def classify_country(raw: object) -> str:
     """Group an Epoch country string ("United States of America", "China",
     "Germany,United States of America", ...) into one of :data:`GROUPS`.
 
-    Each comma-separated country maps to United States, China (Hong Kong counts as
-    China), Europe (France, Germany, United Kingdom) or Other; a row whose countries
+    Each comma-separated country maps to its region by the book's one rule
+    (:func:`claimsbook.core.geography.region_of`); a row whose countries
     fall in more than one group is "Multinational"; missing is "Other"."""
     if raw is None or raw is pd.NA or (isinstance(raw, float) and np.isnan(raw)):
         return "Other"
     parts = [p.strip() for p in str(raw).split(",") if p.strip()]
-    groups = {_EPOCH_COUNTRIES.get(p, "Other") for p in parts}
+    groups = {region_of(p) for p in parts}
     if not groups:
         return "Other"
     return groups.pop() if len(groups) == 1 else "Multinational"

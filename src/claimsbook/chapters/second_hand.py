@@ -34,12 +34,13 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from ..core import params
+from ..core.arithmetic import growth_pct, implied_earlier
 from ..core.ledger import Claim, Computed
 from ..core.numbers import fmt_number
 from ..core.params import ParameterError
@@ -308,24 +309,7 @@ def growth_check(retail: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- growth arithmetic ---------------------------------------------------------
-# One pair of helpers, each the inverse of the other: the growth (%) between two
-# levels, and the earlier level a later one and its growth imply. (Chapter 03's
-# module has its own ``implied_earlier``; see the chapter-module notes.)
-
-Level = TypeVar("Level", float, pd.Series)
-
-
-def growth_pct(later: Level, earlier: Level) -> Level:
-    """The percentage change from ``earlier`` to ``later``: ``(later / earlier - 1) * 100``
-    (numbers or aligned Series)."""
-    return (later / earlier - 1) * 100
-
-
-def implied_previous(level: float, growth: float) -> float:
-    """The previous period's level implied by ``level`` and its growth (%):
-    ``level / (1 + growth/100)``, the inverse of :func:`growth_pct`."""
-    GrowthPct(maximum=math.inf)("growth_pct", growth)
-    return level / (1 + growth / 100)
+# growth_pct and implied_earlier come from core.arithmetic, shared with chapter 03.
 
 
 def implied_previous_range(
@@ -333,8 +317,8 @@ def implied_previous_range(
 ) -> tuple[float, float]:
     """Lowest and highest previous level consistent with the rounding of both
     figures (level ± level_tol, growth ± growth_tol)."""
-    low = implied_previous(level - level_tol, growth_pct + growth_tol)
-    high = implied_previous(level + level_tol, growth_pct - growth_tol)
+    low = implied_earlier(level - level_tol, growth_pct + growth_tol)
+    high = implied_earlier(level + level_tol, growth_pct - growth_tol)
     return low, high
 
 
@@ -514,7 +498,7 @@ def offline(value: Claim, growth: Claim, market: pd.DataFrame) -> Offline:
     low, high = implied_previous_range(level, rate, value.tolerance, growth.tolerance)
     year = crgta_latest_year(market)
     total, online = _estimate(market, CRGTA_TOTAL, year), _estimate(market, CRGTA_ONLINE, year)
-    return Offline(value=level, growth_pct=rate, previous=implied_previous(level, rate),
+    return Offline(value=level, growth_pct=rate, previous=implied_earlier(level, rate),
                    previous_low=low, previous_high=high, year=year,
                    crgta_total=float(total["value_100m_yuan"]),
                    crgta_online=float(online["value_100m_yuan"]),
