@@ -173,3 +173,48 @@ def scorecard_html(verdicts: pd.DataFrame, card_prefix: str) -> str:
             "<table class='cb-sources'><caption>Faithful to its sources?</caption><tbody>"
             + "".join(faithful_rows) + "</tbody></table></div></section>")
     return "".join(sections)
+
+
+def brief_html(chapter: pd.DataFrame) -> str:
+    """A chapter's "in brief" box, from its own answers: how many statements, how
+    many its sources restated faithfully or garbled, how many hold, and each garbled
+    or contradicted claim named with a link to its card."""
+    esc = html.escape
+    shown = statements(chapter)
+    n = len(shown)
+    count = shown["headline"].value_counts()
+    attributed = shown[shown["faithful"] != Faithful.NOT_ATTRIBUTED.value]
+    faithful_n = int((shown["faithful"] == Faithful.FAITHFUL.value).sum())
+    garbled = shown[shown["faithful"] == Faithful.GARBLED.value]
+    holds = shown["verdict"].value_counts()
+    lines = [
+        f"<p><strong>{_plural(n, 'statement')}</strong> checked. Of the "
+        f"{len(attributed)} attributed to another source, {faithful_n} "
+        f"{'was' if faithful_n == 1 else 'were'} restated faithfully and {len(garbled)} "
+        f"garbled. Against independent evidence, {int(holds.get(Verdict.REPRODUCED.value, 0))} "
+        f"hold, {int(holds.get(Verdict.APPROXIMATELY.value, 0))} roughly hold, "
+        f"{int(holds.get(Verdict.CONTRADICTED.value, 0))} "
+        f"{'is' if holds.get(Verdict.CONTRADICTED.value, 0) == 1 else 'are'} contradicted "
+        f"and {int(holds.get(Verdict.UNVERIFIABLE.value, 0))} could not be checked "
+        f"independently.</p>"]
+    notable = shown[(shown["faithful"] == Faithful.GARBLED.value)
+                    | (shown["verdict"] == Verdict.CONTRADICTED.value)]
+    if len(notable):
+        kinds = notable["garble"].where(notable["garble"] != "", "contradicted")
+        items = []
+        for kind, group in notable.groupby(kinds, sort=False):
+            label = ("contradicted by independent evidence" if kind == "contradicted"
+                     else GARBLE_LABELS[Garble(kind)])
+            links = ", ".join(
+                f"<a href='#claim-{esc(r['claim_id'])}' title='{esc(str(r['claim']))}'>"
+                f"{esc(str(r['reported_as'] or r['claim_id']))}</a>"
+                for r in group.to_dict("records"))
+            items.append(f"<li><em>{esc(label)}</em> ({len(group)}): {links}</li>")
+        lines.append("<p>What went wrong, by kind (each figure links to its card):</p>"
+                     "<ul>" + "".join(items) + "</ul>")
+    ratings = ", ".join(f"{int(count[h.value])} {HEADLINE_LABELS[h].lower()}"
+                        for h in Headline if count.get(h.value, 0))
+    lines.append(f"<p class='cb-meta'>Headline ratings: {esc(ratings)}.</p>")
+    return ("<aside class='cb-brief' aria-labelledby='cb-brief-title'>"
+            "<p class='cb-brief-title' id='cb-brief-title'>In brief</p>"
+            + "".join(lines) + "</aside>")

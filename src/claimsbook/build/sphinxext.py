@@ -308,6 +308,25 @@ def corrections_found() -> list[corrections.Correction]:
         return []
 
 
+def insert_brief(app: Sphinx, doctree: nodes.document) -> None:
+    """Open each chapter with its findings in brief, computed from the answers its
+    execution just saved."""
+    env = app.env
+    if env.docname not in chapter_docs(env):
+        return
+    chapter = env.docname.rsplit("/", 1)[-1]
+    path = ledger_dir() / f"{chapter}.csv"
+    if not path.is_file():
+        return
+    answers = appendix.gather(ledger_dir(), [chapter])
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        return
+    title = next(iter(section.findall(nodes.title)), None)
+    box = nodes.raw("", findings.brief_html(answers), format="html")
+    section.insert(section.index(title) + 1 if title is not None else 0, box)
+
+
 def base_url(app: Sphinx) -> str:
     """The site's public address: set once in _config.yml (html_baseurl); the Pages
     workflow passes the deployed address as CLAIMSBOOK_BASE_URL."""
@@ -379,6 +398,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", find_outdated)
     app.connect("env-before-read-docs", read_ledger_last)
     app.connect("build-finished", publish)
+    app.connect("doctree-read", insert_brief)
     app.connect("html-page-context", tidy_scripts, priority=900)
     app.connect("html-page-context", add_page_meta)
     app.add_directive("ledger-summary", LedgerSummary)
