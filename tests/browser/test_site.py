@@ -156,3 +156,29 @@ def test_scorecard_corrections_and_feed_are_published(site_url, browser):
     assert page.locator("ul.cb-findings li").count() == 4
     assert page.locator("#fig-headlines-by-outlet").count() == 1
     page.close()
+
+
+@pytest.mark.parametrize(("page_path", "figure", "control", "choice"), [
+    ("chapters/02-months-behind.html", "fig-lag-per-metric", "Score tolerance", "5"),
+    ("chapters/02-months-behind.html", "fig-lag-per-metric", "Metric", "gpqa-diamond"),
+    ("chapters/04-second-hand.html", "fig-elasticity-scenario", "Elasticity", "0.3"),
+    ("chapters/04-second-hand.html", "fig-elasticity-scenario", "Market-size series", "iimedia"),
+])
+def test_what_if_controls_redraw_the_chart(page_path, figure, control, choice, site_url,
+                                           browser):
+    """A reader's choice in a what-if menu redraws the chart from the values computed at
+    build time; the page's own default is preselected and named."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site_url}/{page_path}")
+    chart = page.locator(f"#{figure}")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function(f"() => document.querySelector('#{figure}').dataset.rendered")
+    select = chart.locator("label", has_text=control).locator("select")
+    assert "this page:" in chart.locator("label", has_text=control).inner_text()
+    paths = "els => els.map(e => e.getAttribute('d')).join('|')"
+    before = chart.locator("svg path").evaluate_all(paths)
+    select.select_option(choice)
+    page.wait_for_timeout(300)
+    after = chart.locator("svg path").evaluate_all(paths)
+    assert after != before, f"{control} = {choice} did not change the chart"
+    page.close()

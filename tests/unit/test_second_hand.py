@@ -254,7 +254,7 @@ def test_stage_values_and_computed():
     assert "(2018)" in figure["title"] and "exploration stage 2002-2017" in figure["description"]
 
 
-def test_scenario_values_and_sensitivity_figure():
+def test_scenario_values_and_what_if_figure():
     market = MARKET.assign(producer="p", scope="s", source_id="src", note="")
     s = sh.scenario(RETAIL, market, gmv_growth_pct=10, elasticity=0.1, base_year=2024,
                     market_series="a")
@@ -263,9 +263,18 @@ def test_scenario_values_and_sensitivity_figure():
     assert values["retail_tn"] == pytest.approx(48.7895)
     assert values["retail_change_bn"] == pytest.approx(487.895)
     assert values["market_caveat"] == ""
-    figure = sh.sensitivity_figure(s)
-    assert "488 bn yuan" in figure["title"] and "from -20 % to +50 %" in figure["description"]
-    assert set(figure["data"]["elasticity"]) == {0.05, 0.1, 0.2}
+    grid = sh.scenario_what_if(RETAIL, market, s)
+    assert set(grid["elasticity"]) == {*sh.WHAT_IF_ELASTICITIES, 0.1}
+    at_page = grid[(grid["elasticity"] == 0.1) & (grid["market_series"] == "a")
+                   & (grid["gmv_growth_pct"] == 10)].set_index("measure")["bn_yuan"]
+    # 10 % of 48.79 trillion yuan of retail sales x 0.1 = 487.9 bn yuan
+    assert at_page[sh.RETAIL_MEASURE] == pytest.approx(487.895)
+    figure = sh.scenario_what_if_figure(s, grid)
+    assert "488 bn yuan" in figure["title"]
+    spec = figure["chart"].to_dict()
+    params = {p["name"]: p for view in [spec, *spec["layer"]] for p in view.get("params", [])}
+    assert params["elasticity"]["value"] == 0.1 and params["market"]["value"] == "a"
+    assert "this page: 0.1" in params["elasticity"]["bind"]["name"]
 
 
 XIANYU = pd.DataFrame({

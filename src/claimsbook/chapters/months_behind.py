@@ -894,26 +894,6 @@ def frontier_chart(steps: pd.DataFrame, segments: pd.DataFrame, *, unit: str,
     return lines + lag_rules
 
 
-def lag_per_metric_chart(long: pd.DataFrame, rules: LagRules) -> alt.LayerChart:
-    """The monthly lag of every metric, with the claim's two thresholds marked."""
-    y = alt.Y("lag_months:Q", title=f"Lag of {rules.follower} behind {rules.leader} (months)")
-    marks = pd.DataFrame({
-        "lag_months": [OVER_A_YEAR, UNDER_THREE_MONTHS],
-        "label": ["claimed for late 2022: over a year",
-                  "claimed for Q2 2025: under three months"],
-    })
-    series = alt.Chart(long).mark_line(point=True).encode(
-        x=alt.X("date:T", title="Month end"), y=y,
-        color=alt.Color("metric:N", title="Metric"),
-        tooltip=[alt.Tooltip("metric:N", title="Metric"), alt.Tooltip("date:T", title="Month end"),
-                 alt.Tooltip("lag_months:Q", format=".1f", title="Lag (months)"),
-                 alt.Tooltip("censored:N", title="Lower bound only")])
-    thresholds = alt.Chart(marks).mark_rule(strokeDash=[6, 4], color="#555555").encode(
-        y=y, tooltip=[alt.Tooltip("label:N", title="Threshold")])
-    labels = alt.Chart(marks).mark_text(align="left", dx=4, dy=-6, color="#555555").encode(
-        x=alt.value(0), y=y, text="label:N")
-    return series + thresholds + labels
-
 
 def open_weights_chart(steps: pd.DataFrame) -> alt.Chart:
     """Best open-weights ECI so far, United States and China."""
@@ -926,3 +906,70 @@ def open_weights_chart(steps: pd.DataFrame) -> alt.Chart:
         tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("model:N", title="Model"),
                  alt.Tooltip("date:T", title="Released"),
                  alt.Tooltip("score:Q", format=".1f", title="ECI")])
+
+
+# --- what-if: the lag by metric and tolerance, chosen by the reader -----------------
+
+ALL_METRICS = "all metrics"
+LAG_WHAT_IF_DESCRIPTION = (
+    "Monthly lag, in months, of the follower's best model behind the leader's, one line per "
+    "metric, the page's metric thicker; menus choose the metric and the score tolerance among "
+    "the values computed for this page. Dashed lines at a year and at three months mark the two "
+    "values of the claim. Negative values mean the follower is ahead.")
+
+
+def lag_what_if(
+    tables: dict[str, tuple[pd.DataFrame, pd.Timestamp]],
+    rules: LagRules,
+    tolerances: Sequence[float],
+    *,
+    start: object,
+    end: object,
+) -> pd.DataFrame:
+    """:func:`lag_long` at every tolerance of ``tolerances`` and the page's own, stacked
+    with a ``tolerance`` column: what the reader's controls choose from."""
+    chosen = sorted({*map(float, tolerances), float(rules.tolerance)})
+    return pd.concat(
+        [lag_long(tables, rules.with_tolerance(t), start=start, end=end).assign(tolerance=t)
+         for t in chosen], ignore_index=True)
+
+
+def lag_what_if_chart(frame: pd.DataFrame, rules: LagRules, *, page_metric: str
+                      ) -> alt.LayerChart:
+    """The monthly lag per metric, with a menu for the metric and one for the score
+    tolerance (each listing the values computed at build time, the page's defaults
+    preselected and named); the page's metric is drawn thicker."""
+    tolerances = sorted(float(t) for t in frame["tolerance"].unique())
+    metrics = [str(m) for m in pd.unique(frame["metric"])]
+    tolerance = alt.param(
+        name="tolerance", value=float(rules.tolerance),
+        bind=alt.binding_select(options=tolerances, labels=[f"{t:g}" for t in tolerances],
+                                name=f"Score tolerance (this page: {rules.tolerance:g}) "))
+    metric = alt.param(
+        name="metric", value=ALL_METRICS,
+        bind=alt.binding_select(options=[ALL_METRICS, *metrics],
+                                name=f"Metric (this page: {page_metric}) "))
+    y = alt.Y("lag_months:Q", title=f"Lag of {rules.follower} behind {rules.leader} (months)")
+    series = alt.Chart(frame).mark_line(point=True).encode(
+        x=alt.X("date:T", title="Month end"), y=y,
+        color=alt.Color("metric:N", title="Metric"),
+        strokeWidth=alt.condition(alt.datum.metric == page_metric, alt.value(3.5),
+                                  alt.value(1.5)),
+        tooltip=[alt.Tooltip("metric:N", title="Metric"),
+                 alt.Tooltip("tolerance:Q", title="Tolerance"),
+                 alt.Tooltip("date:T", title="Month end"),
+                 alt.Tooltip("lag_months:Q", format=".1f", title="Lag (months)"),
+                 alt.Tooltip("censored:N", title="Lower bound only")],
+    ).add_params(tolerance, metric).transform_filter(
+        (alt.datum.tolerance == tolerance)
+        & ((metric == ALL_METRICS) | (alt.datum.metric == metric)))
+    marks = pd.DataFrame({
+        "lag_months": [OVER_A_YEAR, UNDER_THREE_MONTHS],
+        "label": ["claimed for late 2022: over a year",
+                  "claimed for Q2 2025: under three months"],
+    })
+    thresholds = alt.Chart(marks).mark_rule(strokeDash=[6, 4], color="#555555").encode(
+        y=y, tooltip=[alt.Tooltip("label:N", title="Threshold")])
+    labels = alt.Chart(marks).mark_text(align="left", dx=4, dy=-6, color="#555555").encode(
+        x=alt.value(0), y=y, text="label:N")
+    return series + thresholds + labels

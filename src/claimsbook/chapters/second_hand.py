@@ -600,46 +600,6 @@ def scenario_values(scen: Scenario, estimate: pd.Series) -> dict[str, Any]:
     }
 
 
-def sensitivity_figure(scen: Scenario) -> dict[str, Any]:
-    """Retail-sales change against GMV growth for several elasticities, the page's
-    scenario marked: keyword arguments for ``Chapter.figure``."""
-    elasticities = sorted({*SENSITIVITY_ELASTICITIES, scen.elasticity})
-    grid = sensitivity(scen.retail_sales, elasticities, SENSITIVITY_GROWTHS_PCT)
-    grid["retail_change_bn_yuan"] = grid["retail_change_100m_yuan"] / PER_BILLION
-    grid["elasticity_label"] = "e = " + grid["elasticity"].map("{:g}".format)
-    point = pd.DataFrame([{"gmv_growth_pct": scen.gmv_growth_pct,
-                           "retail_change_bn_yuan": scen.retail_change / PER_BILLION,
-                           "elasticity_label": f"e = {scen.elasticity:g}",
-                           "label": "this page's scenario"}])
-    x = alt.X("gmv_growth_pct:Q", title="Growth of second-hand e-commerce GMV (%)")
-    y = alt.Y("retail_change_bn_yuan:Q",
-              title=f"Change in retail sales ({scen.base_year}, billion yuan)")
-    change = alt.Tooltip("retail_change_bn_yuan:Q", title="Retail change (bn yuan)",
-                         format=",.0f")
-    lines = alt.Chart(grid).mark_line(point=True).encode(
-        x=x, y=y, color=alt.Color("elasticity_label:N", title="Elasticity"),
-        tooltip=[alt.Tooltip("elasticity:Q", title="Elasticity"),
-                 alt.Tooltip("gmv_growth_pct:Q", title="GMV growth (%)"),
-                 alt.Tooltip("retail_growth_pct:Q", title="Retail growth (%)", format=".2f"),
-                 change])
-    mark = alt.Chart(point).mark_point(size=MARKER_SIZE, shape="diamond", filled=True,
-                                       color="black").encode(
-        x=x, y=y, tooltip=["label:N", change])
-    growths = SENSITIVITY_GROWTHS_PCT
-    return dict(
-        chart=lines + mark, chart_id="elasticity-scenario",
-        title=(f"At elasticity {scen.elasticity:g}, {scen.gmv_growth_pct:g} % more second-hand "
-               f"GMV goes with {scen.retail_change / PER_BILLION:,.0f} bn yuan more retail sales "
-               f"({scen.retail_per_extra_yuan:.1f} yuan per extra yuan of second-hand GMV)"),
-        source=(f"NBS retail sales {scen.base_year}; elasticity from the CASS / China Market "
-                "Society report (as reported by 中国经营报 and Xinhuanet); linear reading"),
-        description=("Lines show the change in national retail sales, in billion yuan, implied "
-                     f"by growth of second-hand e-commerce GMV from {min(growths):g} % to "
-                     f"+{max(growths):g} % for elasticities "
-                     + ", ".join(f"{e:g}" for e in elasticities)
-                     + "; the diamond marks the scenario of this page."),
-        data=grid)
-
 
 def per_yuan_values(per_yuan: pd.DataFrame) -> dict[str, Any]:
     """Range of retail sales per extra yuan of GMV over all series and the online ones."""
@@ -841,3 +801,82 @@ def summary_values(summary: pd.DataFrame) -> dict[str, int]:
             "n_faithful": counts.get("faithful, unconfirmed", 0),
             "n_unverifiable": counts.get("unverifiable", 0),
             "n_other": counts.get("garbled", 0) + counts.get("contradicted", 0)}
+
+
+# --- what-if: the scenario by elasticity and market series, chosen by the reader ----
+
+WHAT_IF_ELASTICITIES: tuple[float, ...] = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
+RETAIL_MEASURE = "Change in retail sales"
+GMV_MEASURE = "Extra second-hand GMV"
+
+
+def scenario_what_if(retail: pd.DataFrame, market: pd.DataFrame, scen: Scenario
+                     ) -> pd.DataFrame:
+    """The scenario at every elasticity of :data:`WHAT_IF_ELASTICITIES` (and the
+    page's), every market series and every GMV growth of the sensitivity chart: the
+    retail-sales change and the extra second-hand GMV, in billion yuan, long form."""
+    rows = []
+    series_with_data = [str(s) for s in pd.unique(market["series"])]
+    for e in sorted({*WHAT_IF_ELASTICITIES, scen.elasticity}):
+        for series in series_with_data:
+            for g in SENSITIVITY_GROWTHS_PCT:
+                s = scenario(retail, market, gmv_growth_pct=g, elasticity=e,
+                             base_year=scen.base_year, market_series=series)
+                common = {"elasticity": e, "market_series": series, "gmv_growth_pct": g,
+                          "market_year": s.market_year,
+                          "retail_per_extra_yuan": s.retail_per_extra_yuan}
+                rows.append({**common, "measure": RETAIL_MEASURE,
+                             "bn_yuan": s.retail_change / PER_BILLION})
+                rows.append({**common, "measure": GMV_MEASURE,
+                             "bn_yuan": s.extra_gmv / PER_BILLION})
+    return pd.DataFrame(rows)
+
+
+def scenario_what_if_figure(scen: Scenario, grid: pd.DataFrame) -> dict[str, Any]:
+    """Retail-sales change beside the extra second-hand GMV that causes it, for the
+    elasticity and market series the reader picks (the page's preselected and its
+    scenario marked): keyword arguments for ``Chapter.figure``."""
+    elasticities = sorted(float(e) for e in grid["elasticity"].unique())
+    series = [str(s) for s in pd.unique(grid["market_series"])]
+    elasticity = alt.param(
+        name="elasticity", value=scen.elasticity,
+        bind=alt.binding_select(options=elasticities, labels=[f"{e:g}" for e in elasticities],
+                                name=f"Elasticity (this page: {scen.elasticity:g}) "))
+    market = alt.param(
+        name="market", value=scen.market_series,
+        bind=alt.binding_select(options=series,
+                                name=f"Market-size series (this page: {scen.market_series}) "))
+    x = alt.X("gmv_growth_pct:Q", title="Growth of second-hand e-commerce GMV (%)")
+    y = alt.Y("bn_yuan:Q", title=f"Billion yuan ({scen.base_year} levels)")
+    lines = alt.Chart(grid).mark_line(point=True).encode(
+        x=x, y=y, color=alt.Color("measure:N", title="Measure"),
+        tooltip=[alt.Tooltip("measure:N", title="Measure"),
+                 alt.Tooltip("elasticity:Q", title="Elasticity"),
+                 alt.Tooltip("market_series:N", title="Market series"),
+                 alt.Tooltip("gmv_growth_pct:Q", title="GMV growth (%)"),
+                 alt.Tooltip("bn_yuan:Q", title="Billion yuan", format=",.0f"),
+                 alt.Tooltip("retail_per_extra_yuan:Q", title="Retail yuan per extra GMV yuan",
+                             format=".1f")],
+    ).add_params(elasticity, market).transform_filter(
+        (alt.datum.elasticity == elasticity) & (alt.datum.market_series == market))
+    point = pd.DataFrame([{"gmv_growth_pct": scen.gmv_growth_pct,
+                           "bn_yuan": scen.retail_change / PER_BILLION,
+                           "label": "this page's scenario"}])
+    mark = alt.Chart(point).mark_point(size=MARKER_SIZE, shape="diamond", filled=True,
+                                       color="black").encode(
+        x=x, y=y, tooltip=[alt.Tooltip("label:N", title="Marker"),
+                           alt.Tooltip("bn_yuan:Q", title="Retail change (bn yuan)",
+                                       format=",.0f")])
+    return dict(
+        chart=lines + mark, chart_id="elasticity-scenario",
+        title=(f"At elasticity {scen.elasticity:g}, {scen.gmv_growth_pct:g} % more second-hand "
+               f"GMV goes with {scen.retail_change / PER_BILLION:,.0f} bn yuan more retail sales "
+               f"({scen.retail_per_extra_yuan:.1f} yuan per extra yuan of second-hand GMV)"),
+        source=(f"NBS retail sales {scen.base_year}; elasticity from the CASS / China Market "
+                "Society report (as reported by 中国经营报 and Xinhuanet); market-size series "
+                "in data/second-hand/market_size.csv; linear reading"),
+        description=("Two lines against the growth of second-hand e-commerce GMV: the change "
+                     "in national retail sales the elasticity implies, and the extra "
+                     "second-hand GMV itself, both in billion yuan; menus choose the elasticity "
+                     "and the market-size series, and the diamond marks this page's scenario."),
+        data=grid)
