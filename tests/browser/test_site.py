@@ -87,6 +87,14 @@ def test_page(page_path, site_url, browser):
         f"{page_path} loads the theme's 1.5 MB Font Awesome script"
     charts = page.locator("figure.cb-chart")
     if charts.count():
+        # Drawn at build time: the interactive drawing (and the Vega bundle) waits
+        # until the reader scrolls to a chart or touches it.
+        assert page.locator("figure.cb-chart .cb-chart-static svg").count() == charts.count()
+        assert not [url for url in fetched if "vega-bundle" in url], \
+            f"{page_path} fetched the Vega bundle before any chart was reached"
+        page.mouse.wheel(0, 10)
+        for index in range(charts.count()):
+            charts.nth(index).scroll_into_view_if_needed()
         page.wait_for_function(
             "() => [...document.querySelectorAll('figure.cb-chart')]"
             ".every(f => f.dataset.rendered)", timeout=30_000)

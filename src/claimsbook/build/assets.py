@@ -92,4 +92,8 @@ def bundle_styles(site: Path) -> int:
         text = text.replace(first, f'<link rel="stylesheet" href="{href}" />\n', 1)
         page.write_text(text, encoding="utf-8")
         changed += 1
+    # Bundles of earlier builds no page links to any more.
+    for old in static.glob(f"{BUNDLE_PREFIX}*.css"):
+        if old.name not in bundles.values():
+            old.unlink()
     return changed

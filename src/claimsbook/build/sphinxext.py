@@ -397,7 +397,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", write_vega_bundle)
     app.connect("env-get-outdated", find_outdated)
     app.connect("env-before-read-docs", read_ledger_last)
-    app.connect("build-finished", publish)
+    # After the theme's own build-finished handlers (pydata rewrites pygments.css there),
+    # so that the page bundles see the files as published.
+    app.connect("build-finished", publish, priority=900)
     app.connect("doctree-read", insert_brief)
     app.connect("html-page-context", tidy_scripts, priority=900)
     app.connect("html-page-context", add_page_meta)

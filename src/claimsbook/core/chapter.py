@@ -65,7 +65,7 @@ def table(frame: pd.DataFrame, labels: Mapping[str, str] | None = None) -> Style
     formats = {header_text: _cell_format(column)
                for column, header_text in zip(frame.columns, shown.columns)}
     return (shown.style.hide(axis="index").format(formats, na_rep="—")
-            .set_table_attributes('class="cb-table"'))
+            .set_table_attributes('class="cb-table" tabindex="0"'))
 
 
 @dataclass

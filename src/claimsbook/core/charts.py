@@ -111,15 +111,42 @@ def check_spec(spec: dict[str, Any]) -> None:
         raise ChartError("the chart has no tooltip encoding; readers hover to read values")
 
 
+# The static drawing's width: the desktop text column; CSS scales it to the reader's.
+STATIC_WIDTH = 640
+_SVG_SIZE = re.compile(r'^(<svg\b[^>]*?)\s(width|height)="[^"]*"')
+
+
+def _has_bindings(spec: dict[str, Any]) -> bool:
+    return any("bind" in param for view in _views(spec) for param in view.get("params", []))
+
+
+def static_svg(spec: dict[str, Any]) -> str:
+    """The chart drawn at build time (vl-convert, no browser): shown at once and to
+    readers without JavaScript, replaced by the interactive drawing when the reader
+    reaches or touches the chart, so that no chart costs the page's first load."""
+    import vl_convert
+
+    fixed = dict(spec)
+    if fixed.get("width") == "container":
+        fixed["width"] = STATIC_WIDTH
+    svg = str(vl_convert.vegalite_to_svg(fixed))
+    # Sized by CSS to the column, with its own aspect ratio from the viewBox.
+    for _ in range(2):
+        svg = _SVG_SIZE.sub(r"\1", svg, count=1)
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
 @dataclass(frozen=True)
 class Figure:
-    """A chart ready for the page: the Vega-Lite spec plus caption, source and CSV."""
+    """A chart ready for the page: the Vega-Lite spec plus caption, source and CSV,
+    and its static drawing."""
 
     chart_id: str
     spec: dict[str, Any]
     description: str
     source: str
     csv_href: str
+    svg: str = ""
 
     def _repr_html_(self) -> str:
         spec_json = json.dumps(self.spec, ensure_ascii=False).replace("</", "<\\/")
@@ -129,9 +156,13 @@ class Figure:
         return (
             f'<figure class="cb-chart" id="fig-{self.chart_id}" data-chart-id="{self.chart_id}">'
             f'<div class="cb-chart-view" role="img" aria-label="{esc(title)}. {esc(self.description)}">'
-            '<p class="cb-chart-fallback">The chart needs JavaScript; its data is in the CSV below.</p>'
-            "</div>"
-            f'<script type="application/json" class="cb-chart-spec">{spec_json}</script>'
+            + (f'<div class="cb-chart-static">{self.svg}</div>' if self.svg else
+               '<p class="cb-chart-fallback">The chart needs JavaScript; its data is in the CSV below.</p>')
+            + "</div>"
+            # What-if menus (Vega-Lite parameters) go beside the drawing, not inside
+            # its role="img", so that assistive technology reaches them.
+            + ('<div class="cb-chart-controls"></div>' if _has_bindings(self.spec) else "")
+            + f'<script type="application/json" class="cb-chart-spec">{spec_json}</script>'
             f'<figcaption><p class="cb-chart-desc">{esc(self.description)}</p>'
             f'<p class="cb-chart-meta">Source: {esc(self.source)} · '
             f'<a class="cb-chart-csv" href="{esc(self.csv_href)}" download>Data behind this chart (CSV)</a>'
@@ -172,4 +203,4 @@ def make_figure(
     data.to_csv(folder / f"{chart_id}.csv", index=False)
     # Chapter pages live one folder down (chapters/); the site publishes chart-data/.
     href = f"../chart-data/{chapter}/{chart_id}.csv"
-    return Figure(chart_id, spec, description, source, href)
+    return Figure(chart_id, spec, description, source, href, static_svg(spec))

@@ -6,14 +6,23 @@
 
   var self = document.currentScript;
 
+  // One request for the bundle, however many charts wake while it loads.
+  var waiting = null;
   function loadVega(then) {
     if (typeof window.vegaEmbed === "function") return then();
+    if (waiting) { waiting.push(then); return; }
+    waiting = [then];
     var tag = document.createElement("script");
     tag.src = new URL(self.dataset.vegaBundle, self.src).href;
-    tag.onload = then;
-    tag.onerror = then;  // drawCharts then marks each chart as failed, with a console error
+    // On error too: each chart is then marked as failed, with a console error.
+    tag.onload = tag.onerror = function () {
+      var callbacks = waiting;
+      waiting = null;
+      callbacks.forEach(function (callback) { callback(); });
+    };
     document.head.appendChild(tag);
   }
+
 
   // Vega does not wrap titles: re-break the title and the source line for the
   // width the chart actually gets (a phone's column is half a desktop's).
@@ -36,34 +45,58 @@
     if (title.subtitle) title.subtitle = wrap(join(title.subtitle), Math.max(32, Math.floor(pixels / 6)));
   }
 
+  // Each chart arrives drawn (a static SVG made at build time). The interactive
+  // drawing, and the 0.9 MB Vega bundle it needs, wait until the reader reaches the
+  // chart by scrolling or touches it, so that no chart costs the page's first load.
   function drawCharts() {
-    if (!document.querySelector("figure.cb-chart")) return;
-    loadVega(drawEach);
+    var figures = Array.prototype.slice.call(document.querySelectorAll("figure.cb-chart"));
+    if (!figures.length) return;
+    var wake = function (figure) { loadVega(function () { drawOne(figure); }); };
+    figures.forEach(function (figure) {
+      ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
+        figure.addEventListener(type, function () { wake(figure); }, { once: true, passive: true });
+      });
+    });
+    if (!("IntersectionObserver" in window)) { figures.forEach(wake); return; }
+    var scrolled = false;
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting && scrolled) { observer.unobserve(entry.target); wake(entry.target); }
+      });
+    }, { rootMargin: "200px 0px" });
+    figures.forEach(function (figure) { observer.observe(figure); });
+    window.addEventListener("scroll", function first() {
+      window.removeEventListener("scroll", first);
+      scrolled = true;
+      figures.forEach(function (figure) { observer.unobserve(figure); observer.observe(figure); });
+    }, { passive: true });
   }
 
-  function drawEach() {
-    document.querySelectorAll("figure.cb-chart").forEach(function (figure) {
-      var view = figure.querySelector(".cb-chart-view");
-      var specNode = figure.querySelector("script.cb-chart-spec");
-      if (!view || !specNode || figure.dataset.rendered) return;
-      if (typeof window.vegaEmbed !== "function") {
+  function drawOne(figure) {
+    var view = figure.querySelector(".cb-chart-view");
+    var specNode = figure.querySelector("script.cb-chart-spec");
+    if (!view || !specNode || figure.dataset.rendered) return;
+    if (typeof window.vegaEmbed !== "function") {
+      figure.dataset.rendered = "error";
+      console.error("claimsbook: vegaEmbed is not loaded");
+      return;
+    }
+    figure.dataset.rendered = "drawing";
+    var spec = JSON.parse(specNode.textContent);
+    fitTitle(spec, view.getBoundingClientRect().width);
+    var options = { renderer: "svg", actions: false };
+    var controls = figure.querySelector(".cb-chart-controls");
+    if (controls) options.bind = controls;
+    window.vegaEmbed(view, spec, options)
+      .then(function () {
+        var still = view.querySelector(".cb-chart-static, .cb-chart-fallback");
+        if (still) still.remove();
+        figure.dataset.rendered = "true";
+      })
+      .catch(function (error) {
         figure.dataset.rendered = "error";
-        console.error("claimsbook: vegaEmbed is not loaded");
-        return;
-      }
-      var spec = JSON.parse(specNode.textContent);
-      fitTitle(spec, view.getBoundingClientRect().width);
-      window.vegaEmbed(view, spec, { renderer: "svg", actions: false })
-        .then(function () {
-          var fallback = view.querySelector(".cb-chart-fallback");
-          if (fallback) fallback.remove();
-          figure.dataset.rendered = "true";
-        })
-        .catch(function (error) {
-          figure.dataset.rendered = "error";
-          console.error("claimsbook: chart " + figure.id + " failed: " + error);
-        });
-    });
+        console.error("claimsbook: chart " + figure.id + " failed: " + error);
+      });
   }
 
   function setUpFilters() {

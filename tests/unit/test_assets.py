@@ -1,0 +1,51 @@
+"""Page weight after the build: one stylesheet bundle per page, unused icon rules out;
+meta descriptions from the page's own first paragraph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils.core import publish_doctree
+
+from claimsbook.build import assets, pagemeta
+
+
+def _site(root: Path) -> Path:
+    static = root / "_static"
+    (static / "styles").mkdir(parents=True)
+    (static / "basic.css").write_text(".b { color: red }\n")
+    (static / "styles" / "theme.css").write_text(
+        '@import "../basic.css";\n.t { background: url(../img/x.png) }\n'
+        '.fa-bars:before{content:"a"}.fa-unused:before{content:"b"}\n')
+    (static / "own.css").write_text(".o { margin: 0 }\n")
+    (root / "chapters").mkdir()
+    head = ('<link href="{p}_static/styles/theme.css?digest=1" rel="stylesheet" />\n'
+            '<link rel="stylesheet" type="text/css" href="{p}_static/own.css?v=2" />\n')
+    (root / "index.html").write_text(f"<head>{head.format(p='')}</head><i class='fa-bars'></i>")
+    (root / "chapters" / "a.html").write_text(f"<head>{head.format(p='../')}</head>")
+    return root
+
+
+def test_one_bundle_per_page_with_imports_inlined_urls_rebased_and_icons_pruned(tmp_path):
+    site = _site(tmp_path)
+    assert assets.bundle_styles(site) == 2
+    (bundle,) = sorted((site / "_static").glob("claimsbook-styles.*.css"))
+    css = bundle.read_text()
+    assert ".b { color: red }" in css and ".o { margin: 0 }" in css
+    assert "url(img/x.png)" in css  # relative to _static/, where the bundle lives
+    assert "fa-bars" in css and "fa-unused" not in css
+    page = (site / "chapters" / "a.html").read_text()
+    assert page.count("stylesheet") == 1 and f'href="../_static/{bundle.name}"' in page
+    assert f'href="_static/{bundle.name}"' in (site / "index.html").read_text()
+
+
+def test_meta_description_is_the_first_paragraph_shortened_at_a_word():
+    doctree = publish_doctree("Title\n=====\n\n" + "A first paragraph of prose that says "
+                              "what the page is about, long enough to describe it. " * 3)
+    text = pagemeta.first_paragraph(doctree)
+    assert text.startswith("A first paragraph")
+    short = pagemeta.shorten(text)
+    assert len(short) <= pagemeta.DESCRIPTION_CHARS and short.endswith("…")
+    tags = pagemeta.meta_tags("T <b>", short, "https://example.org/p.html", "Book")
+    assert '<meta name="description"' in tags and "T &lt;b&gt;" in tags
+    assert '<meta property="og:url" content="https://example.org/p.html">' in tags
