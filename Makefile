@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book test run snapshot datapackage lock benchmark clean
+.PHONY: book test run snapshot datapackage lock benchmark audit clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ lock: $(STAMP)
 ## benchmark: clean build, no-change rebuild, data-change rebuild, page weights
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/benchmark.py
+
+## audit: Lighthouse (mobile) and axe-core over every page of the built site, and the ledger page with a ledger ten times today's
+audit: book
+	$(BIN)/python benchmarks/audit.py
 
 clean:
 	rm -rf _build

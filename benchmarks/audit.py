@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +96,49 @@ def axe(browser: object, url: str, result: PageAudit) -> None:
     result.axe = {v["id"]: len(v["nodes"]) for v in found["violations"]}
 
 
+LEDGER_PAGE = "appendix/ledger.html"
+LEDGER_HTML_LIMIT_KB = 400
+
+
+def synthetic_ledger(site: Path, scale: int, target: Path) -> int:
+    """A copy of the site whose ledger holds ``scale`` times today's statements (each
+    record repeated with a new id). Never published; returns the row count."""
+    shutil.copytree(site, target)
+    records = json.loads((site / "ledger.json").read_text(encoding="utf-8"))
+    grown = [{**r, "id": f"{r['id']}-x{i}"} for i in range(scale) for r in records]
+    (target / "ledger.json").write_text(json.dumps(grown, ensure_ascii=False,
+                                                   separators=(",", ":")), encoding="utf-8")
+    page = target / LEDGER_PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        f"data-total='{len(records)}'", f"data-total='{len(grown)}'"), encoding="utf-8")
+    return len(grown)
+
+
+def ledger_at_scale(site: Path, scale: int) -> None:
+    """Print the ledger page's own HTML size and whether it still loads and filters
+    with a ledger ``scale`` times today's."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "site"
+        rows = synthetic_ledger(site, scale, copy)
+        size_kb = (copy / LEDGER_PAGE).stat().st_size / 1000
+        with serve(copy, compress=True) as base, chromium() as browser:
+            page = browser.new_page()
+            started = time.perf_counter()
+            page.goto(f"{base}/{LEDGER_PAGE}")
+            page.wait_for_selector("table.cb-ledger[data-loaded='true']", timeout=60_000)
+            loaded = time.perf_counter() - started
+            shown = page.locator("table.cb-ledger tbody tr").count()
+            option = page.eval_on_selector(
+                "select[data-filter='headline']", "s => s.options[1].value")
+            page.select_option("select[data-filter='headline']", option)
+            visible = page.locator("table.cb-ledger tbody tr:not([hidden])").count()
+            page.close()
+    verdict = "within" if size_kb <= LEDGER_HTML_LIMIT_KB else "OVER"
+    print(f"ledger x{scale}: {rows} statements; page HTML {size_kb:.0f} KB ({verdict} the "
+          f"{LEDGER_HTML_LIMIT_KB} KB limit); {shown} rows loaded in {loaded:.1f} s; "
+          f"filter headline={option!r} leaves {visible} rows")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -101,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", nargs="*", help="pages relative to the site root")
     parser.add_argument("--no-lighthouse", action="store_true", help="axe only (fast)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument("--ledger-scale", type=int, default=10,
+                        help="also load a synthetic ledger this many times today's (0: skip)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         sys.exit(f"no built site at {args.site}: run `make book` first")
@@ -132,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(results) - missed} of {len(results)} pages meet every target")
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in results], indent=2), "utf-8")
+    if args.ledger_scale:
+        ledger_at_scale(args.site, args.ledger_scale)
     return 0
 
 

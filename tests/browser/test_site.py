@@ -135,8 +135,9 @@ def test_page(page_path, site_url, browser):
 def test_ledger_page_filters_by_each_facet_and_offers_the_csv(facet, site_url, browser):
     page = browser.new_page()
     page.goto(f"{site_url}/appendix/ledger.html")
+    page.wait_for_selector("table.cb-ledger[data-loaded='true']")
     rows = page.locator("table.cb-ledger tbody tr")
-    assert rows.count() > 0
+    assert rows.count() == int(page.get_attribute("table.cb-ledger", "data-total")) > 0
     values = page.eval_on_selector_all(
         "table.cb-ledger tbody tr", f"rs => rs.map(r => r.dataset.{facet})")
     chosen = next(v for v in values if v)
@@ -144,7 +145,6 @@ def test_ledger_page_filters_by_each_facet_and_offers_the_csv(facet, site_url, b
     visible = page.locator("table.cb-ledger tbody tr:not([hidden])").count()
     assert visible == values.count(chosen) > 0
     assert f"{visible} of {len(values)}" in page.inner_text(".cb-shown")
-    assert page.locator("script[type='application/ld+json']").count() == 1
     href = page.get_attribute("a.cb-download", "href")
     assert page.request.get(f"{site_url}/appendix/{href}").ok
     page.close()
@@ -160,6 +160,13 @@ def test_scorecard_corrections_and_feed_are_published(site_url, browser):
         assert page.request.get(f"{site_url}/{published}").ok, published
     feed = page.request.get(f"{site_url}/corrections.xml").text()
     assert "<feed xmlns=\"http://www.w3.org/2005/Atom\">" in feed and "<entry>" in feed
+    page.goto(f"{site_url}/chapters/01-ai-index.html")
+    reviews = page.eval_on_selector("script[type='application/ld+json']", "s => JSON.parse(s.textContent)")
+    cards = page.locator("article.cb-card").count()
+    assert len(reviews) == cards > 0
+    first = reviews[0]
+    assert first["url"].startswith("http") and "#claim-" in first["url"]
+    assert first["inLanguage"] == "en" and first["datePublished"]
     page.goto(f"{site_url}/intro.html")
     assert page.locator("ul.cb-findings li").count() == 4
     assert page.locator("#fig-headlines-by-outlet").count() == 1

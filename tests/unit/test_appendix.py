@@ -39,19 +39,19 @@ def test_counts_are_of_distinct_statements_by_headline():
     assert "<th scope='row'>All</th><td>1</td><td>0</td><td>1</td><td>1</td><td>0</td><td>1</td><td>4</td>" in page
 
 
-def test_ledger_rows_are_anchors_with_filter_data_and_escaped_text():
-    page = appendix.table_html(_verdicts(), "../verdicts.csv")
-    assert page.count("<tr id=") == 4
-    assert ("<tr id='b-1' data-chapter='02-months-behind' data-source='src-b' "
-            "data-headline='contradicted' data-garble='' data-grade='independent-data'>") in page
-    assert "data-garble='points-as-percent'" in page
+def test_ledger_page_is_a_shell_with_filters_and_its_rows_are_data():
+    page = appendix.table_html(_verdicts(), "../verdicts.csv", "../ledger.json")
+    assert "data-src='../ledger.json' data-total='4'" in page and "<tbody></tbody>" in page
     assert "<option value='points-as-percent'>points called per cent</option>" in page
-    assert "a &lt;/script&gt; in a claim" in page and "</script>" not in page
-    assert "href='../chapters/01-ai-index.html#claim-a-1'" in page
-    assert "&lt;3 months" in page          # the comparison travels with the reported value
-    assert "<td class='num' data-label='Evidence'>—</td>" in page  # no evidence value
-    assert "<td class='num' data-label='Source'>17.5 %</td>" in page
     assert "href='../verdicts.csv' download" in page
+    rows = {r["id"]: r for r in appendix.ledger_rows(_verdicts(), {"b-1": "../h.html#b-1"})}
+    assert set(rows) == {"a-1", "a-2", "a-3", "b-1"}  # the table's row is not a statement
+    assert rows["b-1"]["claim"] == "a </script> in a claim"  # data, rendered as text
+    assert rows["b-1"]["history"] == "../h.html#b-1" and rows["a-1"]["history"] == ""
+    assert rows["a-2"]["stated"] == "<3 months" and rows["a-2"]["evidence"] == "—"
+    assert rows["a-3"]["source_value"] == "17.5 %" and rows["a-3"]["garble"] == "points-as-percent"
+    assert rows["a-3"]["faithful"] == "garbled: points called per cent"
+    assert rows["a-1"]["card"] == "../chapters/01-ai-index.html#claim-a-1"
 
 
 def test_claim_reviews_rate_only_judged_statements():

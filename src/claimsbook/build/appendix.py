@@ -106,46 +106,49 @@ def _amount(value: object, unit: str) -> str:
     return f"{fmt_number(float(value))} {unit}".strip()  # type: ignore[arg-type]
 
 
-def table_html(verdicts: pd.DataFrame, csv_href: str,
-               history: Mapping[str, str] | None = None) -> str:
-    """The filterable ledger of distinct statements: the headline badge, the claim
-    with both answers and their reasons, the stated, source and evidence values.
-    Each row is the anchor its ClaimReview points at and links to its card."""
-    esc = html.escape
-    rows = []
-    shown = statements(verdicts)
-    for row in shown.to_dict("records"):
+LEDGER_DATA = "ledger.json"
+
+
+def ledger_rows(verdicts: pd.DataFrame, history: Mapping[str, str] | None = None,
+                card_prefix: str = "../chapters/") -> list[dict[str, str]]:
+    """One compact record per distinct statement, everything the ledger page shows and
+    filters on: published as ``ledger.json`` so that the page's own HTML stays small
+    however long the ledger grows."""
+    records = []
+    for row in statements(verdicts).to_dict("records"):
         unit = str(row["unit"])
         rating = Headline(row["headline"])
         comparison = row["comparison"] if row["comparison"] != "=" else ""
         stated = ("—" if pd.isna(row["reported_value"]) else
                   f"{comparison}{fmt_number(float(row['reported_value']))} {unit}".strip())
-        card = f"../chapters/{row['chapter']}.html#claim-{row['claim_id']}"
         garble = str(row.get("garble") or "")
-        faithful = str(row["faithful"]) + (
-            f": {GARBLE_LABELS[Garble(garble)]}" if garble else "")
-        grade = GRADE_LABELS[Grade(row["evidence_grade"])]
-        rows.append(
-            f"<tr id='{esc(row['claim_id'])}' data-chapter='{esc(row['chapter'])}'"
-            f" data-source='{esc(row['source_id'])}' data-headline='{esc(rating.value)}'"
-            f" data-garble='{esc(garble)}' data-grade='{esc(row['evidence_grade'])}'>"
-            f"<td><span class='cb-badge cb-{rating.name.lower()}'>"
-            f"{HEADLINE_LABELS[rating]}</span></td>"
-            f"<td><p class='cb-claim'>{esc(str(row['claim']))}</p>"
-            f"<p class='cb-meta'><a href='{esc(card)}'>{esc(row['claim_id'])}</a>"
-            f" · {esc(row['source_id'])}"
-            + (f" · <a href='{esc(history[row['claim_id']])}'>history</a>"
-               if history and row["claim_id"] in history else "")
-            + "</p>"
-            f"<p class='cb-reason'><strong>Faithful? {esc(faithful)}.</strong> "
-            f"{esc(str(row['faithful_reason']))}</p>"
-            f"<p class='cb-reason'><strong>Holds? {esc(str(row['verdict']))} "
-            f"({esc(grade)}).</strong> {esc(str(row['holds_reason']))}</p></td>"
-            f"<td class='num' data-label='Stated'>{esc(stated)}</td>"
-            f"<td class='num' data-label='Source'>{esc(_amount(row['source_value'], unit))}</td>"
-            f"<td class='num' data-label='Evidence'>"
-            f"{esc(_amount(row['computed_value'], unit))}</td></tr>"
-        )
+        records.append({
+            "id": str(row["claim_id"]), "chapter": str(row["chapter"]),
+            "source": str(row["source_id"]), "headline": rating.value,
+            "label": HEADLINE_LABELS[rating], "slug": rating.name.lower(),
+            "garble": garble, "grade": str(row["evidence_grade"]),
+            "claim": str(row["claim"]),
+            "faithful": str(row["faithful"]) + (
+                f": {GARBLE_LABELS[Garble(garble)]}" if garble else ""),
+            "faithful_reason": str(row["faithful_reason"]),
+            "holds": f"{row['verdict']} ({GRADE_LABELS[Grade(row['evidence_grade'])]})",
+            "holds_reason": str(row["holds_reason"]),
+            "stated": stated, "source_value": _amount(row["source_value"], unit),
+            "evidence": _amount(row["computed_value"], unit),
+            "card": f"{card_prefix}{row['chapter']}.html#claim-{row['claim_id']}",
+            "history": (history or {}).get(str(row["claim_id"]), ""),
+        })
+    return records
+
+
+def table_html(verdicts: pd.DataFrame, csv_href: str, data_href: str) -> str:
+    """The filterable ledger: its filters (options from the data) and an empty table
+    that the book's script fills from ``data_href`` (:func:`ledger_rows`), one row per
+    distinct statement: the headline badge, the claim with both answers and their
+    reasons, the stated, source and evidence values; each row is the anchor of its
+    claim id and links to its card."""
+    esc = html.escape
+    shown = statements(verdicts)
     filters = (
         "<div class='cb-filters' role='search' aria-label='Filter the ledger'>"
         + _select("chapter", "Chapter", _present(shown["chapter"]))
@@ -167,14 +170,16 @@ def table_html(verdicts: pd.DataFrame, csv_href: str,
     return (
         filters
         + "<div class='cb-table-wrap' tabindex='0' role='region' aria-label='All claims'>"
-        + "<table class='cb-ledger'>"
-        + f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        + f"<table class='cb-ledger' data-src='{esc(data_href)}' data-total='{len(shown)}'>"
+        + f"<thead><tr>{head}</tr></thead><tbody></tbody></table></div>"
+        + f"<noscript><p>The table needs JavaScript; every answer is in the "
+          f"<a href='{esc(csv_href)}'>CSV</a>.</p></noscript>"
     )
 
 
 def claim_reviews(verdicts: pd.DataFrame, page_url: str,
                   published: Mapping[str, str] | None = None,
-                  language: str = "en") -> list[dict[str, object]]:
+                  language: str = "en", anchor: str = "") -> list[dict[str, object]]:
     """schema.org ClaimReview objects, one per distinct statement, rated by headline.
     ``page_url`` is absolute (search engines ignore relative ones); ``published``
     gives, per claim, the date its current answer was published (the corrections
@@ -200,7 +205,7 @@ def claim_reviews(verdicts: pd.DataFrame, page_url: str,
             {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "url": f"{page_url}#{row['claim_id']}",
+                "url": f"{page_url}#{anchor}{row['claim_id']}",
                 "claimReviewed": row["claim"],
                 "author": {"@type": "Organization", "name": BOOK_NAME},
                 "itemReviewed": {

@@ -231,19 +231,21 @@ class LedgerSummary(_LedgerDirective):
 class LedgerTable(_LedgerDirective):
     def run(self) -> list[nodes.Node]:
         verdicts = self.verdicts()
-        depth = self.env.docname.count("/")
-        csv_href = "../" * depth + appendix.VERDICTS_FILE
-        page = base_url(self.env.app) + self.env.docname + ".html"
-        log = "../" * depth + "appendix/corrections.html#"
-        found = corrections_found()
-        history = {c.claim_id: log + corrections.history_anchor(c.claim_id) for c in found}
-        # Newest first: the first entry of a claim dates its current answer.
-        published: dict[str, str] = {}
-        for c in found:
-            published.setdefault(c.claim_id, c.date)
-        reviews = appendix.claim_reviews(verdicts, page, published, self.config.language)
-        return self.raw(appendix.table_html(verdicts, csv_href, history)
-                        + appendix.json_ld(reviews))
+        prefix = "../" * self.env.docname.count("/")
+        return self.raw(appendix.table_html(verdicts, prefix + appendix.VERDICTS_FILE,
+                                            prefix + appendix.LEDGER_DATA))
+
+
+def claim_history() -> tuple[dict[str, str], dict[str, str]]:
+    """Per claim: the corrections-log anchor of its newest change, and that date
+    (when its current answer was published)."""
+    found = corrections_found()
+    history = {c.claim_id: "appendix/corrections.html#" + corrections.history_anchor(c.claim_id)
+               for c in found}
+    published: dict[str, str] = {}
+    for c in found:  # newest first
+        published.setdefault(c.claim_id, c.date)
+    return history, published
 
 
 class SourcesTable(SphinxDirective):
@@ -325,6 +327,12 @@ def insert_brief(app: Sphinx, doctree: nodes.document) -> None:
     title = next(iter(section.findall(nodes.title)), None)
     box = nodes.raw("", findings.brief_html(answers), format="html")
     section.insert(section.index(title) + 1 if title is not None else 0, box)
+    # The chapter's verdicts as ClaimReview, on the page where each review stands.
+    _, published = claim_history()
+    page = base_url(app) + env.docname + ".html"
+    reviews = appendix.claim_reviews(answers, page, published, app.config.language,
+                                     anchor="claim-")
+    doctree.append(nodes.raw("", appendix.json_ld(reviews), format="html"))
 
 
 def base_url(app: Sphinx) -> str:
@@ -379,6 +387,10 @@ def publish(app: Sphinx, exception: Exception | None) -> None:
     verdicts = appendix.gather(ledger_dir(), chapter_ids(app.env))
     appendix.export(verdicts, out / appendix.VERDICTS_FILE)
     findings.scorecard(verdicts).to_csv(out / findings.SCORECARD_FILE, index=False)
+    history, _ = claim_history()
+    rows = appendix.ledger_rows(verdicts, {k: "../" + v for k, v in history.items()})
+    (out / appendix.LEDGER_DATA).write_text(
+        json.dumps(rows, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     found = corrections_found()
     corrections.frame(found).to_csv(out / corrections.CORRECTIONS_FILE, index=False)
     (out / corrections.FEED_FILE).write_text(

@@ -99,14 +99,62 @@
       });
   }
 
+  // The ledger's rows come from ledger.json (the page's own HTML stays small however
+  // long the ledger grows); built with textContent, so no claim text is ever markup.
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function ledgerRow(r) {
+    var row = element("tr");
+    row.id = r.id;
+    ["chapter", "source", "headline", "garble", "grade"].forEach(function (key) {
+      row.dataset[key] = r[key];
+    });
+    var badge = element("td");
+    badge.appendChild(element("span", "cb-badge cb-" + r.slug, r.label));
+    var claim = element("td");
+    claim.appendChild(element("p", "cb-claim", r.claim));
+    var meta = element("p", "cb-meta");
+    var card = element("a", "", r.id);
+    card.href = r.card;
+    meta.appendChild(card);
+    meta.appendChild(document.createTextNode(" · " + r.source));
+    if (r.history) {
+      meta.appendChild(document.createTextNode(" · "));
+      var history = element("a", "", "history");
+      history.href = r.history;
+      meta.appendChild(history);
+    }
+    claim.appendChild(meta);
+    [["Faithful? " + r.faithful + ".", r.faithful_reason],
+     ["Holds? " + r.holds + ".", r.holds_reason]].forEach(function (pair) {
+      var reason = element("p", "cb-reason");
+      reason.appendChild(element("strong", "", pair[0]));
+      reason.appendChild(document.createTextNode(" " + pair[1]));
+      claim.appendChild(reason);
+    });
+    row.appendChild(badge);
+    row.appendChild(claim);
+    [["Stated", r.stated], ["Source", r.source_value], ["Evidence", r.evidence]].forEach(function (pair) {
+      var cell = element("td", "num", pair[1]);
+      cell.dataset.label = pair[0];
+      row.appendChild(cell);
+    });
+    return row;
+  }
+
   function setUpFilters() {
     var table = document.querySelector("table.cb-ledger");
     var selects = document.querySelectorAll(".cb-filters select[data-filter]");
     var shown = document.querySelector(".cb-filters .cb-shown");
     if (!table || !selects.length) return;
-    var rows = table.querySelectorAll("tbody tr");
+    var body = table.querySelector("tbody");
     function apply() {
-      var count = 0;
+      var rows = body.querySelectorAll("tr"), count = 0;
       rows.forEach(function (row) {
         var visible = Array.prototype.every.call(selects, function (select) {
           return !select.value || row.dataset[select.dataset.filter] === select.value;
@@ -117,8 +165,25 @@
       if (shown) shown.textContent = count + " of " + rows.length + " claims shown";
     }
     selects.forEach(function (select) { select.addEventListener("change", apply); });
-    apply();
+    if (!table.dataset.src) { apply(); return; }
+    if (shown) shown.textContent = "loading " + table.dataset.total + " claims…";
+    fetch(table.dataset.src)
+      .then(function (response) { return response.json(); })
+      .then(function (records) {
+        var rows = document.createDocumentFragment();
+        records.forEach(function (r) { rows.appendChild(ledgerRow(r)); });
+        body.appendChild(rows);
+        table.dataset.loaded = "true";
+        apply();
+        // A link to one claim's row (ledger.html#claim-id) lands once the rows exist.
+        if (location.hash) {
+          var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+          if (target) target.scrollIntoView();
+        }
+      })
+      .catch(function (error) { console.error("claimsbook: ledger failed: " + error); });
   }
+
 
   function start() { drawCharts(); setUpFilters(); }
   if (document.readyState === "loading") {
