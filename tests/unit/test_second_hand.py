@@ -232,13 +232,14 @@ def test_offline_builds_the_context_values():
 
 
 STAGES = pd.DataFrame({
-    "stage_id": ["a1", "a2", "a3", "everbright-launch"],
-    "stage": ["exploration", "market launch", "rapid development", "market launch"],
-    "stage_zh": ["探索期", "市场启动期", "高速发展期", "市场启动期"],
-    "start_year": [2002, 2018, 2021, 2018],
-    "end_year": pd.array([2017, 2020, 2025, pd.NA], dtype="Int64"),
-    "source_id": ["zgjyb-2025-04"] * 3 + ["everbright-2024-06-29"],
-    "location": ["para. 2"] * 3 + ["stages section"], "note": [""] * 4,
+    "stage_id": ["a1", "a2", "a3", "everbright-exploration", "everbright-launch",
+                 "everbright-rapid"],
+    "stage": ["exploration", "market launch", "rapid development"] * 2,
+    "stage_zh": ["探索期", "市场启动期", "高速发展期"] * 2,
+    "start_year": [2002, 2018, 2021, 2002, 2018, 2021],
+    "end_year": pd.array([2017, 2020, 2025, 2017, 2020, pd.NA], dtype="Int64"),
+    "source_id": ["zgjyb-2025-04"] * 3 + ["everbright-2021-11-24"] * 3,
+    "location": ["para. 2"] * 3 + ["section 1.1"] * 3, "note": [""] * 6,
 })
 
 
@@ -246,12 +247,27 @@ def test_stage_values_and_computed():
     values = sh.stage_values(STAGES)
     assert values == {"s1": 2002, "e1": 2017, "s2": 2018, "e2": 2020, "s3": 2021, "e3": 2025,
                       "eb_start": 2018}
-    launch, count = sh.stage_computed(STAGES)
-    assert launch.key == "everbright-launch-start" and launch.value == 2018
-    assert launch.source_id == "everbright-2024-06-29" and "市场启动期" in launch.label
-    assert count.key == "article-stage-count" and count.value == 3
+    computed = {c.key: c for c in sh.stage_computed(STAGES)}
+    assert set(computed) == {
+        "everbright-exploration-start", "everbright-exploration-end", "everbright-launch-start",
+        "everbright-launch-end", "everbright-rapid-start", "everbright-stage-count",
+        "article-stage-count"}
+    launch = computed["everbright-launch-start"]
+    assert launch.value == 2018 and launch.source_id == "everbright-2021-11-24"
+    assert "市场启动期" in launch.label and launch.location == "section 1.1"
+    assert computed["everbright-exploration-end"].value == 2017
+    assert computed["everbright-stage-count"].value == 3
+    assert computed["article-stage-count"].value == 3
+    assert sh.stage_matches(STAGES) == (5, 5)
     figure = sh.stage_figure(STAGES)
-    assert "(2018)" in figure["title"] and "exploration stage 2002-2017" in figure["description"]
+    assert "All 5" in figure["title"]
+    assert "exploration stage 2002-2017" in figure["description"]
+    assert "rapid development stage 2021-?" in figure["description"]
+    assert set(figure["data"]["who"]) == {"中国经营报 (article)", "Everbright / Analysys"}
+    partial = STAGES.assign(end_year=pd.array([2017, 2020, 2025, 2016, 2020, pd.NA],
+                                              dtype="Int64"))
+    assert sh.stage_matches(partial) == (4, 5)
+    assert "4 of the article's 5" in sh.stage_figure(partial)["title"]
 
 
 def test_scenario_values_and_what_if_figure():

@@ -512,20 +512,45 @@ def article_stages(stages: pd.DataFrame) -> pd.DataFrame:
             .reset_index(drop=True))
 
 
+#: Short keys of the stages, for ``computed/everbright-<key>-start`` and ``-end``.
+STAGE_KEYS = {"exploration": "exploration", "market launch": "launch",
+              "rapid development": "rapid"}
+
+
+def everbright_stages(stages: pd.DataFrame) -> pd.DataFrame:
+    """Everbright Securities' stages (its application of Analysys's AMC model), in order."""
+    eb = stages[stages["stage_id"].astype(str).str.startswith("everbright-")]
+    return eb.sort_values("start_year").reset_index(drop=True)
+
+
 def stage_computed(stages: pd.DataFrame) -> list[Computed]:
-    """Everbright's market-launch start year (independent of the article) and the
-    number of stages the article's own list names (which cannot confirm itself)."""
-    eb = stages.set_index("stage_id").loc[EVERBRIGHT_LAUNCH]
+    """Everbright's start and end year of each stage it dates (independent of the
+    article's text, and most likely where its years come from), the number of stages
+    Everbright dates, and the number of stages the article's own list names (which
+    cannot confirm itself)."""
+    eb = everbright_stages(stages)
     art = article_stages(stages)
-    return [
-        Computed("everbright-launch-start", float(eb["start_year"]), "year",
-                 f"Start of the {eb['stage']} stage ({eb['stage_zh']}) in Everbright "
-                 f"Securities' stage scheme (Analysys AMC model)",
-                 source_id=str(eb["source_id"]), location=str(eb["location"])),
-        Computed("article-stage-count", float(count_distinct(list(art["stage"]))), "stages",
-                 "Stages in the article's own list", source_id=ARTICLE,
-                 location=str(art["location"].iloc[0])),
-    ]
+    values: list[Computed] = []
+    for row in eb.itertuples():
+        key = STAGE_KEYS[str(row.stage)]
+        for edge, year in (("start", row.start_year), ("end", row.end_year)):
+            if pd.isna(year):
+                continue
+            values.append(Computed(
+                f"everbright-{key}-{edge}", float(year), "year",
+                f"{edge.capitalize()} of the {row.stage} stage ({row.stage_zh}) in Everbright "
+                f"Securities' stage scheme (Analysys AMC model)",
+                source_id=str(row.source_id), location=str(row.location)))
+    values.append(Computed(
+        "everbright-stage-count", float(count_distinct(list(eb["stage"]))), "stages",
+        "Stages Everbright Securities dates in its scheme (the first three of the four "
+        "stages of Analysys's AMC model; the fourth, application maturity, is not dated)",
+        source_id=str(eb["source_id"].iloc[0]), location=str(eb["location"].iloc[0])))
+    values.append(Computed(
+        "article-stage-count", float(count_distinct(list(art["stage"]))), "stages",
+        "Stages in the article's own list", source_id=ARTICLE,
+        location=str(art["location"].iloc[0])))
+    return values
 
 
 def stage_values(stages: pd.DataFrame) -> dict[str, int]:
@@ -544,8 +569,8 @@ def stage_figure(stages: pd.DataFrame) -> dict[str, Any]:
     art = article_stages(stages)
     eb_start = stage_values(stages)["eb_start"]
     bars = timeline(stages)
-    bars["who"] = bars["source_id"].map({ARTICLE: "中国经营报 (article)",
-                                         "everbright-2024-06-29": "Everbright / Analysys"})
+    bars["who"] = bars["source_id"].map({ARTICLE: "中国经营报 (article)"}).fillna(
+        "Everbright / Analysys")
     bars["end_label"] = bars["end_year"].astype("string").fillna("not stated")
     bars = bars[["stage", "stage_zh", "who", "start_year", "end_label", "bar_start", "bar_end",
                  "end_known"]]
@@ -559,18 +584,43 @@ def stage_figure(stages: pd.DataFrame) -> dict[str, Any]:
         opacity=alt.Opacity("end_known:N", title="End year stated", legend=None),
         tooltip=["who:N", "stage:N", "stage_zh:N", alt.Tooltip("start_year:Q", format="d"),
                  "end_label:N"])
+    matched, compared = stage_matches(stages)
+    eb = everbright_stages(stages)
+    eb_year = int(eb["start_year"].min())
+    if compared and matched == compared:
+        title = (f"All {compared} of the article's stage years are those of Everbright's "
+                 f"{eb_year}-{int(eb['end_year'].max())} scheme (Analysys model)")
+    else:
+        title = (f"{matched} of the article's {compared} stage years match Everbright's scheme "
+                 f"(Analysys model)")
     return dict(
-        chart=chart, chart_id="stage-timeline",
-        title=(f"Only the start of the market-launch stage ({eb_start}) is confirmed by an "
-               f"independent source"),
-        source="中国经营报, April 2025; Everbright Securities (Analysys AMC model), "
-               "republished 2024-06-29",
+        chart=chart, chart_id="stage-timeline", title=title,
+        source="中国经营报, April 2025; Everbright Securities (Analysys AMC model), report of "
+               "2021-11-24, read in republished copies",
         description=("Timeline bars: the article's "
                      + ", ".join(f"{r.stage} stage {int(r.start_year)}-{int(r.end_year)}"
                                  for r in art.itertuples())
-                     + f"; below, Everbright's market-launch stage starting in {eb_start} with "
-                       "no end year."),
+                     + "; below, Everbright's "
+                     + ", ".join(f"{r.stage} stage {int(r.start_year)}-"
+                                 + ("?" if pd.isna(r.end_year) else f"{int(r.end_year)}")
+                                 for r in eb.itertuples())
+                     + f" (market launch from {eb_start})."),
         data=bars)
+
+
+def stage_matches(stages: pd.DataFrame) -> tuple[int, int]:
+    """How many of the article's start and end years Everbright's scheme gives for the
+    same stage, out of how many it dates at all."""
+    art = article_stages(stages).set_index("stage")
+    eb = everbright_stages(stages).set_index("stage")
+    matched = compared = 0
+    for stage in art.index.intersection(eb.index):
+        for column in ("start_year", "end_year"):
+            if pd.isna(eb.loc[stage, column]):
+                continue
+            compared += 1
+            matched += int(eb.loc[stage, column]) == int(art.loc[stage, column])
+    return matched, compared
 
 
 # --- scenario: values for prose and the sensitivity chart ---------------------------
