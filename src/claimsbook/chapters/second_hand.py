@@ -554,13 +554,15 @@ def stage_computed(stages: pd.DataFrame) -> list[Computed]:
 
 
 def stage_values(stages: pd.DataFrame) -> dict[str, int]:
-    """Start and end years of the article's stages (s1, e1, ...) and Everbright's
-    market-launch start, for prose."""
+    """Start and end years of the article's stages (s1, e1, ...), Everbright's
+    market-launch start, and how many of the article's years Everbright's scheme gives
+    (eb_matched of eb_compared), for prose."""
     values: dict[str, int] = {}
     for number, row in enumerate(article_stages(stages).itertuples(), start=1):
         values[f"s{number}"] = int(row.start_year)
         values[f"e{number}"] = int(row.end_year)
     values["eb_start"] = int(stages.set_index("stage_id").loc[EVERBRIGHT_LAUNCH, "start_year"])
+    values["eb_matched"], values["eb_compared"] = stage_matches(stages)
     return values
 
 
