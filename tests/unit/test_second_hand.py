@@ -245,8 +245,9 @@ STAGES = pd.DataFrame({
 
 def test_stage_values_and_computed():
     values = sh.stage_values(STAGES)
+    # The fixture's Everbright rows date five of the article's six years, all the same.
     assert values == {"s1": 2002, "e1": 2017, "s2": 2018, "e2": 2020, "s3": 2021, "e3": 2025,
-                      "eb_start": 2018}
+                      "eb_start": 2018, "eb_matched": 5, "eb_compared": 5}
     computed = {c.key: c for c in sh.stage_computed(STAGES)}
     assert set(computed) == {
         "everbright-exploration-start", "everbright-exploration-end", "everbright-launch-start",
