@@ -16,12 +16,15 @@ def _site(root: Path) -> Path:
     (static / "basic.css").write_text(".b { color: red }\n")
     (static / "styles" / "theme.css").write_text(
         '@import "../basic.css";\n.t { background: url(../img/x.png) }\n'
-        '.fa-bars:before{content:"a"}.fa-unused:before{content:"b"}\n')
+        '.fa-bars:before{content:"a"}.fa-unused:before{content:"b"}\n'
+        '.x .fa-unused{color:red}.kept{color:blue}@media (min-width:1px){.gone{a:b}.kept{c:d}}\n'
+        '\n/*! banner https://example.com */@media (min-width:2px){.kept{e:f}}\n')
     (static / "own.css").write_text(".o { margin: 0 }\n")
     (root / "chapters").mkdir()
     head = ('<link href="{p}_static/styles/theme.css?digest=1" rel="stylesheet" />\n'
             '<link rel="stylesheet" type="text/css" href="{p}_static/own.css?v=2" />\n')
-    (root / "index.html").write_text(f"<head>{head.format(p='')}</head><i class='fa-bars'></i>")
+    (root / "index.html").write_text(
+        f"<head>{head.format(p='')}</head><i class='fa-bars kept x'></i><p class='o b t'>")
     (root / "chapters" / "a.html").write_text(f"<head>{head.format(p='../')}</head>")
     return root
 
@@ -31,9 +34,12 @@ def test_one_bundle_per_page_with_imports_inlined_urls_rebased_and_icons_pruned(
     assert assets.bundle_styles(site) == 2
     (bundle,) = sorted((site / "_static").glob("claimsbook-styles.*.css"))
     css = bundle.read_text()
-    assert ".b { color: red }" in css and ".o { margin: 0 }" in css
+    assert ".b{ color: red }" in css and ".o{ margin: 0 }" in css
     assert "url(img/x.png)" in css  # relative to _static/, where the bundle lives
     assert "fa-bars" in css and "fa-unused" not in css
+    # A dropped rule takes nothing of its neighbours with it.
+    assert ".kept{color:blue}" in css and "@media (min-width:1px){.kept{c:d}}" in css
+    assert ".gone" not in css and "@media (min-width:2px){.kept{e:f}}" in css
     page = (site / "chapters" / "a.html").read_text()
     assert page.count("stylesheet") == 1 and f'href="../_static/{bundle.name}"' in page
     assert f'href="_static/{bundle.name}"' in (site / "index.html").read_text()

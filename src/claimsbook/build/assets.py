@@ -1,5 +1,5 @@
 """Lighter pages after the build: one stylesheet per page instead of ten, without the
-icon rules no page uses, and without the scripts a page does not need.
+rules no page can match.
 
 Lantern (Lighthouse's model of a phone on a slow network) showed the first paint
 waiting on ten render-blocking stylesheets, one of them pulling another through
@@ -17,8 +17,6 @@ STYLESHEET = re.compile(r'<link\b(?=[^>]*\brel="stylesheet")[^>]*>\s*')
 HREF = re.compile(r'\bhref="([^"]+)"')
 IMPORT = re.compile(r'@import\s+(?:url\()?["\']([^"\']+)["\']\)?\s*;')
 URL = re.compile(r'url\((["\']?)([^)"\']+)\1\)')
-ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+(?::before|::before)?,?)+)\{[^{}]*\}')
-ICON_NAME = re.compile(r'\bfa-[a-z0-9-]+')
 BUNDLE_PREFIX = "claimsbook-styles."
 
 
@@ -38,29 +36,11 @@ def inline_css(path: Path, static: Path) -> str:
     return URL.sub(rebase, text)
 
 
-def icons_used(site: Path) -> set[str]:
-    """Every ``fa-*`` class any page or script of the site names."""
-    used: set[str] = set()
-    for path in [*site.rglob("*.html"), *site.rglob("*.js")]:
-        if "vendor" in path.parts:
-            continue
-        used |= set(ICON_NAME.findall(path.read_text(encoding="utf-8", errors="ignore")))
-    return used
-
-
-def drop_unused_icons(css: str, used: set[str]) -> str:
-    """Remove the rules that only style icons no page names."""
-    def keep(match: re.Match[str]) -> str:
-        names = ICON_NAME.findall(match.group(1))
-        return match.group(0) if any(name in used for name in names) else ""
-    return ICON_RULE.sub(keep, css)
-
-
 def bundle_styles(site: Path) -> int:
     """Replace each page's stylesheet links by one bundle (one per distinct list of
     stylesheets); return how many pages changed."""
     static = site / "_static"
-    used = icons_used(site)
+    names = names_used(site)
     bundles: dict[tuple[str, ...], str] = {}
     changed = 0
     for page in site.rglob("*.html"):
@@ -81,7 +61,7 @@ def bundle_styles(site: Path) -> int:
         key = tuple(str(target) for _, target in local)
         if key not in bundles:
             css = "\n".join(inline_css(target, static) for _, target in local)
-            css = drop_unused_icons(css, used)
+            css = drop_unused_rules(css, names)
             name = f"{BUNDLE_PREFIX}{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
             (static / name).write_text(css, encoding="utf-8")
             bundles[key] = name
@@ -97,3 +77,111 @@ def bundle_styles(site: Path) -> int:
         if old.name not in bundles.values():
             old.unlink()
     return changed
+
+
+# --- selectors no page can match -----------------------------------------------------
+# The theme ships all of Bootstrap; a page of the book uses a small part of it. A rule
+# is kept when every class and id its selector names occurs in some page or script of
+# the site (scripts count every word, so classes they add at run time are kept).
+
+CLASS_ATTR = re.compile(r'\bclass\s*=\s*["\']([^"\']*)["\']')
+ID_ATTR = re.compile(r'\bid\s*=\s*["\']([^"\']*)["\']')
+WORD = re.compile(r"[A-Za-z_][\w-]*")
+SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+SELECTOR_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
+KEEP_WHOLE = ("@font-face", "@keyframes", "@-webkit-keyframes", "@page", "@property",
+              "@import", "@charset", "@layer", "@counter-style")
+
+
+def names_used(site: Path) -> set[str]:
+    """Every class and id a page names, and every word a script of the site contains."""
+    used: set[str] = set()
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8", errors="ignore")
+        for attr in (CLASS_ATTR, ID_ATTR):
+            for value in attr.findall(text):
+                used.update(value.split())
+        used.update(WORD.findall(" ".join(re.findall(r"<script\b[^>]*>(.*?)</script>", text,
+                                                     flags=re.S))))
+    for script in site.rglob("*.js"):
+        if "vendor" in script.parts or script.name == "fontawesome.js":
+            continue
+        used.update(WORD.findall(script.read_text(encoding="utf-8", errors="ignore")))
+    return used
+
+
+def _split_top(text: str, separator: str) -> list[str]:
+    """Split at ``separator`` outside parentheses and brackets."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+FUNCTIONAL_PSEUDO = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\([^()]*\)")
+
+
+def _selector_used(selector: str, used: set[str]) -> bool:
+    # What :not() names must be absent, and :is()/:where()/:has() match if any one of
+    # their alternatives does: their classes never make a rule dead.
+    positive = selector
+    while FUNCTIONAL_PSEUDO.search(positive):
+        positive = FUNCTIONAL_PSEUDO.sub("", positive)
+    return (all(name in used for name in SELECTOR_CLASS.findall(positive))
+            and all(name in used for name in SELECTOR_ID.findall(positive)))
+
+
+def drop_unused_rules(css: str, used: set[str]) -> str:
+    """The stylesheet without the rules whose every selector names a class or id that
+    no page uses (inside @media and @supports blocks too)."""
+    out: list[str] = []
+    index, length = 0, len(css)
+    while index < length:
+        if css[index].isspace():
+            index += 1
+            continue
+        if css.startswith("/*", index):
+            end = css.find("*/", index + 2)
+            index = length if end < 0 else end + 2
+            continue
+        brace = css.find("{", index)
+        semi = css.find(";", index)
+        if brace < 0:
+            out.append(css[index:])
+            break
+        if 0 <= semi < brace and css[index:semi].lstrip().startswith("@"):
+            out.append(css[index:semi + 1])  # @import ...; @charset ...;
+            index = semi + 1
+            continue
+        close, depth = brace, 0
+        while close < length:
+            if css[close] == "{":
+                depth += 1
+            elif css[close] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            close += 1
+        # A comment inside the prelude (a licence banner) is not part of the selector.
+        prelude = re.sub(r"/\*.*?\*/", "", css[index:brace], flags=re.S).strip()
+        body = css[brace + 1:close]
+        index = close + 1
+        if prelude.startswith("@"):
+            if prelude.startswith(KEEP_WHOLE) or not prelude.startswith(("@media", "@supports")):
+                out.append(f"{prelude}{{{body}}}")
+            else:
+                inner = drop_unused_rules(body, used)
+                if inner.strip():
+                    out.append(f"{prelude}{{{inner}}}")
+            continue
+        kept = [s for s in _split_top(prelude, ",") if _selector_used(s, used)]
+        if kept:
+            out.append(",".join(s.strip() for s in kept) + "{" + body + "}")
+    return "\n".join(out)
