@@ -326,9 +326,11 @@ def test_values_for_the_labs_and_open_weights_checks() -> None:
     assert span.first_model == "deepseek-coder-33b-base"
     assert span.months == pytest.approx(573 / DAYS_PER_MONTH)
     assert (span.first_eci, span.r1_eci) == (10.0, 40.0)
-    computed = span.computed()
+    computed, month = span.computed()
     assert computed.key == "deepseek-first-to-r1-0528" and computed.unit == "months"
     assert "(2023-11-02)" in computed.label and "(2025-05-28)" in computed.label
+    assert month.key == "deepseek-first-release-month" and month.value == 11.0
+    assert month.unit == "month of 2023" and month.period == "2023-11"
     arena = models(("China", "2024-11-28", 1250, mb.QWQ_MODEL, True),
                    ("United States", "2024-07-23", 1330, mb.LLAMA_405B_MODELS[0], True),
                    ("United States", "2024-07-23", 1340, mb.LLAMA_405B_MODELS[1], True))

@@ -777,6 +777,10 @@ def index_ratio_value(later: float, earlier: float) -> Computed:
         "DeepSeek's first model", source_id=POST_SOURCE)
 
 
+# The year the post dates DeepSeek's first release in: months are counted from its January.
+FIRST_RELEASE_BASE_YEAR = 2023
+
+
 @dataclass(frozen=True)
 class DeepSeekSpan:
     """DeepSeek's first model in Epoch's ECI table and the months to R1-0528."""
@@ -788,14 +792,27 @@ class DeepSeekSpan:
     first_eci: float
     r1_eci: float
 
-    def computed(self) -> Computed:
-        """``deepseek-first-to-r1-0528``: the span on Epoch's release dates."""
-        return Computed(
-            "deepseek-first-to-r1-0528", self.months, "months",
-            f"months from the release of {self.first_model} ({self.first_date:%Y-%m-%d}), "
-            f"DeepSeek's first model in Epoch AI's ECI table, to {R1_0528} "
-            f"({self.r1_date:%Y-%m-%d})", source_id=EPOCH_SOURCE,
-            location="Epoch Capabilities Index table, release dates")
+    def computed(self) -> list[Computed]:
+        """``deepseek-first-to-r1-0528``: the span on Epoch's release dates; and
+        ``deepseek-first-release-month``: the month of DeepSeek's first release, counted
+        from January 2023 (so 11 is November 2023 and 13 January 2024)."""
+        first_month = (self.first_date.year - FIRST_RELEASE_BASE_YEAR) * 12 + self.first_date.month
+        return [
+            Computed(
+                "deepseek-first-to-r1-0528", self.months, "months",
+                f"months from the release of {self.first_model} ({self.first_date:%Y-%m-%d}), "
+                f"DeepSeek's first model in Epoch AI's ECI table, to {R1_0528} "
+                f"({self.r1_date:%Y-%m-%d})", source_id=EPOCH_SOURCE,
+                location="Epoch Capabilities Index table, release dates"),
+            Computed(
+                "deepseek-first-release-month", float(first_month),
+                f"month of {FIRST_RELEASE_BASE_YEAR}",
+                f"month of the release of {self.first_model} ({self.first_date:%Y-%m-%d}), "
+                f"DeepSeek's first model in Epoch AI's ECI table, counted from January "
+                f"{FIRST_RELEASE_BASE_YEAR}", source_id=EPOCH_SOURCE,
+                location="Epoch Capabilities Index table, release dates",
+                period=f"{self.first_date:%Y-%m}"),
+        ]
 
 
 def deepseek_span(eci: pd.DataFrame) -> DeepSeekSpan:
