@@ -23,7 +23,7 @@ import altair as alt
 import pandas as pd
 
 from ..core import params
-from ..core.geography import region_of
+from ..core.geography import REGIONS, region_of
 from ..core.arithmetic import fold_change, percent_fall
 from ..core.charts import country_scale
 from ..core.ledger import Computed
@@ -332,7 +332,6 @@ SWITCH_DATES: tuple[str, str] = ("2024-03-26", "2024-03-27")
 SENSITIVITY_MONTHS: tuple[str, ...] = ("2024-01", "2025-02", "2025-03")
 EARLY_2025_MONTHS: tuple[str, ...] = ("2025-01", "2025-02")
 COST_MODELS: tuple[str, ...] = ("GPT-4", "Grok-2", "Llama 3.1-405B", "Mistral Large", "DeepSeek-V3")
-REGIONS: tuple[str, ...] = ("United States", "China", "Europe")
 RULE_TEXT: dict[str, str] = {
     "any": "any listed country counts (the report's rule)",
     "first": "first-listed country only",

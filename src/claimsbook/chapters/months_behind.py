@@ -30,13 +30,13 @@ import numpy as np
 import pandas as pd
 
 from ..core import params
-from ..core.geography import region_of
+from ..core.geography import OTHER, REGIONS, region_of
 from ..core.charts import country_scale
 from ..core.ledger import Computed
 from .lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
-GROUPS: tuple[str, ...] = ("United States", "China", "Europe", "Other", "Multinational")
-COUNTRY_CHOICES: tuple[str, ...] = ("United States", "China", "Europe")
+GROUPS: tuple[str, ...] = (*REGIONS, OTHER, "Multinational")
+COUNTRY_CHOICES: tuple[str, ...] = REGIONS
 METRICS: dict[str, str] = {
     "eci": "Epoch Capabilities Index (ECI points)",
     "mmlu": "MMLU (percent correct)",

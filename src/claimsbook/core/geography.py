@@ -8,6 +8,8 @@ from functools import lru_cache
 from . import datapackage
 
 OTHER = "Other"
+#: The regions the book counts, in the order its tables and charts show them.
+REGIONS: tuple[str, ...] = ("United States", "China", "Europe")
 
 
 @lru_cache(maxsize=1)
