@@ -94,12 +94,14 @@ def test_sources_are_anchored_and_linked_only_when_public():
         {"source_id": "a-1", "kind": "news", "outlet": "Outlet A", "title": "Title <A>",
          "url": "https://example.org/a", "date": "2025-04-08", "language": "zh"},
         {"source_id": "b-2", "kind": "report", "outlet": "Outlet B", "title": "Title B",
-         "url": float("nan"), "date": float("nan"), "language": "en"},
+         "url": float("nan"), "date": float("nan"), "language": "en",
+         "primary_tried": "Outlet B's own site, in English and Chinese: not stored"},
     ])
     page = appendix.sources_html(sources)
     assert "<tr id='a-1'>" in page and "<tr id='b-2'>" in page
     assert "<a href='https://example.org/a'>Title &lt;A&gt;</a>" in page
     assert "Title B</p>" in page and "nan" not in page
+    assert page.count("Primary tried:") == 1 and "not stored</p>" in page
 
 
 def test_data_tables_list_rows_licence_checksum_and_origin(tmp_path):

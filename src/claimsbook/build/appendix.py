@@ -243,11 +243,14 @@ def sources_html(sources: pd.DataFrame) -> str:
         if not pd.isna(row["url"]):
             title = f"<a href='{esc(str(row['url']))}'>{title}</a>"
         date = "" if pd.isna(row["date"]) else esc(str(row["date"]))
+        tried = row.get("primary_tried")
+        tried_html = ("" if tried is None or pd.isna(tried) or not str(tried).strip() else
+                      f"<p class='cb-reason'>Primary tried: {esc(str(tried))}</p>")
         rows.append(
             f"<tr id='{esc(str(row['source_id']))}'><td><p class='cb-claim'>{title}</p>"
             f"<p class='cb-meta'>{esc(str(row['outlet']))} · {esc(str(row['kind']))} · "
-            f"{esc(str(row['language']))} · <code>{esc(str(row['source_id']))}</code></p></td>"
-            f"<td class='num'>{date}</td></tr>"
+            f"{esc(str(row['language']))} · <code>{esc(str(row['source_id']))}</code></p>"
+            f"{tried_html}</td><td class='num'>{date}</td></tr>"
         )
     return (
         "<table class='cb-sources'><thead><tr><th scope='col'>Source · outlet · kind · "
