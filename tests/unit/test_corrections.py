@@ -74,3 +74,11 @@ def test_a_shallow_clone_is_refused_with_the_fix(repo: Path, tmp_path_factory):
                    check=True)
     with pytest.raises(corrections.HistoryError, match="fetch-depth: 0"):
         corrections.history(shallow)
+
+
+def test_a_paragraph_that_explains_several_claims_gives_each_its_own_part():
+    message = ("Subject\n\nClaims added: new-a-1: holds: the producer's page. "
+               "new-b-2: contradicted: a later release. Claims removed: none.")
+    assert corrections.reason_for(message, "new-a-1") == "new-a-1: holds: the producer's page."
+    assert corrections.reason_for(message, "new-b-2").startswith("new-b-2: contradicted")
+    assert corrections.reason_for(message, "other") == "Subject"

@@ -84,6 +84,10 @@ def _rating(row: pd.Series) -> str:
     return str(row["headline"]) if "headline" in row.index else f"{row['verdict']} (verdict)"
 
 
+# A claim id that opens an explanation in a commit message: "boc-gpt5-price-higher:".
+LISTED_ID = re.compile(r"(?<![\w-])[a-z0-9]+(?:-[a-z0-9]+)+:")
+
+
 def message_blocks(message: str) -> list[str]:
     """A commit message cut into its bullets and paragraphs, each on one line."""
     blocks: list[list[str]] = []
@@ -103,8 +107,16 @@ def reason_for(message: str, claim_id: str) -> str:
     message's subject."""
     named = re.compile(rf"(?<![\w-]){re.escape(claim_id)}(?![\w-])")
     for block in message_blocks(message)[1:]:
-        if named.search(block):
-            return block
+        found = named.search(block)
+        if not found:
+            continue
+        # A paragraph that explains several claims ("a-id: ... b-id: ..."): this
+        # claim's own part, from its id to the next id that opens an explanation.
+        starts = [m.start() for m in LISTED_ID.finditer(block)]
+        if len(starts) > 1 and found.start() in starts:
+            following = [s for s in starts if s > found.start()]
+            return block[found.start():following[0] if following else None].strip()
+        return block
     return message.splitlines()[0] if message else ""
 
 
@@ -194,14 +206,16 @@ def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
         link = (esc(c.claim_id) if c.change == "removed"
                 else f"<a href='{esc(card)}'>{esc(c.claim_id)}</a>")
         rows.append(
-            f"<tr{anchor} data-claim='{esc(c.claim_id)}'><td class='num'>{esc(c.date)}</td>"
+            f"<tr{anchor} data-claim='{esc(c.claim_id)}'>"
             f"<td><p class='cb-claim'>{link} · {esc(change)}: "
             f"{esc(c.old or '—')} → {esc(c.new or '—')}</p>"
-            f"<p class='cb-reason'>{esc(c.reason)} <code>{esc(c.commit)}</code></p></td></tr>")
+            f"<p class='cb-reason'>{esc(c.reason)} <code>{esc(c.commit)}</code></p></td>"
+            f"<td class='num'>{esc(c.date)}</td></tr>")
     return (
         "<div class='cb-table-wrap' tabindex='0' role='region' aria-label='Corrections'>"
-        "<table class='cb-sources cb-corrections'><thead><tr><th scope='col'>Date</th>"
-        "<th scope='col'>Claim · change · reason · commit</th></tr></thead>"
+        "<table class='cb-sources cb-corrections'><thead><tr>"
+        "<th scope='col'>Claim · change · reason · commit</th><th scope='col'>Date</th>"
+        "</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
