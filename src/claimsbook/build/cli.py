@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -79,35 +78,25 @@ def run_chapter(
     chapter: str, parameters: dict[str, Any], out_dir: Path, label: str = "custom"
 ) -> Path:
     """Execute a chapter with papermill into ``out_dir``; its verdicts go to
-    ``out_dir/ledger`` and its chart data to ``out_dir/chart-data``, never into the book."""
+    ``out_dir/ledger`` and its chart data to ``out_dir/chart-data``, never into the book.
+    A failing cell raises papermill's ``PapermillExecutionError``."""
+    from . import execution
+
+    check_parameter_names(chapter, parameters)
+    result = execution.run_papermill(execution.PapermillJob(chapter, parameters, out_dir, label))
+    if result.error is not None:
+        raise result.error
+    return result.output
+
+
+def check_parameter_names(chapter: str, parameters: dict[str, Any]) -> None:
+    """Refuse a name the chapter does not declare, before any kernel starts."""
     import papermill
 
-    notebook = chapter_notebook(chapter)
     try:
-        params.check_names(papermill.inspect_notebook(str(notebook)), parameters)
+        params.check_names(papermill.inspect_notebook(str(chapter_notebook(chapter))), parameters)
     except params.ParameterError as error:
         raise SystemExit(f"{chapter}: {error}") from None
-    out_dir.mkdir(parents=True, exist_ok=True)
-    output = out_dir / f"{chapter}.{label}.ipynb"
-    env = {
-        "CLAIMSBOOK_LEDGER_DIR": str(out_dir / "ledger"),
-        "CLAIMSBOOK_CHART_DATA_DIR": str(out_dir / "chart-data"),
-        "CLAIMSBOOK_ROOT": str(project_root()),
-    }
-    saved = {key: os.environ.get(key) for key in env}
-    os.environ.update(env)
-    try:
-        papermill.execute_notebook(
-            str(notebook), str(output), parameters=parameters, cwd=str(notebook.parent),
-            progress_bar=False, kernel_name="python3",
-        )
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    return output
 
 
 def cmd_run(args: argparse.Namespace) -> int:

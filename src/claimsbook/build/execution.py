@@ -1,33 +1,425 @@
-"""What a chapter's execution depended on, recorded beside its verdicts so that the
-build can tell when a cached execution has gone stale."""
+"""Executing chapters: only the stale ones, several at a time, into Jupyter Book's cache.
+
+Jupyter Book (myst-nb, ``execute_notebooks: cache``) executes a notebook whose code
+cells it has no cached outputs for, one after another, and misses changes to data
+and to the package. The book therefore brings the cache up to date itself before
+Sphinx reads a page (:func:`bring_up_to_date`, called by the Sphinx extension):
+
+* a chapter is stale when :func:`claimsbook.build.dependencies.stale_reason` says so
+  (its code, a module it imported or a data file it read changed) or when the
+  cache holds no execution of its current code;
+* stale chapters run concurrently, as many as there are cores, longest first (by
+  their last recorded run time), each in its own kernel;
+* each executed notebook goes into the jupyter-cache under the key myst-nb looks
+  up, so the build reads it from there, and a copy goes to ``_build/executed/``
+  (the tests check those copies; CI uploads them when a chapter fails).
+
+The same pool runs papermill executions with parameters (:func:`run_papermill_jobs`)
+for the tests and the command line. ``python -m claimsbook.build.execution book``
+is ``make book``: it skips Jupyter Book entirely when no input of the build changed.
+"""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from ..core import datapackage
-from ..core.paths import project_root
+from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
+
+# Where executed copies of the book's chapters are kept (tests, CI artefacts).
+EXECUTED_DIR = "executed"
+# myst-nb's default cache folder under Jupyter Book (``nb_execution_cache_path``).
+CACHE_DIR = ".jupyter_cache"
+DEFAULT_TIMEOUT = 600
 
 
-def source_digest() -> str:
-    """One digest of the package's code: a change to it re-executes every chapter."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+def _dependencies() -> Any:
+    from . import dependencies  # imports pandas and frictionless: only when needed
+
+    return dependencies
 
 
 def write_dependencies(path: Path) -> None:
-    root = project_root()
-    files = {}
-    for name, digest in sorted(datapackage.files_read.items()):
-        try:
-            files[str(Path(name).relative_to(root))] = digest
-        except ValueError:
-            files[name] = digest
-    payload = {"package": source_digest(), "files": files}
-    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    """Called by a chapter's ledger when it saves its verdicts, in the chapter's kernel:
+    records the modules it imported and the data files it read
+    (:func:`claimsbook.build.dependencies.write_dependencies`)."""
+    _dependencies().write_dependencies(path)
+
+
+def workers(jobs: int | None = None) -> int:
+    """As many kernels at once as there are cores (``CLAIMSBOOK_JOBS`` overrides)."""
+    if jobs:
+        return jobs
+    configured = os.environ.get("CLAIMSBOOK_JOBS")
+    if configured:
+        return max(1, int(configured))
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else os.cpu_count() or 1)
+
+
+@functools.cache
+def _env_kernel_manager_class() -> type:
+    """A kernel manager that starts its kernel with extra environment variables.
+
+    Kernels started in threads of one process cannot each get their own
+    ``os.environ``; this passes the variables to the kernel process instead.
+    (Defined on first use: ``make book`` must start fast when nothing changed.)"""
+    from jupyter_client.manager import KernelManager
+    from traitlets import Dict
+
+    class EnvKernelManager(KernelManager):
+        extra_env = Dict(default_value={}, help="variables added to the kernel's environment")
+
+        async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+            kw["env"] = {**(kw.get("env") or os.environ), **self.extra_env}
+            return await super()._async_pre_start_kernel(**kw)
+
+    return EnvKernelManager
+
+
+def kernel_manager(kernel_name: str, env: Mapping[str, str]) -> Any:
+    return _env_kernel_manager_class()(kernel_name=kernel_name, extra_env=dict(env))
+
+
+def output_env(ledger: Path, charts: Path) -> dict[str, str]:
+    """Where a chapter's kernel writes its verdicts and its chart data."""
+    return {
+        "CLAIMSBOOK_LEDGER_DIR": str(ledger),
+        "CLAIMSBOOK_CHART_DATA_DIR": str(charts),
+        "CLAIMSBOOK_ROOT": str(project_root()),
+    }
+
+
+def run_parallel(
+    task: Callable[[Any], Any], items: Sequence[Any], jobs: int | None = None
+) -> list[Any]:
+    """``task`` over ``items`` in threads (each task drives its own kernel process,
+    so threads suffice); results in the order of ``items``."""
+    if not items:
+        return []
+    with ThreadPoolExecutor(max_workers=min(workers(jobs), len(items))) as pool:
+        return list(pool.map(task, items))
+
+
+# --- the book's chapters -----------------------------------------------------------------
+
+
+@dataclass
+class Execution:
+    chapter: str
+    notebook: Path
+    reason: str
+    seconds: float = 0.0
+    error: str | None = None
+    executed: Any = None  # the executed nbformat.NotebookNode
+
+
+@dataclass
+class Plan:
+    """Which chapters are stale and why; what ran, and how long the pool took."""
+
+    stale: dict[str, str] = field(default_factory=dict)
+    runs: list[Execution] = field(default_factory=list)
+    wall_seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[Execution]:
+        return [run for run in self.runs if run.error is not None]
+
+
+def chapter_notebooks(root: Path | None = None) -> dict[str, Path]:
+    root = root or project_root()
+    return {path.stem: path for path in sorted((root / "chapters").glob("*.ipynb"))}
+
+
+def _get_cache(cache_path: Path) -> Any:
+    from jupyter_cache import get_cache
+
+    return get_cache(str(cache_path))
+
+
+def default_cache_path() -> Path:
+    return build_dir() / CACHE_DIR
+
+
+def notebook_hash(cache: Any, notebook: Path) -> str:
+    """The key jupyter-cache (and so myst-nb) files the notebook's outputs under:
+    its code cells and kernel, not its prose."""
+    import nbformat
+
+    _, key = cache.create_hashed_notebook(nbformat.read(notebook, as_version=4))
+    return str(key)
+
+
+def cached_record(cache: Any, notebook: Path) -> Any:
+    import nbformat
+
+    try:
+        return cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
+    except KeyError:
+        return None
+
+
+def cached_identities(notebooks: Mapping[str, Path], cache_path: Path) -> dict[str, str]:
+    """key -> which cached execution of the notebook is current ("" for none)."""
+    cache = _get_cache(cache_path)
+    identities = {}
+    for key, notebook in notebooks.items():
+        record = cached_record(cache, notebook)
+        identities[key] = "" if record is None else f"{record.pk}@{record.created.isoformat()}"
+    return identities
+
+
+def find_stale(
+    notebooks: Mapping[str, Path], cache_path: Path, ledger: Path | None = None
+) -> dict[str, str]:
+    """chapter -> why it must execute, for every chapter that must."""
+    cache = _get_cache(cache_path)
+    stale = {}
+    for chapter, notebook in notebooks.items():
+        reason = _dependencies().stale_reason(chapter, notebook_hash(cache, notebook), ledger)
+        if reason is None and cached_record(cache, notebook) is None:
+            reason = "no cached execution of its current code"
+        if reason is not None:
+            stale[chapter] = reason
+    return stale
+
+
+def _last_seconds(chapter: str, ledger: Path) -> float:
+    deps = _dependencies().read_dependencies(chapter, ledger) or {}
+    return float(deps.get("seconds", 0.0))
+
+
+def _execute_one(run: Execution, env: Mapping[str, str], timeout: int) -> Execution:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    notebook = nbformat.read(run.notebook, as_version=4)
+    kernel = kernel_manager(
+        notebook.metadata.get("kernelspec", {}).get("name", "python3"), env)
+    # No timing in cell metadata: jupyter-cache hashes cell metadata, and the executed
+    # notebook must be filed under the key of the notebook as committed.
+    client = NotebookClient(notebook, km=kernel, timeout=timeout, allow_errors=False,
+                            record_timing=False,
+                            resources={"metadata": {"path": str(run.notebook.parent)}})
+    start = time.perf_counter()
+    try:
+        # The client shuts down only kernels it made itself; this one is ours to end.
+        client.execute(cleanup_kc=True)
+    except (CellExecutionError, CellTimeoutError) as error:
+        run.error = f"{type(error).__name__}: {error}"
+    run.seconds = time.perf_counter() - start
+    run.executed = notebook
+    return run
+
+
+def execute_chapters(
+    notebooks: Mapping[str, Path],
+    stale: Mapping[str, str],
+    cache_path: Path,
+    *,
+    jobs: int | None = None,
+    timeout: int = DEFAULT_TIMEOUT,
+    log: Callable[[str], None] = print,
+) -> Plan:
+    """Execute the ``stale`` chapters concurrently and file each success in the cache."""
+    import nbformat
+    from jupyter_cache.base import CacheBundleIn
+
+    ledger, charts = ledger_dir(), chart_data_dir()
+    ledger.mkdir(parents=True, exist_ok=True)
+    env = output_env(ledger, charts)
+    # Longest first: with two cores, a long chapter started last finishes alone.
+    order = sorted(stale, key=lambda c: -_last_seconds(c, ledger))
+    runs = [Execution(c, notebooks[c], stale[c]) for c in order]
+    for run in runs:
+        log(f"[claimsbook] {run.chapter}: {run.reason}; executing")
+    start = time.perf_counter()
+    done = run_parallel(lambda run: _execute_one(run, env, timeout), runs, jobs)
+    plan = Plan(stale=dict(stale), runs=done, wall_seconds=time.perf_counter() - start)
+
+    cache = _get_cache(cache_path)
+    copies = build_dir() / EXECUTED_DIR
+    copies.mkdir(parents=True, exist_ok=True)
+    for run in done:
+        nbformat.write(run.executed, copies / f"{run.chapter}.ipynb")
+        if run.error is not None:
+            log(f"[claimsbook] {run.chapter}: FAILED after {run.seconds:.2f} s")
+            continue
+        uri = str(run.notebook)
+        expected = notebook_hash(cache, run.notebook)
+        if cache.create_hashed_notebook(run.executed)[1] != expected:
+            raise RuntimeError(f"{run.chapter}: its executed copy would not match its code in "
+                               "the cache (did the execution change cell metadata?)")
+        record = cache.cache_notebook_bundle(
+            CacheBundleIn(run.executed, uri, data={"execution_seconds": run.seconds}),
+            check_validity=False, overwrite=True)
+        for old in cache.list_cache_records():  # one record per chapter: the current one
+            if old.uri == uri and old.pk != record.pk:
+                cache.remove_cache(old.pk)
+        deps = _dependencies().read_dependencies(run.chapter, ledger) or {}
+        deps.update(notebook=expected, seconds=round(run.seconds, 2))
+        _dependencies().deps_path(run.chapter, ledger).write_text(
+            json.dumps(deps, indent=2) + "\n", encoding="utf-8")
+        log(f"[claimsbook] {run.chapter}: executed in {run.seconds:.2f} s")
+    if done:
+        total = sum(run.seconds for run in done)
+        log(f"[claimsbook] executed {len(done)} chapter(s) with {min(workers(jobs), len(done))} "
+            f"worker(s) in {plan.wall_seconds:.2f} s (sum of executions {total:.2f} s)")
+    return plan
+
+
+def bring_up_to_date(
+    notebooks: Mapping[str, Path] | None = None,
+    cache_path: Path | None = None,
+    *,
+    jobs: int | None = None,
+    timeout: int = DEFAULT_TIMEOUT,
+    log: Callable[[str], None] = print,
+) -> Plan:
+    """Execute every stale chapter (in parallel) so that the cache, ``_build/ledger``
+    and ``_build/executed`` hold a current execution of each; a no-op when none is."""
+    notebooks = notebooks if notebooks is not None else chapter_notebooks()
+    cache_path = cache_path or default_cache_path()
+    stale = find_stale(notebooks, cache_path)
+    return execute_chapters(notebooks, stale, cache_path, jobs=jobs, timeout=timeout, log=log)
+
+
+def executed_notebook(chapter: str, cache_path: Path | None = None) -> Any:
+    """The cached execution of a chapter's current code (what the book shows)."""
+    cache = _get_cache(cache_path or default_cache_path())
+    record = cached_record(cache, chapter_notebooks()[chapter])
+    if record is None:
+        raise LookupError(f"{chapter} has no cached execution of its current code")
+    return cache.get_cache_bundle(record.pk).nb
+
+
+# --- papermill runs with parameters ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PapermillJob:
+    chapter: str
+    parameters: dict[str, Any]
+    out_dir: Path
+    label: str
+
+
+@dataclass
+class PapermillResult:
+    job: PapermillJob
+    output: Path
+    error: BaseException | None = None
+
+
+def run_papermill(job: PapermillJob) -> PapermillResult:
+    """One chapter through papermill with ``job.parameters``; its verdicts go to
+    ``out_dir/ledger`` and its chart data to ``out_dir/chart-data``, never the book's."""
+    import papermill
+
+    from . import cli
+
+    notebook = cli.chapter_notebook(job.chapter)
+    job.out_dir.mkdir(parents=True, exist_ok=True)
+    output = job.out_dir / f"{job.chapter}.{job.label}.ipynb"
+    kernel = kernel_manager(
+        "python3", output_env(job.out_dir / "ledger", job.out_dir / "chart-data"))
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(output), parameters=job.parameters, cwd=str(notebook.parent),
+            progress_bar=False, kernel_name="python3", km=kernel)
+    except papermill.PapermillExecutionError as error:
+        return PapermillResult(job, output, error)
+    finally:
+        # papermill leaves a kernel it was handed running; end it with the run.
+        if kernel.has_kernel:
+            kernel.shutdown_kernel(now=True)
+    return PapermillResult(job, output)
+
+
+def run_papermill_jobs(jobs: Iterable[PapermillJob], workers_: int | None = None
+                       ) -> list[PapermillResult]:
+    """Several papermill runs at once (as many as there are cores)."""
+    return run_parallel(run_papermill, list(jobs), workers_)
+
+
+# --- make book ------------------------------------------------------------------------
+
+# Folders that hold the build's outputs or tools, never its inputs.
+NOT_INPUTS = {".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".mypy_cache",
+              ".ipynb_checkpoints", "node_modules"}
+BOOK_COMMAND = ["build", ".", "-n", "-W", "--keep-going"]
+STAMP = "book-inputs.sha256"
+
+
+def input_digest(root: Path) -> str:
+    """One digest of everything a build could read: every file of the checkout outside
+    build outputs (names and bytes), the interpreter and every installed distribution's
+    version. Equal digests mean a rebuild would produce the same site."""
+    import importlib.metadata
+
+    digest = hashlib.sha256(sys.version.encode())
+    versions = sorted(f"{d.metadata['Name']}=={d.version}"
+                      for d in importlib.metadata.distributions())
+    digest.update("\n".join(versions).encode())
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in NOT_INPUTS and not d.endswith(".egg-info"))
+        for name in sorted(files):
+            path = Path(folder) / name
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for key in sorted(os.environ):  # settings that move the book's outputs elsewhere
+        if key.startswith("CLAIMSBOOK_"):
+            digest.update(f"{key}={os.environ[key]}".encode())
+    return digest.hexdigest()
+
+
+def book(root: Path | None = None, force: bool = False) -> int:
+    """``make book``: build the site unless nothing it reads changed since the last
+    successful build (then Jupyter Book, which would re-read its environment and
+    re-check every page to conclude the same, is not started at all)."""
+    root = root or project_root()
+    out = root / "_build"
+    stamp = out / STAMP
+    digest = input_digest(root)
+    built = (out / "html" / "index.html").is_file()
+    if not force and built and stamp.is_file() and stamp.read_text().strip() == digest:
+        print("the book is up to date: no input changed since the last build")
+        return 0
+    stamp.unlink(missing_ok=True)
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    done = subprocess.run([str(jupyter_book), *BOOK_COMMAND], cwd=root)
+    if done.returncode == 0:
+        stamp.write_text(digest + "\n")
+    return done.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m claimsbook.build.execution",
+                                     description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("book", help="build the site unless no input changed")
+    build.add_argument("--force", action="store_true", help="run Jupyter Book regardless")
+    sub.add_parser("chapters", help="execute the stale chapters into the cache")
+    args = parser.parse_args(argv)
+    if args.command == "book":
+        return book(force=args.force)
+    plan = bring_up_to_date()
+    return 1 if plan.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

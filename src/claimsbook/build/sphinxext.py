@@ -2,8 +2,9 @@
 
 * serves the Vega libraries from the site's own ``_static`` (generated from
   vl-convert-python's bundle at build time, never committed);
-* re-executes a chapter whose data files or package code changed since its
-  cached execution (Jupyter Book's cache keys on code cells only);
+* before Sphinx reads a page, executes the stale chapters (their code, a module
+  they imported or a data file they read changed) in parallel into Jupyter Book's
+  cache, which keys on code cells only (see :mod:`claimsbook.build.execution`);
 * reads the ledger appendix after every chapter, so it gathers fresh verdicts;
 * provides the ``ledger-summary``, ``ledger-table`` and ``sources-table`` directives;
 * publishes ``verdicts.csv`` and the CSV behind every chart with the site.
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import html
 import importlib.metadata
-import json
 import os
 import re
 import shutil
@@ -24,12 +24,12 @@ import pandas as pd
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import appendix, assets, corrections, findings, pagemeta
+from . import appendix, assets, corrections, dependencies, execution, findings, pagemeta
 from ..core import datapackage
-from .execution import source_digest
 from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
 
 logger = logging.getLogger(__name__)
@@ -37,6 +37,8 @@ VEGA_BUNDLE = "vendor/vega-bundle.js"
 VL_CONVERT_VERSION = importlib.metadata.version("vl-convert-python")
 # Where the environment remembers which package digest its pages were read with.
 PACKAGE_DIGEST_ATTR = "claimsbook_package_digest"
+# Where it remembers which cached execution each chapter page was read with.
+SHOWN_EXECUTIONS_ATTR = "claimsbook_shown_executions"
 # Where the data package is published in the site.
 PUBLISHED_DATA = "data"
 
@@ -134,54 +136,46 @@ def tidy_scripts(
 # --- stale executions -----------------------------------------------------------------
 
 
-def stale_reason(chapter: str, package_digest: str) -> str | None:
-    """Why a chapter's cached execution cannot be reused (its verdicts are missing,
-    the package changed, or a file it read changed since it ran), or None."""
-    folder = ledger_dir()
-    deps_path = folder / f"{chapter}.deps.json"
-    if not (folder / f"{chapter}.csv").is_file() or not deps_path.is_file():
-        return "no verdicts recorded from an earlier run"
-    deps = json.loads(deps_path.read_text(encoding="utf-8"))
-    if deps.get("package") != package_digest:
-        return "the claimsbook package changed since it ran"
-    root = project_root()
-    for name, digest in deps.get("files", {}).items():
-        path = root / name
-        if not path.is_file():
-            return f"{name}, which it read, is gone"
-        if datapackage.sha256_of(path) != digest:
-            return f"{name} changed since it ran"
-    return None
+def execute_stale_chapters(app: Sphinx, env: BuildEnvironment) -> None:
+    """Execute, in parallel, every chapter whose last execution is stale. myst-nb then
+    finds each chapter's outputs in its cache."""
+    docs = {doc.rsplit("/", 1)[-1]: doc for doc in chapter_docs(env)}
+    notebooks = {chapter: Path(env.doc2path(doc)) for chapter, doc in docs.items()}
+    cache_path = chapter_cache_path(app)
+    stale = execution.find_stale(notebooks, cache_path)
+    plan = execution.execute_chapters(
+        notebooks, stale, cache_path, timeout=int(app.config.nb_execution_timeout or 600),
+        log=logger.info)
+    for run in plan.failed:
+        logger.error(f"[claimsbook] {run.chapter} failed to execute "
+                     f"(executed copy: _build/{execution.EXECUTED_DIR}/{run.chapter}.ipynb):\n"
+                     f"{run.error}")
+    if plan.failed:
+        raise ExtensionError(
+            "chapter(s) failed to execute: " + ", ".join(run.chapter for run in plan.failed))
 
 
-def discard_cached_execution(cache_path: Path, notebook: Path) -> None:
-    from jupyter_cache import get_cache
-
-    if not cache_path.exists():
-        return
-    cache = get_cache(cache_path)
-    for record in cache.list_cache_records():
-        if record.uri and Path(record.uri).resolve() == notebook.resolve():
-            cache.remove_cache(record.pk)
+def chapter_cache_path(app: Sphinx) -> Path:
+    return Path(app.config.nb_execution_cache_path or execution.default_cache_path())
 
 
 def find_outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    outdated = []
-    digest = source_digest()
-    cache_path = Path(app.config.nb_execution_cache_path or build_dir() / ".jupyter_cache")
-    for doc in chapter_docs(env):
-        reason = stale_reason(doc.rsplit("/", 1)[-1], digest)
-        if reason is None:
-            continue
-        logger.info(f"[claimsbook] {doc}: {reason}; re-executing")
-        discard_cached_execution(cache_path, Path(env.doc2path(doc)))
-        if doc not in added and doc not in changed:
-            outdated.append(doc)
+    outdated: list[str] = []
+    if app.config.nb_execution_mode == "cache":
+        execute_stale_chapters(app, env)
+        # A chapter page is re-read whenever the execution it shows is not the current
+        # one, whoever ran it (this build, or a test session that needed the chapter).
+        current = execution.cached_identities(
+            {doc: Path(env.doc2path(doc)) for doc in chapter_docs(env)}, chapter_cache_path(app))
+        shown = getattr(env, SHOWN_EXECUTIONS_ATTR, {})
+        outdated += sorted(doc for doc, identity in current.items() if shown.get(doc) != identity)
+        setattr(env, SHOWN_EXECUTIONS_ATTR, current)
+    digest = dependencies.package_digest()
     if getattr(env, PACKAGE_DIGEST_ATTR, None) != digest:
         # The package renders the appendix and the cards: a change to it re-reads
-        # every page (chapters were handled above through their recorded digests).
+        # every other page (chapters were handled above through their own records).
         outdated += [doc for doc in env.found_docs if doc not in chapter_docs(env)]
         setattr(env, PACKAGE_DIGEST_ATTR, digest)
     reread = set(outdated) | ((added | changed) & set(chapter_docs(env)))
