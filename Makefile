@@ -33,8 +33,9 @@ test: book
 run: $(STAMP)
 	$(BIN)/claimsbook run $(CHAPTER) $(if $(PARAMS),--params $(PARAMS)) $(if $(SET),--set "$(SET)")
 
-## snapshot: accept the current verdicts as the ledger snapshot (after a deliberate change)
-snapshot: $(STAMP)
+## snapshot: accept the current verdicts as the ledger snapshot, and each parameter set's results
+## as its expectation in tests/snapshots/params/ (after a deliberate change)
+snapshot: book
 	$(BIN)/claimsbook snapshot
 
 ## datapackage: record new checksums after a deliberate data change, then validate

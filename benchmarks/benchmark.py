@@ -1,11 +1,20 @@
 """Measure the build, in one run, on a throw-away copy of the repository.
 
-Prints: clean build time, no-change rebuild time and their ratio, rebuild time
-after editing one data file (and which chapters re-executed), per-notebook
-execution time, and the transferred size of each page: every response Chromium
-receives while it opens the page from 127.0.0.1 (HTML, scripts, styles, fonts,
-images, data), as served (uncompressed) and as gzip would send it. Not a test:
-numbers vary by machine.
+Prints the three build ratios of issue 10, each measured in this run:
+
+* clean build ÷ (Σ chapter execution ÷ cores + the build's non-execution time),
+  target ≤ 1.15; Σ is measured by executing the chapters one after another
+  (CLAIMSBOOK_JOBS=1) before the clean build, the non-execution time is the clean
+  build's time outside its parallel execution step;
+* no-change rebuild ÷ clean build, target ≤ 5 %;
+* which chapters re-execute after editing one chapter's domain module (a comment
+  appended to ``src/claimsbook/chapters/second_hand.py`` in the copy): only
+  04-second-hand.
+
+Then: rebuild time after editing one data file, per-notebook execution time, and the
+transferred size of each page: every response Chromium receives while it opens the
+page from 127.0.0.1 (HTML, scripts, styles, fonts, images, data), as served
+(uncompressed) and as gzip would send it. Not a test: numbers vary by machine.
 
     python benchmarks/benchmark.py [--keep]
 """
@@ -15,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import os
 import re
 import shutil
 import subprocess
@@ -23,30 +33,73 @@ import tempfile
 import time
 from pathlib import Path
 
+from claimsbook.build.execution import workers
 from claimsbook.build.site import chromium, content_pages, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info")
-EXECUTED = re.compile(r"(\S+\.ipynb): Executed notebook in ([\d.]+) seconds")
+EXECUTED = re.compile(r"\[claimsbook\] (\S+): executed in ([\d.]+) s")
+POOL = re.compile(r"\[claimsbook\] executed \d+ chapter\(s\) with (\d+) worker\(s\) in ([\d.]+) s")
 # Edited by the data-change measurement: a free-text column of a table that one
 # chapter reads, so that chapter re-executes but no verdict moves.
 EDITED_TABLE = Path("data") / "second-hand" / "stages.csv"
 EDITED_COLUMN = "note"
+# Edited by the module-change measurement: one chapter's own module.
+EDITED_MODULE = Path("src") / "claimsbook" / "chapters" / "second_hand.py"
+BIN = Path(sys.executable).parent
 
 
-def build(workdir: Path) -> tuple[float, str]:
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", ".", "-n", "-W",
-               "--keep-going"]
+def _env(workdir: Path, **extra: str) -> dict[str, str]:
+    """The copy's own package first on the path (the virtual environment's editable
+    install points at the original checkout), for the build and its kernels."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMSBOOK_")}
+    env["PYTHONPATH"] = os.pathsep.join([str(workdir / "src"), env.get("PYTHONPATH", "")])
+    env.setdefault("JUPYTER_PATH", str(BIN.parent / "share" / "jupyter"))
+    env.update(extra)
+    return env
+
+
+def _run(command: list[str], workdir: Path, **extra: str) -> tuple[float, str]:
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=workdir, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=workdir, capture_output=True, text=True,
+                          env=_env(workdir, **extra))
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
-        sys.exit(f"build failed in {workdir}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        sys.exit(f"{' '.join(command)} failed in {workdir}:\n{done.stdout[-3000:]}\n"
+                 f"{done.stderr[-3000:]}")
     return elapsed, done.stdout + done.stderr
 
 
+def build(workdir: Path) -> tuple[float, str]:
+    """``make book``'s command (without the virtual-environment step)."""
+    return _run([str(BIN / "python"), "-m", "claimsbook.build.execution", "book"], workdir)
+
+
+def jupyter_book(workdir: Path) -> tuple[float, str]:
+    """Jupyter Book itself, without make book's no-input-changed shortcut."""
+    return _run([str(BIN / "jupyter-book"), "build", ".", "-n", "-W", "--keep-going"], workdir)
+
+
+def serial_execution(workdir: Path) -> dict[str, float]:
+    """Each chapter executed alone, one after another; the build's outputs are
+    then removed so that the clean build starts from nothing."""
+    _, log = _run([str(BIN / "python"), "-m", "claimsbook.build.execution", "chapters"],
+                  workdir, CLAIMSBOOK_JOBS="1")
+    shutil.rmtree(workdir / "_build")
+    return executed(log)
+
+
 def executed(log: str) -> dict[str, float]:
-    return {Path(name).name: float(seconds) for name, seconds in EXECUTED.findall(log)}
+    return {name: float(seconds) for name, seconds in EXECUTED.findall(log)}
+
+
+def pool_seconds(log: str) -> float:
+    return sum(float(seconds) for _, seconds in POOL.findall(log))
+
+
+def edit_one_module(workdir: Path) -> None:
+    with (workdir / EDITED_MODULE).open("a", encoding="utf-8") as handle:
+        handle.write("\n# edited by the benchmark (a comment: no behaviour changes)\n")
 
 
 def edit_one_data_file(workdir: Path) -> None:
@@ -57,8 +110,7 @@ def edit_one_data_file(workdir: Path) -> None:
     rows[1][column] += " (edited by the benchmark)"
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
-    subprocess.run([str(Path(sys.executable).parent / "claimsbook"), "datapackage", "--update"],
-                   cwd=workdir, check=True, capture_output=True)
+    _run([str(BIN / "python"), "-m", "claimsbook.build.cli", "datapackage", "--update"], workdir)
 
 
 def _sizes(request) -> tuple[int, int]:
@@ -95,22 +147,48 @@ def main() -> None:
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="claimsbook-bench-")) / "book"
     shutil.copytree(ROOT, workdir, ignore=IGNORE)
+    cores = workers()
+    load_before = f"{os.getloadavg()[0]:.2f}"
     try:
+        serial = serial_execution(workdir)
         clean, clean_log = build(workdir)
         unchanged, unchanged_log = build(workdir)
+        raw_unchanged, _ = jupyter_book(workdir)
+        edit_one_module(workdir)
+        after_module, module_log = build(workdir)
         edit_one_data_file(workdir)
         after_edit, edit_log = build(workdir)
-        print("Build times (one run each, this machine)")
-        print(f"  clean build               {clean:8.1f} s")
-        print(f"  no-change rebuild         {unchanged:8.1f} s   "
-              f"(clean / no-change = {clean / unchanged:.1f}x)")
+
+        sigma = sum(serial.values())
+        pool = pool_seconds(clean_log)
+        outside = clean - pool
+        ideal = sigma / cores + outside
+        reran_module = sorted(executed(module_log))
+        print(f"Build ratios (one run each, this machine, {cores} cores; load average "
+              f"{load_before} before, {os.getloadavg()[0]:.2f} after: other work on the "
+              "machine slows concurrent kernels)")
+        print(f"  clean build / (sum of chapter executions / cores + non-execution time)"
+              f" = {clean:.1f} / ({sigma:.1f} / {cores} + {outside:.1f}) = {clean / ideal:.2f}"
+              f"   [target <= 1.15]")
+        print(f"  no-change rebuild / clean build = {unchanged:.2f} / {clean:.1f} = "
+              f"{unchanged / clean:.1%}   [target <= 5 %]")
+        print(f"  after editing {EDITED_MODULE}: re-executed "
+              f"{', '.join(reran_module) or 'none'}   [target: 04-second-hand only]"
+              f"  ({after_module:.1f} s)")
+        print("\nBuild times")
+        print(f"  clean build               {clean:8.1f} s   (of which parallel execution "
+              f"{pool:.1f} s)")
+        print(f"  no-change rebuild         {unchanged:8.2f} s   (make book: no input changed)")
+        print(f"  no-change jupyter-book    {raw_unchanged:8.2f} s   (Jupyter Book run anyway)")
         reran = ", ".join(executed(edit_log)) or "none"
         print(f"  after editing {EDITED_TABLE}  {after_edit:8.1f} s   re-executed: {reran}")
         print(f"  notebooks executed in the no-change rebuild: "
               f"{', '.join(executed(unchanged_log)) or 'none'}")
-        print("\nPer-notebook execution time (clean build)")
-        for name, seconds in sorted(executed(clean_log).items()):
-            print(f"  {name:40s} {seconds:6.1f} s")
+        print("\nPer-notebook execution time: alone (serial) and in the clean build's pool")
+        pooled = executed(clean_log)
+        for name, seconds in sorted(serial.items()):
+            print(f"  {name:40s} {seconds:6.1f} s   {pooled.get(name, float('nan')):6.1f} s")
+        print(f"  {'sum':40s} {sigma:6.1f} s   {sum(pooled.values()):6.1f} s")
         print("\nPage weight: everything Chromium fetches to show the page, empty cache")
         print(f"  {'page':40s} {'requests':>8s} {'served':>10s} {'gzipped':>10s}")
         for name, requests, served, zipped in page_weights(workdir / "_build" / "html"):

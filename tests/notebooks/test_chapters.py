@@ -1,38 +1,85 @@
-"""Notebook tier: every chapter with its defaults and every named parameter set runs
-through papermill; a bad parameter stops the chapter with a clear error; the
-verdicts match the committed ledger snapshot. (nbval separately executes each
-chapter in place: see ``testpaths`` in pyproject.toml.)"""
+"""Notebook tier, each chapter executed once per configuration.
+
+* The book's own execution of each chapter (what the site shows) is checked, not
+  repeated: the session first executes whichever chapter is stale, in parallel and
+  into the build's cache as ``make book`` does (after ``make book``: none), then
+  checks the executed notebooks as nbval's lax mode would (every code cell ran,
+  none raised) and their verdicts against the committed ledger snapshot.
+* Every named parameter set runs through papermill (all sets at once, as many as
+  there are cores) and its verdicts and computed values must equal its own committed
+  expectation (``tests/snapshots/params/<chapter>.<set>.csv``, written by
+  ``make snapshot``) and differ from the defaults' somewhere: a set the notebook
+  ignores fails.
+* A bad parameter stops the chapter with a clear error.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import papermill
 import pytest
 
-from claimsbook.build import cli
+from claimsbook.build import cli, execution
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))
 PARAMETER_SETS = [(c, name) for c in CHAPTERS for name in cli.parameter_sets(c)]
 SNAPSHOT = ROOT / cli.SNAPSHOT
+BOOK_LEDGER = ROOT / "_build" / "ledger"
+BAD_VALUE = "¿not a valid value?"
+IMPOSSIBLE_DATE = "arena_start=2025-13-01"
 
 pytestmark = pytest.mark.notebook
 
 
+def first_parameter(chapter: str) -> str:
+    return next(iter(papermill.inspect_notebook(str(ROOT / "chapters" / f"{chapter}.ipynb"))))
+
+
 @pytest.fixture(scope="session")
-def default_runs(tmp_path_factory) -> Path:
-    """Each chapter executed once with its defaults; shared by the tests below."""
-    out = tmp_path_factory.mktemp("defaults")
-    for chapter in CHAPTERS:
-        cli.run_chapter(chapter, {}, out, "defaults")
-    return out
+def book_executions() -> dict[str, nbformat.NotebookNode]:
+    """Each chapter's execution in the book's cache, made current if it was stale."""
+    with pytest.MonkeyPatch.context() as patch:
+        # conftest points ad-hoc executions away from the book; these are the book's.
+        patch.delenv("CLAIMSBOOK_LEDGER_DIR", raising=False)
+        patch.delenv("CLAIMSBOOK_CHART_DATA_DIR", raising=False)
+        plan = execution.bring_up_to_date()
+        assert not plan.failed, "\n".join(f"{r.chapter}: {r.error}" for r in plan.failed)
+        return {chapter: execution.executed_notebook(chapter) for chapter in CHAPTERS}
+
+
+@pytest.fixture(scope="session")
+def papermill_runs(tmp_path_factory) -> dict[tuple[str, str], execution.PapermillResult]:
+    """Every parameter set, and one bad value per chapter, run concurrently once."""
+    out = tmp_path_factory.mktemp("runs")
+    jobs = cli.parameter_set_jobs(out)
+    jobs += [execution.PapermillJob(c, {first_parameter(c): BAD_VALUE}, out / f"{c}.bad", "bad")
+             for c in CHAPTERS]
+    # A date that YAML cannot build, passed on as typed (see cli.parse_assignment).
+    jobs.append(execution.PapermillJob(
+        "01-ai-index", dict([cli.parse_assignment(IMPOSSIBLE_DATE)]), out / "date", "bad-date"))
+    return {(r.job.chapter, r.job.label): r for r in execution.run_papermill_jobs(jobs)}
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_runs_with_defaults_and_checks_every_claim(chapter, default_runs):
-    verdicts = pd.read_csv(default_runs / "ledger" / f"{chapter}.csv")
+def test_book_execution_ran_every_cell_without_error(chapter, book_executions):
+    executed = book_executions[chapter]
+    source = nbformat.read(ROOT / "chapters" / f"{chapter}.ipynb", as_version=4)
+    code = [cell for cell in executed.cells if cell.cell_type == "code"]
+    assert len(code) == sum(cell.cell_type == "code" for cell in source.cells)
+    for number, cell in enumerate(code, 1):
+        assert cell.execution_count is not None, f"code cell {number} did not run"
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not errors, f"code cell {number} raised {errors[0].ename}: {errors[0].evalue}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_checks_every_claim(chapter, book_executions):
+    verdicts = pd.read_csv(BOOK_LEDGER / f"{chapter}.csv")
     claims = cli.datapackage.load_table("claims")
     expected = set(claims.loc[claims["chapter"] == chapter, "claim_id"])
     assert set(verdicts["claim_id"]) == expected
@@ -40,47 +87,81 @@ def test_chapter_runs_with_defaults_and_checks_every_claim(chapter, default_runs
     assert verdicts["holds_reason"].str.len().min() > 10
 
 
+def _recorded(chapter: str) -> dict:
+    return json.loads((BOOK_LEDGER / f"{chapter}.deps.json").read_text(encoding="utf-8"))
+
+
+def test_a_chapter_module_is_recorded_only_by_the_chapters_that_import_it(book_executions):
+    """What makes editing src/claimsbook/chapters/second_hand.py re-execute chapter 04
+    alone (the benchmark measures it): only 04 recorded that module, and every
+    chapter recorded the data files it read."""
+    recorded = {chapter: _recorded(chapter) for chapter in CHAPTERS}
+    holders = [c for c, deps in recorded.items() if "claimsbook.chapters.second_hand" in deps["modules"]]
+    assert holders == ["04-second-hand"]
+    assert all(deps["files"] for deps in recorded.values())
+
+
+def test_verdicts_match_the_ledger_snapshot(book_executions):
+    """A changed verdict, a computed value moved beyond its tolerance, or a claim
+    added or removed fails here until `make snapshot` accepts it deliberately."""
+    current = cli.snapshot_frame(BOOK_LEDGER)
+    problems = cli.snapshot_differences(current, pd.read_csv(SNAPSHOT))
+    assert not problems, "the verdicts moved from tests/snapshots/verdicts.csv:\n" + "\n".join(
+        problems)
+
+
 @pytest.mark.parametrize(("chapter", "name"), PARAMETER_SETS)
-def test_parameter_set_runs(chapter, name, tmp_path):
-    values = cli.load_parameter_set(chapter, name)
-    cli.run_chapter(chapter, values, tmp_path, name)
-    assert (tmp_path / "ledger" / f"{chapter}.csv").is_file()
+def test_parameter_set_gives_its_expected_results(chapter, name, papermill_runs,
+                                                  book_executions):
+    result = papermill_runs[(chapter, name)]
+    assert result.error is None, f"{chapter} with set {name!r} failed: {result.error}"
+    verdicts = cli.snapshot_frame(result.job.out_dir / "ledger")
+    values = cli.glued_values(nbformat.read(result.output, as_version=4))
+    verdicts_file = cli.set_snapshot_path(chapter, name)
+    values_file = cli.set_values_path(chapter, name)
+    assert verdicts_file.is_file() and values_file.is_file(), (
+        f"no committed expectation for {chapter} {name!r}: run make snapshot")
+    expected_verdicts = pd.read_csv(verdicts_file)
+    expected_values = pd.read_csv(values_file, dtype=str, keep_default_na=False)
+    defaults = pd.read_csv(SNAPSHOT)
+    default_values = cli.glued_values(book_executions[chapter])
+    assert cli.set_changes(expected_verdicts, expected_values, defaults, default_values), (
+        f"the committed expectation of {name!r} equals the defaults' results")
+    assert cli.set_changes(verdicts, values, defaults, default_values), (
+        f"{chapter} with set {name!r} gives exactly the defaults' verdicts and values: "
+        "the notebook ignores the set's parameters")
+    problems = (cli.snapshot_differences(verdicts, expected_verdicts)
+                + cli.value_differences(values, expected_values))
+    assert not problems, (f"{chapter} with set {name!r} moved from its expectation "
+                          f"({verdicts_file.name}, {values_file.name}):\n" + "\n".join(problems))
+
+
+def test_every_expectation_belongs_to_a_parameter_set():
+    """An expectation left behind by a removed or renamed set is not silently kept."""
+    kept = {path.name for path in (ROOT / cli.SET_SNAPSHOTS).glob("*.csv")}
+    sets = {f"{chapter}.{name}" for chapter, name in PARAMETER_SETS}
+    assert kept == {f"{s}.csv" for s in sets} | {f"{s}.values.csv" for s in sets}
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_bad_parameter_stops_with_a_clear_error(chapter, tmp_path):
-    first = next(iter(papermill.inspect_notebook(str(ROOT / "chapters" / f"{chapter}.ipynb"))))
-    with pytest.raises(papermill.PapermillExecutionError) as caught:
-        cli.run_chapter(chapter, {first: "¿not a valid value?"}, tmp_path, "bad")
-    message = str(caught.value)
+def test_bad_parameter_stops_with_a_clear_error(chapter, papermill_runs):
+    error = papermill_runs[(chapter, "bad")].error
+    assert isinstance(error, papermill.PapermillExecutionError)
+    message = str(error)
     assert "ParameterError" in message
-    assert f"parameter '{first}' = '¿not a valid value?' is not allowed" in message
+    assert f"parameter '{first_parameter(chapter)}' = '{BAD_VALUE}' is not allowed" in message
+
+
+def test_an_impossible_date_is_named_with_what_is_allowed(papermill_runs):
+    error = papermill_runs[("01-ai-index", "bad-date")].error
+    assert isinstance(error, papermill.PapermillExecutionError)
+    assert ("parameter 'arena_start' = '2025-13-01' is not allowed: expected an ISO date "
+            "YYYY-MM-DD from") in str(error)
 
 
 def test_unknown_parameter_name_is_refused(tmp_path):
     with pytest.raises(SystemExit, match="unknown parameter"):
         cli.run_chapter(CHAPTERS[0], {"no_such_parameter": 1}, tmp_path)
-
-
-def test_verdicts_match_the_ledger_snapshot(default_runs):
-    """A changed verdict, a computed value moved beyond its tolerance, or a claim
-    added or removed fails here until `make snapshot` accepts it deliberately."""
-    current = cli.snapshot_frame(default_runs / "ledger").set_index("claim_id")
-    expected = pd.read_csv(SNAPSHOT).set_index("claim_id")
-    assert sorted(current.index) == sorted(expected.index), "claims added or removed"
-    for claim_id, row in expected.iterrows():
-        now = current.loc[claim_id]
-        for answer in ("part_of", "headline", "faithful", "garble", "verdict", "evidence_grade"):
-            before, after = row[answer], now[answer]
-            assert (pd.isna(before) and pd.isna(after)) or before == after, (
-                f"{claim_id}: {answer} changed from {before!r} to {after!r}")
-        for value in ("source_value", "computed_value"):
-            if pd.isna(row[value]):
-                assert pd.isna(now[value]), f"{claim_id}: now has a {value}"
-                continue
-            allowed = max(float(row["tolerance"]), 1e-9 * max(1.0, abs(row[value])))
-            assert now[value] == pytest.approx(row[value], abs=allowed), (
-                f"{claim_id}: {value} moved beyond the claim's tolerance")
 
 
 def test_reversed_dates_stop_the_command_with_one_line(capsys, tmp_path):

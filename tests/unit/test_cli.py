@@ -15,3 +15,18 @@ def test_dates_stay_iso_strings_and_a_missing_equals_sign_is_named():
     assert parse_assignment("start_date=2024-12-31") == ("start_date", "2024-12-31")
     with pytest.raises(SystemExit, match="-p expects name=value, got 'tolerance'"):
         parse_assignment("tolerance")
+
+
+def test_an_impossible_date_reaches_the_chapter_as_typed():
+    """YAML would fail to build a date from 2025-13-01 with a traceback; the value
+    stays a string, and the chapter's own check names it (tests/notebooks)."""
+    assert parse_assignment("arena_start=2025-13-01") == ("arena_start", "2025-13-01")
+
+
+@pytest.mark.parametrize("raw", ["[China, United States", "{a: 1", "'unclosed"])
+def test_malformed_yaml_stops_with_one_line_naming_parameter_value_and_what_is_allowed(raw):
+    with pytest.raises(SystemExit) as caught:
+        parse_assignment(f"countries={raw}")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(f"parameter 'countries' = {raw!r} is not allowed: expected a YAML value")

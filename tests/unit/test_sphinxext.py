@@ -1,39 +1,4 @@
-"""The Sphinx extension: when a chapter re-executes, and what it removes from pages."""
-
-import json
-
-from claimsbook.core.datapackage import sha256_of
-from claimsbook.build.sphinxext import stale_reason
-
-
-def _ran(tmp_path, monkeypatch, package="pkg-1"):
-    root, ledger = tmp_path / "book", tmp_path / "ledger"
-    (root / "data").mkdir(parents=True)
-    ledger.mkdir()
-    monkeypatch.setenv("CLAIMSBOOK_ROOT", str(root))
-    monkeypatch.setenv("CLAIMSBOOK_LEDGER_DIR", str(ledger))
-    table = root / "data" / "table.csv"
-    table.write_text("a\n1\n", encoding="utf-8")
-    (ledger / "01-x.csv").write_text("claim_id\n", encoding="utf-8")
-    (ledger / "01-x.deps.json").write_text(json.dumps(
-        {"package": package, "files": {"data/table.csv": sha256_of(table)}}), encoding="utf-8")
-    return table
-
-
-def test_unchanged_chapter_is_reused(tmp_path, monkeypatch):
-    _ran(tmp_path, monkeypatch)
-    assert stale_reason("01-x", "pkg-1") is None
-
-
-def test_each_cause_is_named(tmp_path, monkeypatch):
-    table = _ran(tmp_path, monkeypatch)
-    assert stale_reason("01-x", "pkg-2") == "the claimsbook package changed since it ran"
-    table.write_text("a\n2\n", encoding="utf-8")
-    assert stale_reason("01-x", "pkg-1") == "data/table.csv changed since it ran"
-    table.unlink()
-    assert stale_reason("01-x", "pkg-1") == "data/table.csv, which it read, is gone"
-    assert stale_reason("02-never-ran", "pkg-1") == "no verdicts recorded from an earlier run"
-
+"""The Sphinx extension: what it removes from pages (when a chapter re-executes: test_execution)."""
 
 def test_the_theme_font_awesome_script_tag_is_removed(tmp_path):
     from claimsbook.build.sphinxext import drop_fontawesome_script

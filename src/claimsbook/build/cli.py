@@ -19,6 +19,8 @@ from ..core import datapackage, params
 from ..core.paths import ledger_dir, project_root
 
 SNAPSHOT = Path("tests") / "snapshots" / "verdicts.csv"
+# One expectation per named parameter set, written by the same code as SNAPSHOT.
+SET_SNAPSHOTS = Path("tests") / "snapshots" / "params"
 # Every answer a claim gets: a change to any of them fails the snapshot test until
 # `make snapshot` accepts it (and the corrections log reports it).
 SNAPSHOT_COLUMNS = ["claim_id", "chapter", "part_of", "headline", "faithful", "garble",
@@ -51,20 +53,41 @@ def load_parameter_set(chapter: str, name: str) -> dict[str, Any]:
         raise SystemExit(
             f"no parameter set {name!r} for {chapter}; sets: {', '.join(sets) or 'none'}"
         )
-    values = yaml.safe_load(sets[name].read_text(encoding="utf-8")) or {}
+    values = load_yaml(sets[name].read_text(encoding="utf-8")) or {}
     if not isinstance(values, dict):
         raise SystemExit(f"{sets[name]} must hold a mapping of parameter names to values")
     return values
 
 
+class _PlainYamlLoader(yaml.SafeLoader):
+    """YAML without implicit dates: ``2025-13-01`` stays the string the user typed, so
+    the chapter's own check names it, instead of YAML failing to build a date."""
+
+
+_PlainYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_PlainYamlLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def parse_assignment(text: str) -> tuple[str, Any]:
-    """``name=value`` with the value read as YAML (numbers, lists, dates as strings)."""
+    """``name=value`` with the value read as YAML (numbers, lists; dates stay strings).
+    A value that is not YAML stops with one line naming the parameter and the value."""
     name, sep, raw = text.partition("=")
     if not sep or not name.strip():
         raise SystemExit(f"-p expects name=value, got {text!r}")
-    value = yaml.safe_load(raw)
-    if hasattr(value, "isoformat"):
-        value = value.isoformat()
+    try:
+        value = load_yaml(raw)
+    except yaml.YAMLError as error:
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise SystemExit(
+            f"parameter {name.strip()!r} = {raw.strip()!r} is not allowed: expected a YAML "
+            f"value (a number, a date YYYY-MM-DD, a word, true/false or a [list]); "
+            f"YAML says: {problem}") from None
     return name.strip(), value
 
 
@@ -147,13 +170,165 @@ def snapshot_frame(folder: Path) -> pd.DataFrame:
     return frame.sort_values(["chapter", "claim_id"], ignore_index=True)
 
 
+def set_snapshot_path(chapter: str, name: str) -> Path:
+    """A set's verdicts, in the main snapshot's columns."""
+    return project_root() / SET_SNAPSHOTS / f"{chapter}.{name}.csv"
+
+
+def set_values_path(chapter: str, name: str) -> Path:
+    """A set's key computed values: the numbers its page states (glued into prose)."""
+    return project_root() / SET_SNAPSHOTS / f"{chapter}.{name}.values.csv"
+
+
+GLUE_PLAIN = "text/plain"
+
+
+def glued_values(notebook: Any) -> pd.DataFrame:
+    """Every value an executed chapter glues into its prose (myst-nb ``glue``), as the
+    text its record holds: the chapter's computed figures. Glued charts and tables
+    (anything with more than a plain-text form) are left out."""
+    rows = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            record = output.get("metadata", {}).get("scrapbook")
+            if not record:
+                continue
+            data = {mime.removeprefix(record.get("mime_prefix", "")): value
+                    for mime, value in output.get("data", {}).items()}
+            if set(data) == {GLUE_PLAIN}:
+                rows.append({"name": record["name"], "value": str(data[GLUE_PLAIN])})
+    frame = pd.DataFrame(rows, columns=["name", "value"])
+    return frame.drop_duplicates("name", keep="last").sort_values("name", ignore_index=True)
+
+
+def value_differences(current: pd.DataFrame, expected: pd.DataFrame) -> list[str]:
+    """Glued values added, removed or changed (numbers equal up to float noise)."""
+    now = dict(zip(current["name"], current["value"].astype(str)))
+    then = dict(zip(expected["name"], expected["value"].astype(str)))
+    problems = [f"value {name}: added" for name in sorted(set(now) - set(then))]
+    problems += [f"value {name}: removed" for name in sorted(set(then) - set(now))]
+    for name in sorted(set(now) & set(then)):
+        try:
+            same = _same(float(now[name]), float(then[name]))
+        except ValueError:
+            same = now[name] == then[name]
+        if not same:
+            problems.append(f"value {name}: {now[name]!r}, expected {then[name]!r}")
+    return problems
+
+
+def write_snapshot(frame: pd.DataFrame, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(target, index=False, lineterminator="\n")
+
+
+def _same(a: object, b: object) -> bool:
+    if pd.isna(a) and pd.isna(b):
+        return True
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(b)))
+    return bool(a == b)
+
+
+# The figures a claim is compared with: they may move within the claim's tolerance.
+TOLERANT_COLUMNS = ("source_value", "computed_value")
+
+
+def snapshot_differences(
+    current: pd.DataFrame, expected: pd.DataFrame, *, within_tolerance: bool = True
+) -> list[str]:
+    """What differs between two snapshot frames, one line per difference: claims added
+    or removed, then every column of every claim. A value (:data:`TOLERANT_COLUMNS`)
+    may move within its claim's tolerance when ``within_tolerance`` (a snapshot pins
+    answers, not float noise); otherwise only float noise is equal."""
+    now, then = current.set_index("claim_id"), expected.set_index("claim_id")
+    problems = [f"{claim}: added" for claim in sorted(set(now.index) - set(then.index))]
+    problems += [f"{claim}: removed" for claim in sorted(set(then.index) - set(now.index))]
+    for claim in sorted(set(now.index) & set(then.index)):
+        for column in then.columns:
+            if column not in now.columns:
+                problems.append(f"{claim}: column {column} missing")
+                continue
+            old, new = then.at[claim, column], now.at[claim, column]
+            if column in TOLERANT_COLUMNS and not (pd.isna(old) or pd.isna(new)):
+                noise = 1e-9 * max(1.0, abs(float(old)))
+                allowed = max(float(then.at[claim, "tolerance"]), noise) if within_tolerance \
+                    else noise
+                if abs(float(new) - float(old)) > allowed:
+                    problems.append(f"{claim}: {column} {new!r}, expected {old!r} "
+                                    f"(allowed difference {allowed:g})")
+            elif not _same(new, old):
+                problems.append(f"{claim}: {column} {new!r}, expected {old!r}")
+    return problems
+
+
+def parameter_set_jobs(out_dir: Path) -> list[Any]:
+    """One papermill run per named parameter set of every chapter."""
+    from . import execution
+
+    return [
+        execution.PapermillJob(chapter, load_parameter_set(chapter, name),
+                               out_dir / f"{chapter}.{name}", name)
+        for chapter in sorted(p.stem for p in chapters_dir().glob("*.ipynb"))
+        for name in parameter_sets(chapter)
+    ]
+
+
 def cmd_snapshot(args: argparse.Namespace) -> int:
     folder = Path(args.source) if args.source else ledger_dir()
-    target = project_root() / SNAPSHOT
-    target.parent.mkdir(parents=True, exist_ok=True)
-    snapshot_frame(folder).to_csv(target, index=False)
-    print(f"wrote {target} from {folder}")
-    return 0
+    defaults = snapshot_frame(folder)
+    write_snapshot(defaults, project_root() / SNAPSHOT)
+    print(f"wrote {project_root() / SNAPSHOT} from {folder}")
+    if args.no_sets:
+        return 0
+    import tempfile
+
+    import nbformat
+
+    from . import execution
+
+    # The defaults' values are those of the book's own execution (make snapshot builds it).
+    default_values = {chapter: glued_values(execution.executed_notebook(chapter))
+                      for chapter in sorted(defaults["chapter"].unique())}
+    refused = 0
+    with tempfile.TemporaryDirectory(prefix="claimsbook-sets-") as scratch:
+        jobs = parameter_set_jobs(Path(scratch))
+        print(f"running {len(jobs)} parameter sets, {execution.workers()} at a time")
+        for result in execution.run_papermill_jobs(jobs):
+            job = result.job
+            if result.error is not None:
+                print(f"{job.chapter} {job.label}: failed: {result.error}", file=sys.stderr)
+                refused += 1
+                continue
+            frame = snapshot_frame(job.out_dir / "ledger")
+            values = glued_values(nbformat.read(result.output, as_version=4))
+            changed = set_changes(frame, values, defaults, default_values[job.chapter])
+            if not changed:
+                print(f"{job.chapter} {job.label}: its verdicts and values equal the defaults' "
+                      "(is a parameter ignored?); expectation not written", file=sys.stderr)
+                refused += 1
+                continue
+            write_snapshot(frame, set_snapshot_path(job.chapter, job.label))
+            write_snapshot(values, set_values_path(job.chapter, job.label))
+            print(f"wrote the expectation of {job.chapter} {job.label} "
+                  f"({len(changed)} difference(s) from the defaults)")
+    return 1 if refused else 0
+
+
+def set_changes(
+    verdicts: pd.DataFrame, values: pd.DataFrame, defaults: pd.DataFrame,
+    default_values: pd.DataFrame,
+) -> list[str]:
+    """How a set's results differ from the defaults' (its verdicts, exactly, and its
+    glued values); empty when the set changed nothing."""
+    chapter = str(verdicts["chapter"].iloc[0]) if len(verdicts) else ""
+    return (snapshot_differences(verdicts, defaults_of(defaults, chapter), within_tolerance=False)
+            + value_differences(values, default_values))
+
+
+def defaults_of(snapshot: pd.DataFrame, chapter: str) -> pd.DataFrame:
+    """The rows of one chapter in a snapshot frame."""
+    return snapshot[snapshot["chapter"] == chapter].reset_index(drop=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,8 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     data = sub.add_parser("datapackage", help="validate data/ (and --update checksums)")
     data.add_argument("--update", action="store_true", help="record current sha256 checksums")
     data.set_defaults(func=cmd_datapackage)
-    snap = sub.add_parser("snapshot", help="accept current verdicts as tests/snapshots/verdicts.csv")
+    snap = sub.add_parser("snapshot", help="accept current verdicts as tests/snapshots/verdicts.csv "
+                          "and each parameter set's as tests/snapshots/params/<chapter>.<set>.csv")
     snap.add_argument("--source", help="ledger folder (default _build/ledger)")
+    snap.add_argument("--no-sets", action="store_true",
+                      help="only the defaults' snapshot, not the parameter sets' expectations")
     snap.set_defaults(func=cmd_snapshot)
     args = parser.parse_args(argv)
     return int(args.func(args))
