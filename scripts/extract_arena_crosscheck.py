@@ -4,7 +4,7 @@ cross-check.
 
 Usage: python scripts/extract_arena_crosscheck.py --from PATH/alltime.csv
        [--out data/commercialisation/arena_history_matches.csv]
-Without --from the public file is read from GitHub (needs the network).
+Without --from the pinned public file is read (needs the network).
 """
 from __future__ import annotations
 
@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.core.extracts import one_file_main
+from claimsbook.core.extracts import ARENA_HISTORY, one_file_main
 
-COMMIT = "8862846ca4d3f121124b4737de25d2d6d7876187"
-URL = f"https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/{COMMIT}/alltime.csv"
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data/commercialisation/arena_history_matches.csv"
 
@@ -49,9 +47,7 @@ def extract(frame: pd.DataFrame) -> pd.DataFrame:
 
 def main() -> None:
     one_file_main(
-        __doc__.splitlines()[0], source_url=URL, default_out=OUT, tidy=extract,
-        snapshot_date=lambda table: "2025-03-26",
-        licence="none stated by the compiler; figures are LMArena's published scores",
+        __doc__.splitlines()[0], origin=ARENA_HISTORY, default_out=OUT, tidy=extract,
         script="scripts/extract_arena_crosscheck.py",
     )
 

@@ -20,14 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.core.extracts import read_source, sha256_hex, write_extract
+from claimsbook.core.extracts import ARENA_HISTORY, read_source, sha256_hex, write_extract
 
-# Pinned to the commit whose alltime.csv the extract was made from (a branch URL moves).
-SOURCE_URL = (
-    "https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/"
-    "8862846ca4d3f121124b4737de25d2d6d7876187/alltime.csv"
-)
-LICENCE = "none stated (LMArena leaderboard data, compiled by jasontrigg0/chatbot-arena-history)"
 PROPRIETARY = {"Proprietary", "Propretary"}
 COLUMNS = ["key", "model", "organization", "licence", "open_weights", "first_listed",
            "rating", "rating_date"]
@@ -56,20 +50,18 @@ def tidy(history: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--from", dest="source", default=SOURCE_URL,
+    parser.add_argument("--from", dest="source", default=ARENA_HISTORY.download_url,
                         help="path or URL of alltime.csv (default: %(default)s)")
     parser.add_argument("--aliases", default="data/months-behind/arena_aliases.csv")
     parser.add_argument("--out", default="data/months-behind/arena_models.csv")
     args = parser.parse_args()
     raw = read_source(args.source)
     table = tidy(pd.read_csv(io.BytesIO(raw)), pd.read_csv(args.aliases))
+    if table["rating_date"].iloc[0] != ARENA_HISTORY.snapshot_date:
+        raise SystemExit(f"{args.source}: last leaderboard {table['rating_date'].iloc[0]}, "
+                         f"not the pinned snapshot's {ARENA_HISTORY.snapshot_date}")
     write_extract(
-        table, Path(args.out),
-        source_url=SOURCE_URL,
-        licence=LICENCE,
-        snapshot_date=table["rating_date"].iloc[0],
-        input_sha256=sha256_hex(raw),
-        retrieved_from=args.source,
+        table, Path(args.out), origin=ARENA_HISTORY, input_sha256=sha256_hex(raw),
         script="scripts/extract_arena_frontier.py",
     )
 

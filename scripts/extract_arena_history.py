@@ -16,13 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.core.extracts import one_file_main
+from claimsbook.core.extracts import ARENA_HISTORY, one_file_main
 
-SOURCE_URL = (
-    "https://raw.githubusercontent.com/jasontrigg0/chatbot-arena-history/"
-    "8862846ca4d3f121124b4737de25d2d6d7876187/alltime.csv"
-)
-LICENCE = "none stated by the compiler; the scores are LMArena's published leaderboard figures"
 ARENA_SCORE_FROM = "2024-03-27"
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,9 +42,8 @@ def tidy(raw: pd.DataFrame) -> pd.DataFrame:
 
 def main() -> None:
     one_file_main(
-        __doc__.splitlines()[0], source_url=SOURCE_URL,
+        __doc__.splitlines()[0], origin=ARENA_HISTORY,
         default_out=ROOT / "data/ai-index/arena_history.csv", tidy=tidy,
-        snapshot_date=lambda table: max(table["date"]), licence=LICENCE,
         script="scripts/extract_arena_history.py",
         note="Before 2024-03-27 the rating is the online Elo, not the published Arena score.",
     )

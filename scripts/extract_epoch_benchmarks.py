@@ -6,8 +6,8 @@ Usage:
     python scripts/extract_epoch_benchmarks.py --from /path/to/epoch-benchmarking-hub-export/
         [--out data/months-behind/epoch_benchmarks.csv]
 
-Without --from the script tries the public download (a zip of the CSVs), which needs
-the network. Only rows whose Epoch country names the United States, China or a
+Without --from the script reads the four CSVs from the pinned public copy of the
+export (needs the network). Only rows whose Epoch country names the United States, China or a
 European country are kept; scores are converted to the units named in ``unit``.
 """
 
@@ -15,16 +15,12 @@ from __future__ import annotations
 
 import argparse
 import io
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.core.extracts import read_source, sha256_hex, write_extract
+from claimsbook.core.extracts import EPOCH_BENCHMARKS, read_source, sha256_hex, write_extract
 
-SOURCE_URL = "https://epoch.ai/data/benchmark_data.zip"
-LICENCE = "CC-BY-4.0 (Epoch AI, 'Data on AI Benchmarking', https://epoch.ai/benchmarks)"
-SNAPSHOT = "2026-03-12"
 # metric id -> (file, score column, multiplier, unit)
 TABLES = {
     "eci": ("epoch_capabilities_index.csv", "ECI Score", 1.0, "ECI points"),
@@ -44,13 +40,12 @@ COLUMNS = [
 
 def read_inputs(source: str) -> tuple[dict[str, pd.DataFrame], str]:
     """The four tables and one sha256 over their bytes (in TABLES order), from an
-    export folder or the zip at a URL."""
+    export folder, or a folder URL the file names are appended to."""
     if Path(source).is_dir():
         raws = [(Path(source) / name).read_bytes() for name, *_rest in TABLES.values()]
     else:
-        archive = zipfile.ZipFile(io.BytesIO(read_source(source)))
-        raws = [archive.read(next(m for m in archive.namelist() if m.endswith(name)))
-                for name, *_rest in TABLES.values()]
+        base = source if source.endswith("/") else source + "/"
+        raws = [read_source(base + name) for name, *_rest in TABLES.values()]
     frames = {metric: pd.read_csv(io.BytesIO(raw)) for metric, raw in zip(TABLES, raws)}
     return frames, sha256_hex(*raws)
 
@@ -87,18 +82,13 @@ def tidy(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--from", dest="source", default=SOURCE_URL,
-                        help="export folder or URL of the zip (default: %(default)s)")
+    parser.add_argument("--from", dest="source", default=EPOCH_BENCHMARKS.download_url,
+                        help="export folder, or its folder URL (default: %(default)s)")
     parser.add_argument("--out", default="data/months-behind/epoch_benchmarks.csv")
     args = parser.parse_args()
     frames, sha = read_inputs(args.source)
     write_extract(
-        tidy(frames), Path(args.out),
-        source_url=SOURCE_URL,
-        licence=LICENCE,
-        snapshot_date=SNAPSHOT,
-        input_sha256=sha,
-        retrieved_from=args.source,
+        tidy(frames), Path(args.out), origin=EPOCH_BENCHMARKS, input_sha256=sha,
         script="scripts/extract_epoch_benchmarks.py",
         input_files=[spec[0] for spec in TABLES.values()],
     )

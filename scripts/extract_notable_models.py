@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimsbook.core.extracts import one_file_main
+from claimsbook.core.extracts import EPOCH_NOTABLE_MODELS, one_file_main
 
-SOURCE_URL = "https://epoch.ai/data/notable_ai_models.csv"
-LICENCE = "CC-BY-4.0 (Epoch AI, Data on Notable AI Models)"
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -52,11 +50,9 @@ def tidy(raw: pd.DataFrame) -> pd.DataFrame:
 
 def main() -> None:
     one_file_main(
-        __doc__.splitlines()[0], source_url=SOURCE_URL,
+        __doc__.splitlines()[0], origin=EPOCH_NOTABLE_MODELS,
         default_out=ROOT / "data/ai-index/notable_models.csv", tidy=tidy,
-        snapshot_date=lambda table: max(table["publication_date"]), licence=LICENCE,
         script="scripts/extract_notable_models.py",
-        citation="Epoch AI (2025). Data on Notable AI Models. https://epoch.ai/data/notable-ai-models",
     )
 
 
