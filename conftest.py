@@ -1,20 +1,101 @@
-"""Test-wide settings: executions under test never write into the book's _build."""
+"""Test-wide settings, and the notebook tier's executions started early.
+
+Executions under test never write into the book's _build, except the book's own
+chapter executions, which the notebook tier brings up to date exactly as make book
+does (after make book: nothing to do).
+
+The notebook tier needs every parameter set executed once. Those papermill runs
+start in the background as soon as collection finds a notebook test, so that they
+run while the browser, data and unit tiers use the processor less than fully;
+the notebook tests wait for them through the fixtures below.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent
+BAD_VALUE = "¿not a valid value?"
+IMPOSSIBLE_DATE = "arena_start=2025-13-01"
+_started: dict[str, Future] = {}
+_background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-tier")
 
 
 def pytest_configure(config) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="claimsbook-tests-"))
+    config.claimsbook_scratch = scratch
     os.environ["CLAIMSBOOK_ROOT"] = str(ROOT)
-    # nbval kernels inherit these: their verdicts and chart data stay out of the book.
-    os.environ["CLAIMSBOOK_LEDGER_DIR"] = str(scratch / "nbval-ledger")
-    os.environ["CLAIMSBOOK_CHART_DATA_DIR"] = str(scratch / "nbval-chart-data")
+    # Kernels started by tests inherit these: their verdicts and chart data stay out
+    # of the book.
+    os.environ["CLAIMSBOOK_LEDGER_DIR"] = str(scratch / "ledger")
+    os.environ["CLAIMSBOOK_CHART_DATA_DIR"] = str(scratch / "chart-data")
     os.environ.setdefault("JUPYTER_PATH", str(Path(sys.prefix) / "share" / "jupyter"))
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+
+def first_parameter(chapter: str) -> str:
+    import papermill
+
+    return next(iter(papermill.inspect_notebook(str(ROOT / "chapters" / f"{chapter}.ipynb"))))
+
+
+def _book_executions():
+    """Each chapter's execution in the book's cache, made current if it was stale."""
+    from claimsbook.build import execution
+
+    plan = execution.bring_up_to_date(ledger=ROOT / "_build" / "ledger",
+                                      charts=ROOT / "_build" / "chart-data")
+    if plan.failed:
+        raise RuntimeError("\n".join(f"{r.chapter}: {r.error}" for r in plan.failed))
+    return {chapter: execution.executed_notebook(chapter)
+            for chapter in execution.chapter_notebooks(ROOT)}
+
+
+def _papermill_runs(out: Path):
+    """Every parameter set, one bad value per chapter and one impossible date, run
+    concurrently (as many kernels as cores), each once."""
+    from claimsbook.build import cli, execution
+
+    chapters = sorted(execution.chapter_notebooks(ROOT))
+    jobs = cli.parameter_set_jobs(out)
+    jobs += [execution.PapermillJob(c, {first_parameter(c): BAD_VALUE}, out / f"{c}.bad", "bad")
+             for c in chapters]
+    # A date YAML cannot build, passed on as typed (see cli.parse_assignment).
+    jobs.append(execution.PapermillJob(
+        "01-ai-index", dict([cli.parse_assignment(IMPOSSIBLE_DATE)]), out / "date", "bad-date"))
+    return {(r.job.chapter, r.job.label): r for r in execution.run_papermill_jobs(jobs)}
+
+
+def pytest_collection_finish(session) -> None:
+    if not any(item.get_closest_marker("notebook") for item in session.items):
+        return
+    # The book's executions first (their cache is what make book filled), then the sets.
+    _started["book"] = _background.submit(_book_executions)
+    _started["runs"] = _background.submit(
+        _papermill_runs, session.config.claimsbook_scratch / "runs")
+
+
+def _result(key: str, build):
+    if key not in _started:  # a notebook test selected in a way collection missed
+        _started[key] = _background.submit(build)
+    return _started[key].result()
+
+
+@pytest.fixture(scope="session")
+def book_executions(request):
+    return _result("book", _book_executions)
+
+
+@pytest.fixture(scope="session")
+def papermill_runs(request):
+    return _result("runs", lambda: _papermill_runs(request.config.claimsbook_scratch / "runs"))
+
+
+def pytest_unconfigure(config) -> None:
+    _background.shutdown(wait=True, cancel_futures=True)

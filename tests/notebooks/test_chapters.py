@@ -23,46 +23,19 @@ import pandas as pd
 import papermill
 import pytest
 
-from claimsbook.build import cli, execution
+from claimsbook.build import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))
 PARAMETER_SETS = [(c, name) for c in CHAPTERS for name in cli.parameter_sets(c)]
 SNAPSHOT = ROOT / cli.SNAPSHOT
 BOOK_LEDGER = ROOT / "_build" / "ledger"
-BAD_VALUE = "¿not a valid value?"
-IMPOSSIBLE_DATE = "arena_start=2025-13-01"
+# The executions these tests check are made once, started in the background as soon
+# as collection is over: see the fixtures book_executions and papermill_runs in
+# conftest.py.
+from conftest import BAD_VALUE, first_parameter  # noqa: E402
 
 pytestmark = pytest.mark.notebook
-
-
-def first_parameter(chapter: str) -> str:
-    return next(iter(papermill.inspect_notebook(str(ROOT / "chapters" / f"{chapter}.ipynb"))))
-
-
-@pytest.fixture(scope="session")
-def book_executions() -> dict[str, nbformat.NotebookNode]:
-    """Each chapter's execution in the book's cache, made current if it was stale."""
-    with pytest.MonkeyPatch.context() as patch:
-        # conftest points ad-hoc executions away from the book; these are the book's.
-        patch.delenv("CLAIMSBOOK_LEDGER_DIR", raising=False)
-        patch.delenv("CLAIMSBOOK_CHART_DATA_DIR", raising=False)
-        plan = execution.bring_up_to_date()
-        assert not plan.failed, "\n".join(f"{r.chapter}: {r.error}" for r in plan.failed)
-        return {chapter: execution.executed_notebook(chapter) for chapter in CHAPTERS}
-
-
-@pytest.fixture(scope="session")
-def papermill_runs(tmp_path_factory) -> dict[tuple[str, str], execution.PapermillResult]:
-    """Every parameter set, and one bad value per chapter, run concurrently once."""
-    out = tmp_path_factory.mktemp("runs")
-    jobs = cli.parameter_set_jobs(out)
-    jobs += [execution.PapermillJob(c, {first_parameter(c): BAD_VALUE}, out / f"{c}.bad", "bad")
-             for c in CHAPTERS]
-    # A date that YAML cannot build, passed on as typed (see cli.parse_assignment).
-    jobs.append(execution.PapermillJob(
-        "01-ai-index", dict([cli.parse_assignment(IMPOSSIBLE_DATE)]), out / "date", "bad-date"))
-    return {(r.job.chapter, r.job.label): r for r in execution.run_papermill_jobs(jobs)}
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

@@ -232,12 +232,16 @@ def execute_chapters(
     jobs: int | None = None,
     timeout: int = DEFAULT_TIMEOUT,
     log: Callable[[str], None] = print,
+    ledger: Path | None = None,
+    charts: Path | None = None,
 ) -> Plan:
-    """Execute the ``stale`` chapters concurrently and file each success in the cache."""
+    """Execute the ``stale`` chapters concurrently and file each success in the cache;
+    their verdicts go to ``ledger`` and chart data to ``charts`` (default: the book's,
+    or where ``CLAIMSBOOK_LEDGER_DIR``/``CLAIMSBOOK_CHART_DATA_DIR`` point)."""
     import nbformat
     from jupyter_cache.base import CacheBundleIn
 
-    ledger, charts = ledger_dir(), chart_data_dir()
+    ledger, charts = ledger or ledger_dir(), charts or chart_data_dir()
     ledger.mkdir(parents=True, exist_ok=True)
     env = output_env(ledger, charts)
     # Longest first: with two cores, a long chapter started last finishes alone.
@@ -287,13 +291,16 @@ def bring_up_to_date(
     jobs: int | None = None,
     timeout: int = DEFAULT_TIMEOUT,
     log: Callable[[str], None] = print,
+    ledger: Path | None = None,
+    charts: Path | None = None,
 ) -> Plan:
-    """Execute every stale chapter (in parallel) so that the cache, ``_build/ledger``
+    """Execute every stale chapter (in parallel) so that the cache, the ledger folder
     and ``_build/executed`` hold a current execution of each; a no-op when none is."""
     notebooks = notebooks if notebooks is not None else chapter_notebooks()
     cache_path = cache_path or default_cache_path()
-    stale = find_stale(notebooks, cache_path)
-    return execute_chapters(notebooks, stale, cache_path, jobs=jobs, timeout=timeout, log=log)
+    stale = find_stale(notebooks, cache_path, ledger)
+    return execute_chapters(notebooks, stale, cache_path, jobs=jobs, timeout=timeout, log=log,
+                            ledger=ledger, charts=charts)
 
 
 def executed_notebook(chapter: str, cache_path: Path | None = None) -> Any:

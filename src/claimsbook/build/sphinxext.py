@@ -178,8 +178,12 @@ def find_outdated(
         # every other page (chapters were handled above through their own records).
         outdated += [doc for doc in env.found_docs if doc not in chapter_docs(env)]
         setattr(env, PACKAGE_DIGEST_ATTR, digest)
+    versions = runtime_versions()
+    upgraded = getattr(env, VERSIONS_ATTR, None) != versions
+    # The status page lists them: an upgrade re-reads it (with the other ledger pages).
+    setattr(env, VERSIONS_ATTR, versions)
     reread = set(outdated) | ((added | changed) & set(chapter_docs(env)))
-    if reread or removed:
+    if reread or removed or upgraded:
         outdated += [doc for doc in app.config.claimsbook_ledger_docs if doc in env.found_docs]
     return outdated
 
@@ -249,6 +253,41 @@ class SourcesTable(SphinxDirective):
         self.env.note_dependency(str(datapackage.descriptor_path()))
         html_text = appendix.sources_html(datapackage.load_table("sources"))
         return [nodes.raw("", html_text, format="html")]
+
+
+# The software that executed the chapters and built the pages, for the status page.
+RUNTIME_PACKAGES = (
+    "claimsbook", "jupyter-book", "sphinx", "myst-nb", "jupyter-cache", "nbclient",
+    "ipykernel", "papermill", "pandas", "numpy", "altair", "vl-convert-python",
+    "frictionless",
+)
+VERSIONS_ATTR = "claimsbook_runtime_versions"
+
+
+def runtime_versions() -> list[tuple[str, str]]:
+    """(name, version) of Python and of the book's main packages, as installed."""
+    import platform
+
+    versions = [("Python", f"{platform.python_version()} ({platform.python_implementation()})")]
+    for name in RUNTIME_PACKAGES:
+        try:
+            versions.append((name, importlib.metadata.version(name)))
+        except importlib.metadata.PackageNotFoundError:
+            versions.append((name, "not installed"))
+    return versions
+
+
+class RuntimeVersions(SphinxDirective):
+    """A table of the versions of Python and of the packages that ran the chapters."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        rows = "".join(f"<tr><td>{html.escape(name)}</td><td><code>{html.escape(version)}"
+                       f"</code></td></tr>" for name, version in runtime_versions())
+        return [nodes.raw("", "<table class='cb-sources'><thead><tr><th scope='col'>Software"
+                              "</th><th scope='col'>Version</th></tr></thead>"
+                              f"<tbody>{rows}</tbody></table>", format="html")]
 
 
 class DataTables(SphinxDirective):
@@ -416,6 +455,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("findings", Findings)
     app.add_directive("scorecard", Scorecard)
     app.add_directive("corrections-log", CorrectionsLog)
+    app.add_directive("runtime-versions", RuntimeVersions)
     # The 0.9 MB Vega bundle is not linked from every page: claimsbook.js loads it
     # (from this attribute, relative to itself) only on pages that hold a chart.
     attributes: dict[str, Any] = {"data-vega-bundle": f"{VEGA_BUNDLE}?v={VL_CONVERT_VERSION}"}
