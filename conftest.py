@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -95,6 +96,16 @@ def book_executions(request):
 @pytest.fixture(scope="session")
 def papermill_runs(request):
     return _result("runs", lambda: _papermill_runs(request.config.claimsbook_scratch / "runs"))
+
+
+def pytest_sessionstart(session) -> None:
+    session.config.claimsbook_started = time.perf_counter()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    seconds = time.perf_counter() - config.claimsbook_started
+    terminalreporter.write_line(
+        f"test time: {seconds:.1f} s (the tests alone; make test builds the book first)")
 
 
 def pytest_unconfigure(config) -> None:
