@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core import datapackage
 from ..core.paths import ledger_dir, project_root
 
 PACKAGE = "claimsbook"
@@ -53,6 +52,8 @@ def imported_modules() -> dict[str, dict[str, str]]:
 
 def files_read() -> dict[str, str]:
     """The data files read through :mod:`claimsbook.core.datapackage`, with digests."""
+    from ..core import datapackage  # loaded already in a chapter; heavy for the build
+
     root = project_root()
     return {_display(Path(name), root): digest
             for name, digest in sorted(datapackage.files_read.items())}

@@ -21,14 +21,16 @@ is ``make book``: it skips Jupyter Book entirely when no input of the build chan
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,11 +185,18 @@ def cached_identities(notebooks: Mapping[str, Path], cache_path: Path) -> dict[s
 def find_stale(
     notebooks: Mapping[str, Path], cache_path: Path, ledger: Path | None = None
 ) -> dict[str, str]:
-    """chapter -> why it must execute, for every chapter that must."""
-    cache = _get_cache(cache_path)
+    """chapter -> why it must execute, for every chapter that must. A chapter that never
+    ran is known stale at once: kernels start sooner on a clean build."""
+    deps = _dependencies()
+    folder = ledger or ledger_dir()
     stale = {}
+    cache = None
     for chapter, notebook in notebooks.items():
-        reason = _dependencies().stale_reason(chapter, notebook_hash(cache, notebook), ledger)
+        if deps.read_dependencies(chapter, folder) is None:
+            stale[chapter] = "no verdicts recorded from an earlier run"
+            continue
+        cache = cache or _get_cache(cache_path)
+        reason = deps.stale_reason(chapter, notebook_hash(cache, notebook), folder)
         if reason is None and cached_record(cache, notebook) is None:
             reason = "no cached execution of its current code"
         if reason is not None:
@@ -284,6 +293,26 @@ def execute_chapters(
     return plan
 
 
+LOCK_FILE = ".executing.lock"
+
+
+@contextlib.contextmanager
+def execution_lock(folder: Path | None = None) -> Iterator[None]:
+    """Held while chapters are checked and executed into the book's cache: a build and
+    a test session (or make book's early start and Sphinx) never execute the same
+    chapter twice at once; the second waits, then finds it current."""
+    import fcntl
+
+    folder = folder or build_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / LOCK_FILE).open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def bring_up_to_date(
     notebooks: Mapping[str, Path] | None = None,
     cache_path: Path | None = None,
@@ -298,9 +327,10 @@ def bring_up_to_date(
     and ``_build/executed`` hold a current execution of each; a no-op when none is."""
     notebooks = notebooks if notebooks is not None else chapter_notebooks()
     cache_path = cache_path or default_cache_path()
-    stale = find_stale(notebooks, cache_path, ledger)
-    return execute_chapters(notebooks, stale, cache_path, jobs=jobs, timeout=timeout, log=log,
-                            ledger=ledger, charts=charts)
+    with execution_lock():
+        stale = find_stale(notebooks, cache_path, ledger)
+        return execute_chapters(notebooks, stale, cache_path, jobs=jobs, timeout=timeout,
+                                log=log, ledger=ledger, charts=charts)
 
 
 def executed_notebook(chapter: str, cache_path: Path | None = None) -> Any:
@@ -405,11 +435,25 @@ def book(root: Path | None = None, force: bool = False) -> int:
         print("the book is up to date: no input changed since the last build")
         return 0
     stamp.unlink(missing_ok=True)
+    # Stale chapters start executing now, while Jupyter Book starts up and loads its
+    # environment; the Sphinx extension waits for them (execution_lock) before it
+    # looks at the chapters, and then finds them current.
+    early = threading.Thread(target=_execute_early, name="chapters", daemon=True)
+    early.start()
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     done = subprocess.run([str(jupyter_book), *BOOK_COMMAND], cwd=root)
+    early.join()
     if done.returncode == 0:
         stamp.write_text(digest + "\n")
     return done.returncode
+
+
+def _execute_early() -> None:
+    try:
+        bring_up_to_date(log=lambda message: print(message, flush=True))
+    except Exception as error:  # noqa: BLE001 - the build executes (and reports) it again
+        print(f"[claimsbook] early execution stopped ({error}); the build will retry",
+              flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -142,10 +142,12 @@ def execute_stale_chapters(app: Sphinx, env: BuildEnvironment) -> None:
     docs = {doc.rsplit("/", 1)[-1]: doc for doc in chapter_docs(env)}
     notebooks = {chapter: Path(env.doc2path(doc)) for chapter, doc in docs.items()}
     cache_path = chapter_cache_path(app)
-    stale = execution.find_stale(notebooks, cache_path)
-    plan = execution.execute_chapters(
-        notebooks, stale, cache_path, timeout=int(app.config.nb_execution_timeout or 600),
-        log=logger.info)
+    # make book may be executing them already (it starts before Sphinx): wait for it.
+    with execution.execution_lock():
+        stale = execution.find_stale(notebooks, cache_path)
+        plan = execution.execute_chapters(
+            notebooks, stale, cache_path, timeout=int(app.config.nb_execution_timeout or 600),
+            log=logger.info)
     for run in plan.failed:
         logger.error(f"[claimsbook] {run.chapter} failed to execute "
                      f"(executed copy: _build/{execution.EXECUTED_DIR}/{run.chapter}.ipynb):\n"
