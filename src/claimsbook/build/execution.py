@@ -416,9 +416,12 @@ def input_digest(root: Path) -> str:
             path = Path(folder) / name
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
-    for key in sorted(os.environ):  # settings that move the book's outputs elsewhere
+    for key in sorted(os.environ):  # settings that change the book's outputs
         if key.startswith("CLAIMSBOOK_"):
             digest.update(f"{key}={os.environ[key]}".encode())
+    # The corrections log is computed from the git history of the ledger snapshot.
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True)
+    digest.update(head.stdout.strip().encode() if head.returncode == 0 else b"no git")
     return digest.hexdigest()
 
 
