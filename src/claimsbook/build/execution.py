@@ -11,12 +11,14 @@ Sphinx reads a page (:func:`bring_up_to_date`, called by the Sphinx extension):
 * stale chapters run concurrently, as many as there are cores, longest first (by
   their last recorded run time), each in its own kernel;
 * each executed notebook goes into the jupyter-cache under the key myst-nb looks
-  up, so the build reads it from there, and a copy goes to ``_build/executed/``
-  (the tests check those copies; CI uploads them when a chapter fails).
+  up, so the build reads it from there (and the tests check it there), and a copy
+  goes to ``_build/executed/`` (CI uploads them when a chapter fails).
 
 The same pool runs papermill executions with parameters (:func:`run_papermill_jobs`)
-for the tests and the command line. ``python -m claimsbook.build.execution book``
-is ``make book``: it skips Jupyter Book entirely when no input of the build changed.
+for the tests and ``make snapshot``. ``python -m claimsbook.build.execution book`` is
+``make book``: it skips Jupyter Book entirely when no input of the build changed, and
+otherwise starts the stale chapters before Jupyter Book has started; an
+:func:`execution_lock` makes the Sphinx extension wait for them.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import dependencies
 from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
 
 # Where executed copies of the book's chapters are kept (tests, CI artefacts).
@@ -43,19 +46,6 @@ EXECUTED_DIR = "executed"
 # myst-nb's default cache folder under Jupyter Book (``nb_execution_cache_path``).
 CACHE_DIR = ".jupyter_cache"
 DEFAULT_TIMEOUT = 600
-
-
-def _dependencies() -> Any:
-    from . import dependencies  # imports pandas and frictionless: only when needed
-
-    return dependencies
-
-
-def write_dependencies(path: Path) -> None:
-    """Called by a chapter's ledger when it saves its verdicts, in the chapter's kernel:
-    records the modules it imported and the data files it read
-    (:func:`claimsbook.build.dependencies.write_dependencies`)."""
-    _dependencies().write_dependencies(path)
 
 
 def workers(jobs: int | None = None) -> int:
@@ -187,7 +177,7 @@ def find_stale(
 ) -> dict[str, str]:
     """chapter -> why it must execute, for every chapter that must. A chapter that never
     ran is known stale at once: kernels start sooner on a clean build."""
-    deps = _dependencies()
+    deps = dependencies
     folder = ledger or ledger_dir()
     stale = {}
     cache = None
@@ -205,7 +195,7 @@ def find_stale(
 
 
 def _last_seconds(chapter: str, ledger: Path) -> float:
-    deps = _dependencies().read_dependencies(chapter, ledger) or {}
+    deps = dependencies.read_dependencies(chapter, ledger) or {}
     return float(deps.get("seconds", 0.0))
 
 
@@ -281,9 +271,9 @@ def execute_chapters(
         for old in cache.list_cache_records():  # one record per chapter: the current one
             if old.uri == uri and old.pk != record.pk:
                 cache.remove_cache(old.pk)
-        deps = _dependencies().read_dependencies(run.chapter, ledger) or {}
+        deps = dependencies.read_dependencies(run.chapter, ledger) or {}
         deps.update(notebook=expected, seconds=round(run.seconds, 2))
-        _dependencies().deps_path(run.chapter, ledger).write_text(
+        dependencies.deps_path(run.chapter, ledger).write_text(
             json.dumps(deps, indent=2) + "\n", encoding="utf-8")
         log(f"[claimsbook] {run.chapter}: executed in {run.seconds:.2f} s")
     if done:
