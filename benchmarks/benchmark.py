@@ -148,7 +148,10 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="claimsbook-bench-")) / "book"
-    shutil.copytree(ROOT, workdir, ignore=IGNORE)
+    # A clone, for the git history the corrections log reads, then the working tree's
+    # files over it, so that uncommitted changes are measured too.
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(workdir)], check=True)
+    shutil.copytree(ROOT, workdir, ignore=IGNORE, dirs_exist_ok=True)
     cores = workers()
     load_before = f"{os.getloadavg()[0]:.2f}"
     try:
