@@ -13,6 +13,7 @@ the notebook tests wait for them through the fixtures below.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -29,7 +30,12 @@ _background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-tie
 
 
 def pytest_configure(config) -> None:
-    scratch = Path(tempfile.mkdtemp(prefix="claimsbook-tests-"))
+    # Under _build (not published): CI uploads it when a test fails, with the executed
+    # notebooks of every parameter set. One session's worth is kept.
+    runs = ROOT / "_build" / "test-runs"
+    shutil.rmtree(runs, ignore_errors=True)
+    runs.mkdir(parents=True)
+    scratch = Path(tempfile.mkdtemp(prefix="session-", dir=runs))
     config.claimsbook_scratch = scratch
     os.environ["CLAIMSBOOK_ROOT"] = str(ROOT)
     # Kernels started by tests inherit these: their verdicts and chart data stay out
