@@ -46,7 +46,7 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes \
 		--output-file requirements.lock --no-header
 
-## benchmark: clean build, no-change rebuild, data-change rebuild, page weights
+## benchmark: on a copy, the three build ratios (clean vs Σ execution ÷ cores + the rest, no-change vs clean, what an edit of one chapter module re-executes), a data-change rebuild, page weights
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/benchmark.py
 
