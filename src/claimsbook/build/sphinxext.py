@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import importlib.metadata
+import json
 import os
 import re
 import shutil
