@@ -360,8 +360,12 @@ def run_papermill(job: PapermillJob) -> PapermillResult:
     notebook = cli.chapter_notebook(job.chapter)
     job.out_dir.mkdir(parents=True, exist_ok=True)
     output = job.out_dir / f"{job.chapter}.{job.label}.ipynb"
+    from ..core import charts as charts_env
+
+    # A run outside the book publishes no page, so its charts need no static drawing.
     kernel = kernel_manager(
-        "python3", output_env(job.out_dir / "ledger", job.out_dir / "chart-data"))
+        "python3", {**output_env(job.out_dir / "ledger", job.out_dir / "chart-data"),
+                    charts_env.STATIC_CHARTS: "0"})
     try:
         papermill.execute_notebook(
             str(notebook), str(output), parameters=job.parameters, cwd=str(notebook.parent),

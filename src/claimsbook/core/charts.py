@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import textwrap
 from collections.abc import Iterator
@@ -113,6 +114,8 @@ def check_spec(spec: dict[str, Any]) -> None:
 
 # The static drawing's width: the desktop text column; CSS scales it to the reader's.
 STATIC_WIDTH = 640
+# Set to "0" by runs that publish no page (papermill parameter sets): no static drawing.
+STATIC_CHARTS = "CLAIMSBOOK_STATIC_CHARTS"
 _SVG_SIZE = re.compile(r'^(<svg\b[^>]*?)\s(width|height)="[^"]*"')
 
 
@@ -203,4 +206,5 @@ def make_figure(
     data.to_csv(folder / f"{chart_id}.csv", index=False)
     # Chapter pages live one folder down (chapters/); the site publishes chart-data/.
     href = f"../chart-data/{chapter}/{chart_id}.csv"
-    return Figure(chart_id, spec, description, source, href, static_svg(spec))
+    drawn = static_svg(spec) if os.environ.get(STATIC_CHARTS, "1") != "0" else ""
+    return Figure(chart_id, spec, description, source, href, drawn)
