@@ -109,7 +109,7 @@ def test_page(page_path, site_url, browser):
             f"{page_path} has no chart but fetched the Vega bundle"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / (page_path.replace("/", "__") + ".png")),
-                    full_page=True)
+                    full_page=False)  # the first screen: a full-page capture costs seconds per page
 
     links = page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
     broken = []
