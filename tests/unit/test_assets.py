@@ -10,7 +10,9 @@ from docutils.core import publish_doctree
 from claimsbook.build import assets, pagemeta
 
 
-def _site(root: Path) -> Path:
+def _site(parent: Path) -> Path:
+    root = parent / "site"
+    root.mkdir()
     static = root / "_static"
     (static / "styles").mkdir(parents=True)
     (static / "basic.css").write_text(".b { color: red }\n")
@@ -31,7 +33,7 @@ def _site(root: Path) -> Path:
 
 def test_one_bundle_per_page_with_imports_inlined_urls_rebased_and_icons_pruned(tmp_path):
     site = _site(tmp_path)
-    assert assets.bundle_styles(site) == 2
+    assert assets.bundle_styles(site, tmp_path / "bundles.json") == 2
     (bundle,) = sorted((site / "_static").glob("claimsbook-styles.*.css"))
     css = bundle.read_text()
     assert ".b{ color: red }" in css and ".o{ margin: 0 }" in css
@@ -55,3 +57,16 @@ def test_meta_description_is_the_first_paragraph_shortened_at_a_word():
     tags = pagemeta.meta_tags("T <b>", short, "https://example.org/p.html", "Book")
     assert '<meta name="description"' in tags and "T &lt;b&gt;" in tags
     assert '<meta property="og:url" content="https://example.org/p.html">' in tags
+
+
+def test_a_second_pass_keeps_the_bundle_pages_already_link_and_drops_orphans(tmp_path):
+    site = _site(tmp_path)
+    assets.bundle_styles(site, tmp_path / "bundles.json")
+    (bundle,) = (site / "_static").glob("claimsbook-styles.*.css")
+    orphan = site / "_static" / "claimsbook-styles.000000000000.css"
+    orphan.write_text("")
+    bundle.unlink()  # even a bundle that went missing is remade from its recorded sources
+    # An incremental rebuild rewrites no page: every page already links one bundle.
+    assert assets.bundle_styles(site, tmp_path / "bundles.json") == 0
+    assert bundle.is_file() and ".kept{color:blue}" in bundle.read_text()
+    assert not orphan.exists()

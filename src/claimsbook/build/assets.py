@@ -9,6 +9,7 @@ icons, of which the theme shows a handful."""
 from __future__ import annotations
 
 import hashlib
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -36,46 +37,68 @@ def inline_css(path: Path, static: Path) -> str:
     return URL.sub(rebase, text)
 
 
-def bundle_styles(site: Path) -> int:
+# Which stylesheets each bundle is made of, kept beside the site: a page that Sphinx
+# does not rewrite in an incremental build still links its bundle, which is remade
+# from these sources every build, so it can never go missing or stale.
+SOURCES_FILE = ".claimsbook-style-bundles.json"
+
+
+def _local_links(page: Path, text: str) -> list[tuple[str, Path]]:
+    local = []
+    for link in STYLESHEET.findall(text):
+        found = HREF.search(link)
+        href = found.group(1).split("?", 1)[0] if found else ""
+        target = (page.parent / href).resolve()
+        if href.startswith(("http:", "https:", "//")) or not target.is_file():
+            continue
+        local.append((link, target))
+    return local
+
+
+def bundle_styles(site: Path, sources_file: Path | None = None) -> int:
     """Replace each page's stylesheet links by one bundle (one per distinct list of
-    stylesheets); return how many pages changed."""
+    stylesheets, named after that list), write every linked bundle afresh from its
+    sources without the rules no page can match, and remove bundles no page links;
+    return how many pages changed."""
     static = site / "_static"
-    names = names_used(site)
-    bundles: dict[tuple[str, ...], str] = {}
+    sources_file = sources_file or site.parent / SOURCES_FILE
+    known: dict[str, list[str]] = (json.loads(sources_file.read_text(encoding="utf-8"))
+                                   if sources_file.is_file() else {})
     changed = 0
     for page in site.rglob("*.html"):
         if any(part.startswith((".", "_")) for part in page.relative_to(site).parts[:-1]):
             continue
         text = page.read_text(encoding="utf-8")
-        links = STYLESHEET.findall(text)
-        local = []
-        for link in links:
-            found = HREF.search(link)
-            href = found.group(1).split("?", 1)[0] if found else ""
-            target = (page.parent / href).resolve()
-            if href.startswith(("http:", "https:", "//")) or not target.is_file():
-                continue
-            local.append((link, target))
+        local = _local_links(page, text)
         if len(local) < 2:
             continue
-        key = tuple(str(target) for _, target in local)
-        if key not in bundles:
-            css = "\n".join(inline_css(target, static) for _, target in local)
-            css = drop_unused_rules(css, names)
-            name = f"{BUNDLE_PREFIX}{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
-            (static / name).write_text(css, encoding="utf-8")
-            bundles[key] = name
-        href = posixpath.relpath((static / bundles[key]).as_posix(), page.parent.as_posix())
+        sources = [target.relative_to(site.resolve()).as_posix() for _, target in local]
+        name = f"{BUNDLE_PREFIX}{hashlib.sha256(chr(10).join(sources).encode()).hexdigest()[:12]}.css"
+        known[name] = sources
+        href = posixpath.relpath((static / name).as_posix(), page.parent.as_posix())
         first, *rest = (link for link, _ in local)
         for link in rest:
             text = text.replace(link, "", 1)
         text = text.replace(first, f'<link rel="stylesheet" href="{href}" />\n', 1)
         page.write_text(text, encoding="utf-8")
         changed += 1
-    # Bundles of earlier builds no page links to any more.
+    linked: set[str] = set()
+    for page in site.rglob("*.html"):
+        linked.update(re.findall(rf"{re.escape(BUNDLE_PREFIX)}[0-9a-f]+\.css",
+                                 page.read_text(encoding="utf-8")))
+    names = names_used(site)
+    for name in sorted(linked):
+        if name not in known:
+            raise FileNotFoundError(
+                f"a page links {name}, whose sources are not recorded in {sources_file}; "
+                "rebuild from scratch (make clean; make book)")
+        css = "\n".join(inline_css(site / source, static) for source in known[name])
+        (static / name).write_text(drop_unused_rules(css, names), encoding="utf-8")
     for old in static.glob(f"{BUNDLE_PREFIX}*.css"):
-        if old.name not in bundles.values():
+        if old.name not in linked:
             old.unlink()
+    sources_file.write_text(json.dumps({k: v for k, v in known.items() if k in linked},
+                                       indent=1), encoding="utf-8")
     return changed
 
 
