@@ -12,3 +12,14 @@ def test_the_theme_font_awesome_script_tag_is_removed(tmp_path):
     assert drop_fontawesome_script(tmp_path) == 1
     text = page.read_text(encoding="utf-8")
     assert "fontawesome" not in text and "claimsbook.js" in text and "x.css" in text
+
+
+def test_the_landing_page_is_the_root_page_not_a_redirect(tmp_path):
+    from claimsbook.build.sphinxext import serve_landing_page
+
+    (tmp_path / "intro.html").write_text("<html>the book</html>", encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<meta http-equiv="Refresh" content="0; url=intro.html" />', encoding="utf-8")
+    assert serve_landing_page(tmp_path, "intro")
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == "<html>the book</html>"
+    assert not serve_landing_page(tmp_path, "intro")  # already the page itself

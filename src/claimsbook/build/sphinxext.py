@@ -411,11 +411,25 @@ def drop_fontawesome_script(site: Path) -> int:
     return changed
 
 
+def serve_landing_page(site: Path, root_doc: str) -> bool:
+    """Jupyter Book's index.html only redirects to the root page, which costs a reader
+    (and a crawler) a second request before anything shows: serve the root page itself
+    there. Its canonical link still names the root page. Returns whether it did."""
+    landing, root = site / "index.html", site / f"{root_doc}.html"
+    if root_doc == "index" or not root.is_file() or not landing.is_file():
+        return False
+    if 'http-equiv="Refresh"' not in landing.read_text(encoding="utf-8"):
+        return False
+    shutil.copyfile(root, landing)
+    return True
+
+
 def publish(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
     drop_fontawesome_script(out)
+    serve_landing_page(out, app.config.root_doc)
     assets.bundle_styles(out)
     charts = chart_data_dir()
     if charts.is_dir():
