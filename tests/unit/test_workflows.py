@@ -70,3 +70,9 @@ def test_every_action_is_pinned_to_a_commit_and_checkout_keeps_no_credentials():
                     assert len(ref) == 40 and all(c in "0123456789abcdef" for c in ref), uses
                 if uses.startswith("actions/checkout@"):
                     assert step["with"]["persist-credentials"] is False
+
+
+def test_the_build_checks_out_the_history_the_corrections_log_reads():
+    steps = [step for job in _load("tests.yml")["jobs"].values() for step in job["steps"]]
+    checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0, "a shallow clone has no corrections log"
