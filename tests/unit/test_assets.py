@@ -70,3 +70,15 @@ def test_a_second_pass_keeps_the_bundle_pages_already_link_and_drops_orphans(tmp
     assert assets.bundle_styles(site, tmp_path / "bundles.json") == 0
     assert bundle.is_file() and ".kept{color:blue}" in bundle.read_text()
     assert not orphan.exists()
+
+
+def test_the_documentation_options_script_is_inlined(tmp_path):
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "_static" / "documentation_options.js").write_text("const D = {A: 1};")
+    (tmp_path / "p.html").write_text(
+        '<head><script src="_static/documentation_options.js?v=1"></script>'
+        "<script>D.pagename = 'p';</script></head>")
+    assert assets.inline_sync_script(tmp_path) == 1
+    assert (tmp_path / "p.html").read_text() == (
+        "<head><script>const D = {A: 1};</script><script>D.pagename = 'p';</script></head>")
+    assert assets.inline_sync_script(tmp_path) == 0

@@ -431,6 +431,7 @@ def publish(app: Sphinx, exception: Exception | None) -> None:
     drop_fontawesome_script(out)
     serve_landing_page(out, app.config.root_doc)
     assets.bundle_styles(out)
+    assets.inline_sync_script(out)
     charts = chart_data_dir()
     if charts.is_dir():
         shutil.copytree(charts, out / "chart-data", dirs_exist_ok=True)
