@@ -16,7 +16,7 @@ from ..core.ledger import (
     GARBLE_LABELS, GRADE_LABELS, HEADLINE_LABELS, RESULT_COLUMNS, Garble, Grade,
     Headline,
 )
-from ..core.numbers import fmt_number
+from ..core.numbers import fmt_amount
 
 # Published at the site's root; the README names it.
 VERDICTS_FILE = "verdicts.csv"
@@ -103,7 +103,7 @@ def _present(values: pd.Series, labels: dict[str, str] | None = None) -> list[tu
 def _amount(value: object, unit: str) -> str:
     if value is None or value == "" or pd.isna(value):
         return "—"
-    return f"{fmt_number(float(value))} {unit}".strip()  # type: ignore[arg-type]
+    return fmt_amount(float(value), unit)  # type: ignore[arg-type]
 
 
 LEDGER_DATA = "ledger.json"
@@ -120,7 +120,7 @@ def ledger_rows(verdicts: pd.DataFrame, history: Mapping[str, str] | None = None
         rating = Headline(row["headline"])
         comparison = row["comparison"] if row["comparison"] != "=" else ""
         stated = ("—" if pd.isna(row["reported_value"]) else
-                  f"{comparison}{fmt_number(float(row['reported_value']))} {unit}".strip())
+                  f"{comparison}{_amount(row['reported_value'], unit)}")
         garble = str(row.get("garble") or "")
         records.append({
             "id": str(row["claim_id"]), "chapter": str(row["chapter"]),

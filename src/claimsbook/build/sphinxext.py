@@ -12,12 +12,14 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib.metadata
 import json
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -339,11 +341,20 @@ class CorrectionsLog(SphinxDirective):
 
 
 def corrections_found() -> list[corrections.Correction]:
+    """The corrections log at the checkout's current commit. Computed once per commit:
+    the ledger page, every chapter's ClaimReview and the published files all read it."""
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project_root(),
+                          capture_output=True, text=True).stdout.strip()
+    return list(_corrections_at(head))
+
+
+@functools.lru_cache(maxsize=2)
+def _corrections_at(head: str) -> tuple[corrections.Correction, ...]:
     try:
-        return corrections.corrections(corrections.history(project_root()))
+        return tuple(corrections.corrections(corrections.history(project_root())))
     except corrections.HistoryError as error:
         logger.warning(f"[claimsbook] no corrections log: {error}")
-        return []
+        return ()
 
 
 def insert_brief(app: Sphinx, doctree: nodes.document) -> None:
