@@ -116,3 +116,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 
 def pytest_unconfigure(config) -> None:
     _background.shutdown(wait=True, cancel_futures=True)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    # Each phase's report on the item, so that fixtures can react to a failed test
+    # (the browser tier keeps a screenshot of what it saw).
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

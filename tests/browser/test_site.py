@@ -48,6 +48,62 @@ def browser(site_url):
         yield browser
 
 
+class Visit:
+    """One browser tab for the whole tier (a new context per test costs about half a
+    second): what it fetched, what it logged and what it tried to send elsewhere,
+    recorded since the last :meth:`open`."""
+
+    def __init__(self, browser, site_url: str) -> None:
+        self.site_url = site_url
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.fetched: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.route("**/*", self._guard)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda request: self.fetched.append(request.url))
+
+    def _guard(self, route) -> None:
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def open(self, page_path: str):
+        for record in (self.errors, self.outside, self.fetched):
+            record.clear()
+        # A blank page in between: the next page must not inherit the last one's state.
+        self.page.goto("about:blank")
+        response = self.page.goto(f"{self.site_url}/{page_path}", wait_until="load")
+        assert response is not None and response.ok, \
+            f"{page_path}: HTTP {response and response.status}"
+        return self.page
+
+
+@pytest.fixture(scope="module")
+def visit(browser, site_url, request) -> Iterator[Visit]:
+    tab = Visit(browser, site_url)
+    yield tab
+    tab.context.close()
+
+
+@pytest.fixture(autouse=True)
+def _screenshot_on_failure(request) -> Iterator[None]:
+    """A failing browser test leaves the screen it saw in _build/screenshots (CI uploads
+    it); passing tests take none, which saves a third of a second a page."""
+    yield
+    report = getattr(request.node, "rep_call", None)
+    tab = request.node.funcargs.get("visit") if hasattr(request.node, "funcargs") else None
+    if report is not None and report.failed and tab is not None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+        tab.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
 @functools.cache
 def _anchors(page: Path) -> frozenset[str]:
     return frozenset(re.findall(r"""\bid=["']([^"']+)["']""", page.read_text(encoding="utf-8")))
@@ -62,27 +118,9 @@ def _pages() -> list[str]:
 
 
 @pytest.mark.parametrize("page_path", _pages())
-def test_page(page_path, site_url, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    outside: list[str] = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-
-    def guard(route):
-        host = urlparse(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
-    fetched: list[str] = []
-    page.on("request", lambda request: fetched.append(request.url))
-    response = page.goto(f"{site_url}/{page_path}", wait_until="load")
-    assert response is not None and response.ok, f"{page_path}: HTTP {response and response.status}"
-    page.wait_for_load_state("networkidle")
+def test_page(page_path, visit):
+    page = visit.open(page_path)
+    fetched = visit.fetched
     assert not [url for url in fetched if "fontawesome.js" in url], \
         f"{page_path} loads the theme's 1.5 MB Font Awesome script"
     charts = page.locator("figure.cb-chart")
@@ -107,9 +145,6 @@ def test_page(page_path, site_url, browser):
     else:
         assert not [url for url in fetched if "vega-bundle" in url], \
             f"{page_path} has no chart but fetched the Vega bundle"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / (page_path.replace("/", "__") + ".png")),
-                    full_page=False)  # the first screen: a full-page capture costs seconds per page
 
     links = page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
     broken = []
@@ -124,17 +159,15 @@ def test_page(page_path, site_url, browser):
             broken.append(link)
         elif parsed.fragment and target.suffix == ".html" and not _has_anchor(target, parsed.fragment):
             broken.append(link)  # the page exists but the claim, source or section does not
-    page.close()
-    unexpected = [e for e in errors if not any(a in e for a in CONSOLE_ALLOW)]
+    unexpected = [e for e in visit.errors if not any(a in e for a in CONSOLE_ALLOW)]
     assert unexpected == [], f"{page_path}: console errors {unexpected}"
-    assert outside == [], f"{page_path}: requests left 127.0.0.1: {outside}"
+    assert visit.outside == [], f"{page_path}: requests left 127.0.0.1: {visit.outside}"
     assert broken == [], f"{page_path}: broken internal links {broken}"
 
 
 @pytest.mark.parametrize("facet", ["headline", "garble", "grade", "chapter"])
-def test_ledger_page_filters_by_each_facet_and_offers_the_csv(facet, site_url, browser):
-    page = browser.new_page()
-    page.goto(f"{site_url}/appendix/ledger.html")
+def test_ledger_page_filters_by_each_facet_and_offers_the_csv(facet, site_url, visit):
+    page = visit.open("appendix/ledger.html")
     page.wait_for_selector("table.cb-ledger[data-loaded='true']")
     rows = page.locator("table.cb-ledger tbody tr")
     assert rows.count() == int(page.get_attribute("table.cb-ledger", "data-total")) > 0
@@ -147,12 +180,10 @@ def test_ledger_page_filters_by_each_facet_and_offers_the_csv(facet, site_url, b
     assert f"{visible} of {len(values)}" in page.inner_text(".cb-shown")
     href = page.get_attribute("a.cb-download", "href")
     assert page.request.get(f"{site_url}/appendix/{href}").ok
-    page.close()
 
 
-def test_scorecard_corrections_and_feed_are_published(site_url, browser):
-    page = browser.new_page()
-    page.goto(f"{site_url}/appendix/scorecard.html")
+def test_scorecard_corrections_and_feed_are_published(site_url, visit):
+    page = visit.open("appendix/scorecard.html")
     assert page.locator("section.cb-scorecard").count() == 4
     page.goto(f"{site_url}/appendix/corrections.html")
     assert page.locator("table.cb-corrections tbody tr").count() > 0
@@ -170,7 +201,6 @@ def test_scorecard_corrections_and_feed_are_published(site_url, browser):
     page.goto(f"{site_url}/intro.html")
     assert page.locator("ul.cb-findings li").count() == 4
     assert page.locator("#fig-headlines-by-outlet").count() == 1
-    page.close()
 
 
 @pytest.mark.parametrize(("page_path", "figure", "control", "choice"), [
@@ -179,12 +209,10 @@ def test_scorecard_corrections_and_feed_are_published(site_url, browser):
     ("chapters/04-second-hand.html", "fig-elasticity-scenario", "Elasticity", "0.3"),
     ("chapters/04-second-hand.html", "fig-elasticity-scenario", "Market-size series", "iimedia"),
 ])
-def test_what_if_controls_redraw_the_chart(page_path, figure, control, choice, site_url,
-                                           browser):
+def test_what_if_controls_redraw_the_chart(page_path, figure, control, choice, visit):
     """A reader's choice in a what-if menu redraws the chart from the values computed at
     build time; the page's own default is preselected and named."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site_url}/{page_path}")
+    page = visit.open(page_path)
     chart = page.locator(f"#{figure}")
     chart.scroll_into_view_if_needed()
     page.wait_for_function(f"() => document.querySelector('#{figure}').dataset.rendered")
@@ -196,4 +224,3 @@ def test_what_if_controls_redraw_the_chart(page_path, figure, control, choice, s
     page.wait_for_timeout(300)
     after = chart.locator("svg path").evaluate_all(paths)
     assert after != before, f"{control} = {choice} did not change the chart"
-    page.close()
