@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book test run snapshot datapackage lock benchmark audit clean
+.PHONY: book test run snapshot datapackage translations lock benchmark audit clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ snapshot: book
 ## datapackage: record new checksums after a deliberate data change, then validate
 datapackage: $(STAMP)
 	$(BIN)/claimsbook datapackage --update
+
+## translations: after changing English text (a page, a data table's text, a message of the
+## package), refresh every catalog under locales/zh_CN/LC_MESSAGES: new messages arrive
+## empty, changed ones keep their old translation marked fuzzy; then translate them
+translations: $(STAMP)
+	$(BIN)/claimsbook translations update
 
 ## lock: re-resolve requirements.lock from pyproject.toml (needs the package index)
 lock: $(STAMP)

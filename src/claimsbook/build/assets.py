@@ -55,6 +55,16 @@ def _local_links(page: Path, text: str) -> list[tuple[str, Path]]:
     return local
 
 
+def own_files(site: Path, pattern: str) -> list[Path]:
+    """The files of one edition's site: those of another edition published inside it
+    (the Chinese one under ``zh/``) are that edition's own build's to process."""
+    from ..core.i18n import EDITION_FOLDER
+
+    others = {folder for folder in EDITION_FOLDER.values() if folder}
+    return [path for path in site.rglob(pattern)
+            if path.relative_to(site).parts[0] not in others]
+
+
 def bundle_styles(site: Path, sources_file: Path | None = None) -> int:
     """Replace each page's stylesheet links by one bundle (one per distinct list of
     stylesheets, named after that list), write every linked bundle afresh from its
@@ -65,7 +75,7 @@ def bundle_styles(site: Path, sources_file: Path | None = None) -> int:
     known: dict[str, list[str]] = (json.loads(sources_file.read_text(encoding="utf-8"))
                                    if sources_file.is_file() else {})
     changed = 0
-    for page in site.rglob("*.html"):
+    for page in own_files(site, "*.html"):
         if any(part.startswith((".", "_")) for part in page.relative_to(site).parts[:-1]):
             continue
         text = page.read_text(encoding="utf-8")
@@ -83,7 +93,7 @@ def bundle_styles(site: Path, sources_file: Path | None = None) -> int:
         page.write_text(text, encoding="utf-8")
         changed += 1
     linked: set[str] = set()
-    for page in site.rglob("*.html"):
+    for page in own_files(site, "*.html"):
         linked.update(re.findall(rf"{re.escape(BUNDLE_PREFIX)}[0-9a-f]+\.css",
                                  page.read_text(encoding="utf-8")))
     names = names_used(site)
@@ -119,14 +129,14 @@ KEEP_WHOLE = ("@font-face", "@keyframes", "@-webkit-keyframes", "@page", "@prope
 def names_used(site: Path) -> set[str]:
     """Every class and id a page names, and every word a script of the site contains."""
     used: set[str] = set()
-    for page in site.rglob("*.html"):
+    for page in own_files(site, "*.html"):
         text = page.read_text(encoding="utf-8", errors="ignore")
         for attr in (CLASS_ATTR, ID_ATTR):
             for value in attr.findall(text):
                 used.update(value.split())
         used.update(WORD.findall(" ".join(re.findall(r"<script\b[^>]*>(.*?)</script>", text,
                                                      flags=re.S))))
-    for script in site.rglob("*.js"):
+    for script in own_files(site, "*.js"):
         if "vendor" in script.parts or script.name == "fontawesome.js":
             continue
         used.update(WORD.findall(script.read_text(encoding="utf-8", errors="ignore")))
@@ -221,7 +231,7 @@ def inline_sync_script(site: Path) -> int:
     it is the one script the page's inline scripts need first, so a link to it would
     hold up the first paint by a round trip. Returns how many pages changed."""
     changed = 0
-    for page in site.rglob("*.html"):
+    for page in own_files(site, "*.html"):
         text = page.read_text(encoding="utf-8")
         found = SYNC_SCRIPT.search(text)
         if not found:

@@ -331,6 +331,23 @@ def defaults_of(snapshot: pd.DataFrame, chapter: str) -> pd.DataFrame:
     return snapshot[snapshot["chapter"] == chapter].reset_index(drop=True)
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Refresh the catalogs from the English (``update``) or list what is left to
+    translate (``check``, exit status 1 when anything is)."""
+    from . import translations
+
+    if args.action == "update":
+        counts = translations.update(pages=not args.no_pages)
+        for name, (messages, open_) in counts.items():
+            print(f"{name}: {messages} messages, {open_} to translate")
+        return 0
+    problems = translations.problems()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} message(s) untranslated or fuzzy")
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="claimsbook", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -352,6 +369,12 @@ def main(argv: list[str] | None = None) -> int:
     snap.add_argument("--no-sets", action="store_true",
                       help="only the defaults' snapshot, not the parameter sets' expectations")
     snap.set_defaults(func=cmd_snapshot)
+    tr = sub.add_parser("translations", help="update the Chinese catalogs from the English "
+                        "(update) or list untranslated and fuzzy messages (check)")
+    tr.add_argument("action", choices=["update", "check"])
+    tr.add_argument("--no-pages", action="store_true",
+                    help="only the package's and the data's catalogs, not the pages'")
+    tr.set_defaults(func=cmd_translations)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

@@ -39,7 +39,8 @@ from pathlib import Path
 from typing import Any
 
 from . import dependencies
-from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
+from ..core import i18n
+from ..core.paths import chart_data_dir, edition_build_dir, ledger_dir, project_root
 
 # Where executed copies of the book's chapters are kept (tests, CI artefacts).
 EXECUTED_DIR = "executed"
@@ -83,12 +84,14 @@ def kernel_manager(kernel_name: str, env: Mapping[str, str]) -> Any:
     return _env_kernel_manager_class()(kernel_name=kernel_name, extra_env=dict(env))
 
 
-def output_env(ledger: Path, charts: Path) -> dict[str, str]:
-    """Where a chapter's kernel writes its verdicts and its chart data."""
+def output_env(ledger: Path, charts: Path, lang: str | None = None) -> dict[str, str]:
+    """Where a chapter's kernel writes its verdicts and its chart data, and in which
+    language it writes them."""
     return {
         "CLAIMSBOOK_LEDGER_DIR": str(ledger),
         "CLAIMSBOOK_CHART_DATA_DIR": str(charts),
         "CLAIMSBOOK_ROOT": str(project_root()),
+        i18n.LANG_ENV: lang or i18n.language(),
     }
 
 
@@ -140,8 +143,8 @@ def _get_cache(cache_path: Path) -> Any:
     return get_cache(str(cache_path))
 
 
-def default_cache_path() -> Path:
-    return build_dir() / CACHE_DIR
+def default_cache_path(lang: str | None = None) -> Path:
+    return edition_build_dir(lang) / CACHE_DIR
 
 
 def notebook_hash(cache: Any, notebook: Path) -> str:
@@ -233,6 +236,7 @@ def execute_chapters(
     log: Callable[[str], None] = print,
     ledger: Path | None = None,
     charts: Path | None = None,
+    lang: str | None = None,
 ) -> Plan:
     """Execute the ``stale`` chapters concurrently and file each success in the cache;
     their verdicts go to ``ledger`` and chart data to ``charts`` (default: the book's,
@@ -240,25 +244,26 @@ def execute_chapters(
     import nbformat
     from jupyter_cache.base import CacheBundleIn
 
-    ledger, charts = ledger or ledger_dir(), charts or chart_data_dir()
+    ledger, charts = ledger or ledger_dir(lang), charts or chart_data_dir(lang)
     ledger.mkdir(parents=True, exist_ok=True)
-    env = output_env(ledger, charts)
+    env = output_env(ledger, charts, lang)
+    edition = "" if (lang or i18n.language()) == i18n.ENGLISH else f" ({lang or i18n.language()})"
     # Longest first: with two cores, a long chapter started last finishes alone.
     order = sorted(stale, key=lambda c: -_last_seconds(c, ledger))
     runs = [Execution(c, notebooks[c], stale[c]) for c in order]
     for run in runs:
-        log(f"[claimsbook] {run.chapter}: {run.reason}; executing")
+        log(f"[claimsbook] {run.chapter}{edition}: {run.reason}; executing")
     start = time.perf_counter()
     done = run_parallel(lambda run: _execute_one(run, env, timeout), runs, jobs)
     plan = Plan(stale=dict(stale), runs=done, wall_seconds=time.perf_counter() - start)
 
     cache = _get_cache(cache_path)
-    copies = build_dir() / EXECUTED_DIR
+    copies = edition_build_dir(lang) / EXECUTED_DIR
     copies.mkdir(parents=True, exist_ok=True)
     for run in done:
         nbformat.write(run.executed, copies / f"{run.chapter}.ipynb")
         if run.error is not None:
-            log(f"[claimsbook] {run.chapter}: FAILED after {run.seconds:.2f} s")
+            log(f"[claimsbook] {run.chapter}{edition}: FAILED after {run.seconds:.2f} s")
             continue
         uri = str(run.notebook)
         expected = notebook_hash(cache, run.notebook)
@@ -275,7 +280,7 @@ def execute_chapters(
         deps.update(notebook=expected, seconds=round(run.seconds, 2))
         dependencies.deps_path(run.chapter, ledger).write_text(
             json.dumps(deps, indent=2) + "\n", encoding="utf-8")
-        log(f"[claimsbook] {run.chapter}: executed in {run.seconds:.2f} s")
+        log(f"[claimsbook] {run.chapter}{edition}: executed in {run.seconds:.2f} s")
     if done:
         total = sum(run.seconds for run in done)
         log(f"[claimsbook] executed {len(done)} chapter(s) with {min(workers(jobs), len(done))} "
@@ -293,7 +298,7 @@ def execution_lock(folder: Path | None = None) -> Iterator[None]:
     chapter twice at once; the second waits, then finds it current."""
     import fcntl
 
-    folder = folder or build_dir()
+    folder = folder or edition_build_dir()
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / LOCK_FILE).open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -312,15 +317,19 @@ def bring_up_to_date(
     log: Callable[[str], None] = print,
     ledger: Path | None = None,
     charts: Path | None = None,
+    lang: str | None = None,
 ) -> Plan:
-    """Execute every stale chapter (in parallel) so that the cache, the ledger folder
-    and ``_build/executed`` hold a current execution of each; a no-op when none is."""
+    """Execute every stale chapter of one edition (default: this process's language) in
+    parallel, so that its cache, ledger folder and ``executed`` folder hold a current
+    execution of each; a no-op when none is."""
     notebooks = notebooks if notebooks is not None else chapter_notebooks()
-    cache_path = cache_path or default_cache_path()
-    with execution_lock():
+    cache_path = cache_path or default_cache_path(lang)
+    ledger = ledger or (ledger_dir(lang) if lang else None)
+    charts = charts or (chart_data_dir(lang) if lang else None)
+    with execution_lock(edition_build_dir(lang)):
         stale = find_stale(notebooks, cache_path, ledger)
         return execute_chapters(notebooks, stale, cache_path, jobs=jobs, timeout=timeout,
-                                log=log, ledger=ledger, charts=charts)
+                                log=log, ledger=ledger, charts=charts, lang=lang)
 
 
 def executed_notebook(chapter: str, cache_path: Path | None = None) -> Any:
@@ -457,37 +466,54 @@ def input_digest(root: Path) -> str:
 
 
 def book(root: Path | None = None, force: bool = False) -> int:
-    """``make book``: build the site unless nothing it reads changed since the last
-    successful build (then Jupyter Book, which would re-read its environment and
-    re-check every page to conclude the same, is not started at all)."""
+    """``make book``: build both editions of the site unless nothing they read changed
+    since the last successful build (then Jupyter Book, which would re-read its
+    environment and re-check every page to conclude the same, is not started at all).
+
+    The stale chapters of both editions start executing at once, sharing the cores,
+    while the two Jupyter Book builds (one Sphinx process per edition, side by side)
+    start up; each build's Sphinx extension waits for its edition's executions."""
+    from . import editions, translations
+
     root = root or project_root()
     out = root / "_build"
     stamp = out / STAMP
     digest = input_digest(root)
-    built = (out / "html" / "index.html").is_file()
+    built = all((editions.html_dir(lang) / "index.html").is_file() for lang in i18n.LANGUAGES)
     if not force and built and stamp.is_file() and stamp.read_text().strip() == digest:
         print("the book is up to date: no input changed since the last build")
         return 0
     stamp.unlink(missing_ok=True)
-    # Stale chapters start executing now, while Jupyter Book starts up and loads its
-    # environment; the Sphinx extension waits for them (execution_lock) before it
-    # looks at the chapters, and then finds them current.
+    translations.compile_pages(editions.compiled_locales_dir())
     early = threading.Thread(target=_execute_early, name="chapters", daemon=True)
     early.start()
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    done = subprocess.run([str(jupyter_book), *BOOK_COMMAND], cwd=root)
+    builds = {lang: editions.start_build(lang, root, BOOK_COMMAND[2:])
+              for lang in i18n.LANGUAGES}
+    codes = {lang: build.wait() for lang, build in builds.items()}
     early.join()
-    if done.returncode == 0:
-        stamp.write_text(digest + "\n")
-    return done.returncode
+    failed = [lang for lang, code in codes.items() if code != 0]
+    if failed:
+        print(f"[claimsbook] the build of the {', '.join(failed)} edition failed", flush=True)
+        return 1
+    for lang in i18n.LANGUAGES:
+        editions.publish_edition(lang)
+    stamp.write_text(digest + "\n")
+    return 0
 
 
 def _execute_early() -> None:
-    try:
-        bring_up_to_date(log=lambda message: print(message, flush=True))
-    except Exception as error:  # noqa: BLE001 - the build executes (and reports) it again
-        print(f"[claimsbook] early execution stopped ({error}); the build will retry",
-              flush=True)
+    """Both editions' stale chapters, each edition with its share of the cores."""
+    share = max(1, workers() // len(i18n.LANGUAGES))
+
+    def one(lang: str) -> None:
+        try:
+            bring_up_to_date(lang=lang, jobs=share,
+                             log=lambda message: print(message, flush=True))
+        except Exception as error:  # noqa: BLE001 - the build executes (and reports) it again
+            print(f"[claimsbook] early execution ({lang}) stopped ({error}); the build will "
+                  "retry", flush=True)
+
+    run_parallel(one, list(i18n.LANGUAGES), jobs=len(i18n.LANGUAGES))
 
 
 def main(argv: list[str] | None = None) -> int:

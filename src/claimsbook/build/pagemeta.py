@@ -55,3 +55,41 @@ def add_meta(app: Any, pagename: str, templatename: str, context: dict[str, Any]
     url = f"{base_url}{pagename}.html" if base_url else ""
     context["metatags"] = context.get("metatags", "") + meta_tags(
         title, description, url, app.config.project)
+
+
+# How each edition names itself in the other one's switcher, in its own language.
+EDITION_LABEL = {"en": ("English", "Read this page in English"),
+                 "zh_CN": ("中文", "阅读本页的中文版")}
+
+
+def edition_href(pagename: str, from_lang: str, to_lang: str) -> str:
+    """The relative address of ``pagename`` in the ``to_lang`` edition, from the same
+    page in the ``from_lang`` edition (editions live in folders of one site)."""
+    from ..core.i18n import EDITION_FOLDER
+
+    up = "../" * pagename.count("/")
+    source, target = EDITION_FOLDER[from_lang], EDITION_FOLDER[to_lang]
+    if source:
+        up += "../" * (source.count("/") + 1)
+    return f"{up}{target + '/' if target else ''}{pagename}.html"
+
+
+def add_editions(app: Any, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: nodes.Node | None, base_url: str) -> None:
+    """The language switcher's link and the pages' hreflang alternates."""
+    from ..core.i18n import HTML_LANG, LANGUAGES, language
+
+    here = language()
+    others = [lang for lang in LANGUAGES if lang != here]
+    if not others:
+        return
+    other = others[0]
+    label, title = EDITION_LABEL[other]
+    context["cb_other_edition"] = {"href": edition_href(pagename, here, other),
+                                   "hreflang": HTML_LANG[other], "label": label,
+                                   "title": title}
+    links = []
+    for lang in LANGUAGES:
+        href = edition_href(pagename, here, lang)
+        links.append(f'<link rel="alternate" hreflang="{HTML_LANG[lang]}" href="{href}">')
+    context["metatags"] = context.get("metatags", "") + "\n".join(links) + "\n"

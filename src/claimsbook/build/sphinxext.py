@@ -33,7 +33,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import appendix, assets, corrections, dependencies, execution, findings, pagemeta
 from ..core import datapackage
-from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
+from ..core import i18n
+from ..core.paths import build_dir, chart_data_dir, edition_build_dir, ledger_dir, project_root
 
 logger = logging.getLogger(__name__)
 VEGA_BUNDLE = "vendor/vega-bundle.js"
@@ -59,7 +60,7 @@ def chapter_ids(env: BuildEnvironment) -> list[str]:
 
 
 def generated_static_dir() -> Path:
-    return build_dir() / ".claimsbook-static"
+    return edition_build_dir() / ".claimsbook-static"
 
 
 def write_vega_bundle(app: Sphinx) -> None:
@@ -81,6 +82,7 @@ def write_vega_bundle(app: Sphinx) -> None:
 
 
 PACKAGE_STATIC = Path(__file__).resolve().parents[1] / "static"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 # sphinx-thebe, which Jupyter Book always loads, points at a CDN and registers its
 # inline configuration twice; the book has no live kernels, so its scripts go.
 DROPPED_SCRIPTS = ("sphinx-thebe.js", "THEBE_JS_URL")
@@ -92,12 +94,19 @@ def add_static(app: Sphinx, config: Any) -> None:
     config.html_static_path = [*config.html_static_path, str(PACKAGE_STATIC), str(static)]
     # Browsers ask every site for an icon; without one the request is a console 404.
     config.html_favicon = str(PACKAGE_STATIC / "favicon.svg")
+    # The language switcher sits in the theme's header, after its own buttons.
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    options = config.html_theme_options
+    options["article_header_end"] = [*options.get("article_header_end",
+                                                  ["article-header-buttons.html"]),
+                                     "cb-language-switch.html"]
 
 
 def add_page_meta(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     pagemeta.add_meta(app, pagename, templatename, context, doctree, base_url(app))
+    pagemeta.add_editions(app, pagename, templatename, context, doctree, base_url(app))
 
 
 # Scripts a page needs before its own inline scripts run (they read its globals).
@@ -377,8 +386,8 @@ def insert_brief(app: Sphinx, doctree: nodes.document) -> None:
     # The chapter's verdicts as ClaimReview, on the page where each review stands.
     _, published = claim_history()
     page = base_url(app) + env.docname + ".html"
-    reviews = appendix.claim_reviews(answers, page, published, app.config.language,
-                                     anchor="claim-")
+    reviews = appendix.claim_reviews(answers, page, published,
+                                     i18n.HTML_LANG[i18n.language()], anchor="claim-")
     doctree.append(nodes.raw("", appendix.json_ld(reviews), format="html"))
 
 

@@ -1,16 +1,26 @@
-"""Number formatting shared by verdict reasons, claim cards and prose."""
+"""Number and date formatting shared by verdict reasons, claim cards and prose, in the
+reader's language (:mod:`claimsbook.core.i18n`).
+
+Chinese follows the sources' own conventions: large amounts in 万 and 亿 (and 万亿),
+percentage points as 个百分点, years as 2018年 and months as 2025年4月.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+from datetime import date, datetime
+
+from .i18n import data_text, is_chinese
 
 SIGNIFICANT_DIGITS = 4
+MISSING = {"en": "n/a", "zh": "无"}
 
 
 def fmt_number(value: float | int | None, significant: int = SIGNIFICANT_DIGITS) -> str:
     """About ``significant`` significant digits, thousands separated, no trailing zeros."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
+        return MISSING["zh" if is_chinese() else "en"]
     if value == 0:
         return "0"
     decimals = max(0, significant - 1 - math.floor(math.log10(abs(value))))
@@ -26,10 +36,62 @@ def fmt_signed(value: float) -> str:
 
 # Units whose values are calendar labels, written as such: 2018, never "2,018".
 CALENDAR_UNITS = ("year",)
+# Unit words that scale the value; in Chinese the scaled amount is written in 万/亿.
+MAGNITUDES = {"10k": 1e4, "thousand": 1e3, "million": 1e6, "100 million": 1e8,
+              "billion": 1e9, "trillion": 1e12}
+MAGNITUDE_UNIT = re.compile(
+    r"^(?P<magnitude>100 million|10k|thousand|million|billion|trillion)\b\s*(?P<rest>.*)$")
+CHINESE_STEPS = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
 def fmt_amount(value: float, unit: str) -> str:
     """A value with its unit, as cards and reasons show it."""
+    if is_chinese():
+        return _amount_zh(value, unit)
     if unit in CALENDAR_UNITS and float(value).is_integer():
         return f"{int(value)} {unit}"
     return f"{fmt_number(value)} {unit}".rstrip() if unit else fmt_number(value)
+
+
+def _join_zh(number: str, unit: str) -> str:
+    """No space before a Chinese unit or a per cent sign; one before a Latin one."""
+    if not unit:
+        return number
+    return f"{number}{unit}" if CJK.match(unit) or unit.startswith("%") else f"{number} {unit}"
+
+
+def _amount_zh(value: float, unit: str) -> str:
+    if unit in CALENDAR_UNITS and float(value).is_integer():
+        return f"{int(value)}年"
+    found = MAGNITUDE_UNIT.match(unit)
+    if found is None or value is None or (isinstance(value, float) and math.isnan(value)):
+        return _join_zh(fmt_number(value), data_text(unit))
+    amount = value * MAGNITUDES[found.group("magnitude")]
+    rest = data_text(found.group("rest"))
+    for step, word in CHINESE_STEPS:
+        if abs(amount) >= step:
+            return _join_zh(fmt_number(amount / step) + word, rest)
+    return _join_zh(fmt_number(amount), rest)
+
+
+def fmt_month(when: date | datetime | str) -> str:
+    """``April 2025`` / ``2025年4月``."""
+    stamp = _as_date(when)
+    return f"{stamp.year}年{stamp.month}月" if is_chinese() else stamp.strftime("%B %Y")
+
+
+def fmt_day(when: date | datetime | str) -> str:
+    """``1 April 2025`` / ``2025年4月1日``."""
+    stamp = _as_date(when)
+    if is_chinese():
+        return f"{stamp.year}年{stamp.month}月{stamp.day}日"
+    return f"{stamp.day} {stamp.strftime('%B %Y')}"
+
+
+def _as_date(when: date | datetime | str) -> date:
+    if isinstance(when, datetime):
+        return when.date()
+    if isinstance(when, date):
+        return when
+    return datetime.fromisoformat(str(when)[:10]).date()

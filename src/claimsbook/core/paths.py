@@ -36,15 +36,30 @@ def build_dir() -> Path:
     return project_root() / "_build"
 
 
-def ledger_dir() -> Path:
+# Jupyter Book's own output folder under the folder it is told to build into.
+EDITION_OUTPUT = "_build"
+
+
+def edition_build_dir(lang: str | None = None) -> Path:
+    """The build folder of one edition (default: the language of this process): the
+    English edition builds in ``_build``, every other one in ``_build/<folder>/_build``
+    (Jupyter Book's layout under ``--path-output _build/<folder>``), each with its own
+    executions, verdicts and chart data."""
+    from .i18n import EDITION_FOLDER, language
+
+    folder = EDITION_FOLDER[lang or language()]
+    return build_dir() / folder / EDITION_OUTPUT if folder else build_dir()
+
+
+def ledger_dir(lang: str | None = None) -> Path:
     """Where chapters write their verdicts: ``$CLAIMSBOOK_LEDGER_DIR`` (tests and
-    ad-hoc runs point it elsewhere), else ``_build/ledger`` for the book."""
+    ad-hoc runs point it elsewhere), else the edition's ``ledger`` folder."""
     env = os.environ.get("CLAIMSBOOK_LEDGER_DIR")
-    return Path(env).resolve() if env else build_dir() / "ledger"
+    return Path(env).resolve() if env and lang is None else edition_build_dir(lang) / "ledger"
 
 
-def chart_data_dir() -> Path:
+def chart_data_dir(lang: str | None = None) -> Path:
     """Where chapters write the CSV behind each chart; the Sphinx extension
     publishes it as ``chart-data/`` in the site."""
     env = os.environ.get("CLAIMSBOOK_CHART_DATA_DIR")
-    return Path(env).resolve() if env else build_dir() / "chart-data"
+    return Path(env).resolve() if env and lang is None else edition_build_dir(lang) / "chart-data"

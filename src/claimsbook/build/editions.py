@@ -1,0 +1,109 @@
+"""The book's editions: English at the site root, Simplified Chinese under ``zh/``.
+
+Both are built by Jupyter Book from the same notebooks and data. The Chinese edition
+is the English configuration with a few settings changed (:func:`edition_config`):
+Sphinx's ``language`` (which translates the pages' prose from the catalogs in
+``locales/``, see :mod:`claimsbook.build.translations`), the title, the search box and
+the public address. Its chapters execute in their own kernels with
+``CLAIMSBOOK_LANG=zh_CN``, so that every sentence, label and chart the package writes
+is Chinese, and its build lives in ``_build/zh/_build`` (executions, verdicts, chart
+data); the finished pages are copied into ``_build/html/zh`` for publishing.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core import i18n
+from ..core.paths import build_dir, edition_build_dir, project_root
+
+CONFIG = "_config.yml"
+# Settings of the Chinese edition that differ from the English one.
+CHINESE = {
+    "title": "数字核查：四份报告里的数字",
+    "html.search_bar_text": "搜索本书",
+}
+
+
+def html_dir(lang: str) -> Path:
+    """Where one edition's pages are published in the site."""
+    folder = i18n.EDITION_FOLDER[lang]
+    site = build_dir() / "html"
+    return site / folder if folder else site
+
+
+def _base_config(root: Path) -> dict[str, Any]:
+    return yaml.safe_load((root / CONFIG).read_text(encoding="utf-8"))
+
+
+def edition_config(lang: str, root: Path | None = None, builder: str = "html") -> Path:
+    """The Jupyter Book configuration of one edition, written under its build folder
+    (the English edition's is ``_config.yml`` itself, unless a builder other than HTML
+    asks for changes)."""
+    root = root or project_root()
+    if lang == i18n.ENGLISH and builder == "html":
+        return root / CONFIG
+    config = copy.deepcopy(_base_config(root))
+    sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
+    if builder == "gettext":
+        # The prose's messages do not depend on the cells' outputs: execute nothing.
+        config["execute"]["execute_notebooks"] = "off"
+        sphinx["gettext_compact"] = False  # one catalog per page
+        # Without executing, glue references find no outputs; the messages are the same.
+        sphinx["suppress_warnings"] = [*sphinx.get("suppress_warnings", []), "mystnb.glue"]
+    if lang != i18n.ENGLISH:
+        folder = i18n.EDITION_FOLDER[lang]
+        sphinx["language"] = lang
+        sphinx["locale_dirs"] = [str(compiled_locales_dir())]
+        sphinx["gettext_compact"] = False
+        config["title"] = CHINESE["title"]
+        sphinx.setdefault("html_theme_options", {})["search_bar_text"] = \
+            CHINESE["html.search_bar_text"]
+        base = config.get("html", {}).get("baseurl", "")
+        if base:
+            config["html"]["baseurl"] = base.rstrip("/") + f"/{folder}/"
+    out = edition_build_dir(lang) if builder == "html" else build_dir() / builder
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"_config.{lang}.{builder}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    return path
+
+
+def compiled_locales_dir() -> Path:
+    """Where the pages' catalogs are compiled for Sphinx (see
+    :func:`claimsbook.build.translations.compile_pages`)."""
+    return build_dir() / "locales"
+
+
+def build_command(lang: str, root: Path, extra: list[str]) -> list[str]:
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    command = [str(jupyter_book), "build", ".", "--config", str(edition_config(lang, root))]
+    if lang != i18n.ENGLISH:
+        command += ["--path-output", str(edition_build_dir(lang).parent)]
+    return command + extra
+
+
+def start_build(lang: str, root: Path, extra: list[str]) -> subprocess.Popen[bytes]:
+    """Start one edition's Jupyter Book build (its kernels and Sphinx in its language)."""
+    env = {**os.environ, i18n.LANG_ENV: lang}
+    return subprocess.Popen(build_command(lang, root, extra), cwd=root, env=env)
+
+
+def publish_edition(lang: str) -> None:
+    """Copy a translated edition's pages into the site, under its folder."""
+    if lang == i18n.ENGLISH:
+        return
+    built = edition_build_dir(lang) / "html"
+    target = html_dir(lang)
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(built, target)
