@@ -22,4 +22,7 @@ def test_the_landing_page_is_the_root_page_not_a_redirect(tmp_path):
         '<meta http-equiv="Refresh" content="0; url=intro.html" />', encoding="utf-8")
     assert serve_landing_page(tmp_path, "intro")
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == "<html>the book</html>"
-    assert not serve_landing_page(tmp_path, "intro")  # already the page itself
+    # An incremental build rewrites the root page but leaves index.html: copied again.
+    (tmp_path / "intro.html").write_text("<html>the book, revised</html>", encoding="utf-8")
+    assert serve_landing_page(tmp_path, "intro")
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == "<html>the book, revised</html>"

@@ -434,11 +434,10 @@ def drop_fontawesome_script(site: Path) -> int:
 def serve_landing_page(site: Path, root_doc: str) -> bool:
     """Jupyter Book's index.html only redirects to the root page, which costs a reader
     (and a crawler) a second request before anything shows: serve the root page itself
-    there. Its canonical link still names the root page. Returns whether it did."""
+    there (afresh on every build: an incremental build rewrites the root page but not
+    index.html). Its canonical link still names the root page. Returns whether it did."""
     landing, root = site / "index.html", site / f"{root_doc}.html"
     if root_doc == "index" or not root.is_file() or not landing.is_file():
-        return False
-    if 'http-equiv="Refresh"' not in landing.read_text(encoding="utf-8"):
         return False
     shutil.copyfile(root, landing)
     return True

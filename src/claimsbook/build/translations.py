@@ -149,16 +149,23 @@ def code_template():
 
 
 def data_messages() -> Iterator[tuple[str, str]]:
-    """(text, where) for every translated text cell of the data package."""
-    for name in datapackage.resource_names():
+    """(text, where) for every translated text cell of the data package (read as plain
+    CSV: the text is the same as after validation, and reading is ten times faster)."""
+    import csv
+
+    descriptor = datapackage.load_descriptor()
+    folder = datapackage.descriptor_path().parent
+    for resource in descriptor["resources"]:
+        name = resource["name"]
         if name in UNTRANSLATED_TABLES:
             continue
-        frame = datapackage.load_table(name)
+        with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
         for column in TRANSLATED_COLUMNS:
-            if column not in frame.columns or frame[column].dtype.kind not in "OU" and str(frame[column].dtype) != "string":
+            if not rows or column not in rows[0]:
                 continue
-            for value in frame[column].dropna().unique():
-                text = str(value).strip()
+            for value in dict.fromkeys(row[column] for row in rows):
+                text = (value or "").strip()
                 if not text or not re.search(r"[A-Za-z]", text):
                     continue
                 yield text, f"{name}.{column}"
@@ -242,16 +249,35 @@ def problems(lang: str = i18n.CHINESE,
         paths[docname] = pages.get(docname, locale_root(lang) / f"{docname}.po")
     found: list[Problem] = []
     for name, path in paths.items():
-        if not path.is_file():
-            found.append(Problem(name, "(no catalog: run `make translations`)",
-                                 "untranslated"))
-            continue
-        for message in _read(path, lang):
-            if not message.id:
-                continue
-            text = message.id if isinstance(message.id, str) else message.id[0]
-            if message.fuzzy:
-                found.append(Problem(name, text, "fuzzy"))
-            elif not _translated(message):
-                found.append(Problem(name, text, "untranslated"))
+        found += catalog_problems(name, path, lang)
     return found
+
+
+def catalog_problems(name: str, path: Path, lang: str = i18n.CHINESE) -> list[Problem]:
+    """The untranslated and fuzzy messages of one catalog file."""
+    if not path.is_file():
+        return [Problem(name, "(no catalog: run `make translations`)", "untranslated")]
+    found = []
+    for message in _read(path, lang):
+        if not message.id:
+            continue
+        text = message.id if isinstance(message.id, str) else message.id[0]
+        if message.fuzzy:
+            found.append(Problem(name, text, "fuzzy"))
+        elif not _translated(message):
+            found.append(Problem(name, text, "untranslated"))
+    return found
+
+
+def missing_messages(lang: str = i18n.CHINESE) -> dict[str, list[str]]:
+    """Messages the package or the data has that its catalog lacks: the catalogs were not
+    updated after an English text changed (``make translations``)."""
+    missing = {}
+    for domain, template in ((i18n.CODE_DOMAIN, code_template()),
+                             (i18n.DATA_DOMAIN, data_template())):
+        path = i18n.catalog_path(domain, lang)
+        known = {m.id for m in _read(path, lang)} if path.is_file() else set()
+        absent = [str(m.id) for m in template if m.id and m.id not in known]
+        if absent:
+            missing[domain] = absent
+    return missing

@@ -1,0 +1,109 @@
+"""The two editions: every English page has its Chinese counterpart, each links to the
+other, and the Chinese pages' visible text is Chinese — outside code, data cells and
+text marked as English (lang="en", such as a source's own English title)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from claimsbook.build.site import content_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "_build" / "html"
+CHINESE_SITE = SITE / "zh"
+# Elements whose text is code, data or machinery, not prose.
+SKIPPED = {"script", "style", "pre", "code", "kbd", "samp", "td", "noscript", "template"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "path", "rect", "circle", "line", "use", "stop"}
+# An English sentence: five or more Latin words in a row, one of them a function word
+# (names such as "Artificial Analysis Intelligence Index" have none).
+RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,;:()-]+[A-Za-z0-9][A-Za-z0-9'’.-]*){4,}")
+FUNCTION_WORDS = {"the", "of", "and", "is", "are", "was", "were", "to", "in", "for", "with",
+                  "on", "by", "that", "not", "from", "this", "it", "its", "be", "has",
+                  "have", "an", "which", "than", "at", "as", "or"}
+
+pytestmark = pytest.mark.browser
+
+
+def _pages(site: Path) -> list[str]:
+    return [p for p in content_pages(site) if not p.startswith("zh/")] if site.is_dir() else []
+
+
+class VisibleText(HTMLParser):
+    """Text a reader sees inside the page's article, with what it is inside of."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        skipped = (tag in SKIPPED or values.get("lang", "").startswith("en")
+                   or "hidden" in values or values.get("aria-hidden") == "true"
+                   or "cb-chart-spec" in classes or "cb-chart-csv" in classes
+                   or "highlight" in " ".join(classes))
+        inside = bool(self.stack) and self.stack[-1][1]
+        self.stack.append((tag, skipped or inside))
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self.stack and not self.stack[-1][1] and data.strip():
+            self.texts.append(" ".join(data.split()))
+
+
+def english_sentences(html: str) -> list[str]:
+    body = html.split('<article class="bd-article"', 1)[-1].split("</article>\n", 1)[0]
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    parser = VisibleText()
+    parser.feed("<div " + body)
+    found = []
+    for text in [title.group(1) if title else "", *parser.texts]:
+        for run in RUN.findall(text):
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", run)}
+            if words & FUNCTION_WORDS:
+                found.append(run)
+    return found
+
+
+def test_english_sentence_detector_finds_english_and_passes_chinese():
+    assert english_sentences('<article class="bd-article"><p>The gap narrowed to 5 percent '
+                             'in 2024.</p></article>\n')
+    assert not english_sentences('<article class="bd-article"><p>差距在2024年缩小到5%，'
+                                 '见 Artificial Analysis Intelligence Index。</p>'
+                                 '<pre>print("this is the code of it")</pre>'
+                                 '<a lang="en">Read this page in English</a></article>\n')
+
+
+@pytest.mark.parametrize("page_path", _pages(SITE))
+def test_every_english_page_has_a_chinese_counterpart_that_links_back(page_path):
+    chinese = CHINESE_SITE / page_path
+    assert chinese.is_file(), f"no Chinese edition of {page_path}"
+    text = chinese.read_text(encoding="utf-8")
+    assert '<html lang="zh-CN"' in text
+    assert 'class="btn cb-language"' in text and 'hreflang="en"' in text
+    english = (SITE / page_path).read_text(encoding="utf-8")
+    assert '<html lang="en"' in english and 'hreflang="zh-CN"' in english
+
+
+@pytest.mark.parametrize("page_path", _pages(SITE))
+def test_chinese_pages_leave_no_english_sentence_behind(page_path):
+    chinese = CHINESE_SITE / page_path
+    if not chinese.is_file():
+        pytest.fail(f"no Chinese edition of {page_path}")
+    left = english_sentences(chinese.read_text(encoding="utf-8"))
+    assert left == [], f"zh/{page_path}: {len(left)} English sentence(s), e.g. {left[:3]}"
