@@ -465,7 +465,7 @@ def input_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def book(root: Path | None = None, force: bool = False) -> int:
+def book(root: Path | None = None, force: bool = False, every_page: bool = False) -> int:
     """``make book``: build both editions of the site unless nothing they read changed
     since the last successful build (then Jupyter Book, which would re-read its
     environment and re-check every page to conclude the same, is not started at all).
@@ -487,8 +487,8 @@ def book(root: Path | None = None, force: bool = False) -> int:
     translations.compile_pages(editions.compiled_locales_dir())
     early = threading.Thread(target=_execute_early, name="chapters", daemon=True)
     early.start()
-    builds = {lang: editions.start_build(lang, root, BOOK_COMMAND[2:])
-              for lang in i18n.LANGUAGES}
+    extra = [*BOOK_COMMAND[2:], *(["--all"] if every_page else [])]
+    builds = {lang: editions.start_build(lang, root, extra) for lang in i18n.LANGUAGES}
     codes = {lang: build.wait() for lang, build in builds.items()}
     early.join()
     failed = [lang for lang, code in codes.items() if code != 0]
@@ -524,11 +524,15 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("book", help="build the site unless no input changed")
     build.add_argument("--force", action="store_true", help="run Jupyter Book regardless")
-    sub.add_parser("chapters", help="execute the stale chapters into the cache")
+    build.add_argument("--all", action="store_true", dest="every_page",
+                       help="re-write every page (Jupyter Book's --all); implies --force")
+    chapters = sub.add_parser("chapters", help="execute the stale chapters into the cache")
+    chapters.add_argument("--lang", choices=i18n.LANGUAGES,
+                          help="one edition's (default: this process's language)")
     args = parser.parse_args(argv)
     if args.command == "book":
-        return book(force=args.force)
-    plan = bring_up_to_date()
+        return book(force=args.force or args.every_page, every_page=args.every_page)
+    plan = bring_up_to_date(lang=args.lang)
     return 1 if plan.failed else 0
 
 
