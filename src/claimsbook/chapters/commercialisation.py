@@ -349,6 +349,7 @@ def reference_figures(ref: pd.DataFrame) -> list[Computed]:
     reference-figures table indexed by figure_id)."""
     sep, growth = _fig(ref, "doubao-tokens-2025-09"), _fig(ref, "doubao-growth-may-sep-2025")
     subs, wau = _fig(ref, "chatgpt-paying-subs-2026"), _fig(ref, "chatgpt-wau-2026")
+    may, dec = _fig(ref, "doubao-tokens-force-2025-06"), _fig(ref, "doubao-tokens-2024-12")
     return [
         multiple_figure("fda-multiple-fda-list", ref, "fda-ai-devices-2023", "fda-ai-devices-2015"),
         multiple_figure("fda-multiple-aiindex", ref, "fda-ai-devices-2023-aiindex",
@@ -361,6 +362,13 @@ def reference_figures(ref: pd.DataFrame) -> list[Computed]:
                  f"{sep['quantity']} at end-May 2025 implied by the end-September level and the "
                  f"growth since end-May (both lower bounds)", source_id=str(sep["source_id"]),
                  location=str(sep["location"]), period="2025-05"),
+        Computed("doubao-growth-since-dec24",
+                 growth_pct(float(may["value"]), float(dec["value"])), "percent",
+                 "Growth of Doubao's daily token use from Volcano Engine's December 2024 "
+                 "figure to its June 2025 conference figure (two statements of Volcano "
+                 "Engine's)", source_id=str(may["source_id"]),
+                 location=f"{may['location']}; {dec['location']}",
+                 period=f"{dec['period']}/{may['period']}"),
         Computed("chatgpt-paying-share-2026", 100 * float(subs["value"]) / float(wau["value"]),
                  "percent", f"{subs['quantity']} as a share of {wau['quantity']} "
                  f"(later than the report)", source_id=str(subs["source_id"]),
