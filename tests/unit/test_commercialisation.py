@@ -175,7 +175,13 @@ def _reference():
         ("google-tokens-2025-07", "Tokens", 980, "t", "2025-07"),
         ("doubao-tokens-2025-09", "Doubao tokens", 30, "t/day", "2025-09"),
         ("doubao-growth-may-sep-2025", "Growth", 80, "percent", "2025-05/2025-09"),
+        ("doubao-tokens-force-2025-06", "Doubao tokens", 16.4, "t/day", "2025-06"),
+        ("doubao-tokens-2024-12", "Doubao tokens", 4, "t/day", "2024-12"),
         ("chatgpt-paying-subs-2026", "Paying subscribers", 50, "million", "2026-02"),
+        ("futuresearch-plus-arr-2024-06", "Plus", 1900, "million USD", "2024-06-12"),
+        ("futuresearch-team-arr-2024-06", "Team", 290, "million USD", "2024-06-12"),
+        ("futuresearch-enterprise-arr-2024-06", "Enterprise", 714, "million USD", "2024-06-12"),
+        ("futuresearch-api-arr-2024-06", "API", 510, "million USD", "2024-06-12"),
         ("chatgpt-wau-2026", "Weekly users", 900, "million", "2026-02"),
     ]
     frame = pd.DataFrame(rows, columns=["figure_id", "quantity", "value", "unit", "period"])
@@ -189,6 +195,12 @@ def test_reference_figures_multiples_and_implied_levels():
     assert figures["google-multiple-12m"].value == pytest.approx(480 / 9.7)       # 49.48
     assert figures["google-multiple-may24-jul25"].period == "2024-05/2025-07"
     assert figures["doubao-may-implied"].value == pytest.approx(30 / 1.8)         # 16.67
+    assert figures["doubao-growth-since-dec24"].value == pytest.approx(310)     # 16.4 / 4
+    assert figures["doubao-growth-since-dec24"].period == "2024-12/2025-06"
+    assert figures["openai-arr-share-api-2024-06"].value == pytest.approx(100 * 510 / 3414)
+    assert figures["openai-arr-share-subscriptions-2024-06"].value == pytest.approx(
+        100 * 2190 / 3414)
+    assert figures["openai-arr-share-enterprise-2024-06"].value == pytest.approx(100 * 714 / 3414)
     assert figures["chatgpt-paying-share-2026"].value == pytest.approx(100 * 50 / 900)
     assert "2023 over 2015" in figures["fda-multiple-fda-list"].label
 

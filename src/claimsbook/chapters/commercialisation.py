@@ -344,11 +344,28 @@ def multiple_figure(key: str, ref: pd.DataFrame, later_id: str, earlier_id: str)
                     period=f"{earlier['period']}/{later['period']}")
 
 
+FUTURESEARCH_ARR = ("futuresearch-plus-arr-2024-06", "futuresearch-team-arr-2024-06",
+                    "futuresearch-enterprise-arr-2024-06", "futuresearch-api-arr-2024-06")
+
+
+def share_figure(key: str, ref: pd.DataFrame, part_ids: Iterable[str], whole_ids: Iterable[str],
+                 label: str) -> Computed:
+    """The percentage share of some reference figures in the sum of a set of them
+    (components of one total, same unit and period)."""
+    parts, whole = list(part_ids), list(whole_ids)
+    first = _fig(ref, parts[0])
+    share = 100 * sum(float(_fig(ref, i)["value"]) for i in parts) / sum(
+        float(_fig(ref, i)["value"]) for i in whole)
+    return Computed(key, share, "percent", label, source_id=str(first["source_id"]),
+                    location=str(first["location"]), period=str(first["period"]))
+
+
 def reference_figures(ref: pd.DataFrame) -> list[Computed]:
     """Multiples and implied levels built from the reference figures (``ref`` is the
     reference-figures table indexed by figure_id)."""
     sep, growth = _fig(ref, "doubao-tokens-2025-09"), _fig(ref, "doubao-growth-may-sep-2025")
     subs, wau = _fig(ref, "chatgpt-paying-subs-2026"), _fig(ref, "chatgpt-wau-2026")
+    may, dec = _fig(ref, "doubao-tokens-force-2025-06"), _fig(ref, "doubao-tokens-2024-12")
     return [
         multiple_figure("fda-multiple-fda-list", ref, "fda-ai-devices-2023", "fda-ai-devices-2015"),
         multiple_figure("fda-multiple-aiindex", ref, "fda-ai-devices-2023-aiindex",
@@ -361,6 +378,22 @@ def reference_figures(ref: pd.DataFrame) -> list[Computed]:
                  f"{sep['quantity']} at end-May 2025 implied by the end-September level and the "
                  f"growth since end-May (both lower bounds)", source_id=str(sep["source_id"]),
                  location=str(sep["location"]), period="2025-05"),
+        Computed("doubao-growth-since-dec24",
+                 growth_pct(float(may["value"]), float(dec["value"])), "percent",
+                 "Growth of Doubao's daily token use from Volcano Engine's December 2024 "
+                 "figure to its June 2025 conference figure (two statements of Volcano "
+                 "Engine's)", source_id=str(may["source_id"]),
+                 location=f"{may['location']}; {dec['location']}",
+                 period=f"{dec['period']}/{may['period']}"),
+        share_figure("openai-arr-share-api-2024-06", ref, FUTURESEARCH_ARR[3:], FUTURESEARCH_ARR,
+                     "Share of the API in OpenAI's annualised revenue (FutureSearch's estimate; "
+                     "OpenAI only)"),
+        share_figure("openai-arr-share-subscriptions-2024-06", ref, FUTURESEARCH_ARR[:2],
+                     FUTURESEARCH_ARR, "Share of ChatGPT Plus and Team subscriptions in OpenAI's "
+                     "annualised revenue (FutureSearch's estimate; OpenAI only)"),
+        share_figure("openai-arr-share-enterprise-2024-06", ref, FUTURESEARCH_ARR[2:3],
+                     FUTURESEARCH_ARR, "Share of ChatGPT Enterprise seats in OpenAI's annualised "
+                     "revenue (FutureSearch's estimate; OpenAI only)"),
         Computed("chatgpt-paying-share-2026", 100 * float(subs["value"]) / float(wau["value"]),
                  "percent", f"{subs['quantity']} as a share of {wau['quantity']} "
                  f"(later than the report)", source_id=str(subs["source_id"]),
