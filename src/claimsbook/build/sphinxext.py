@@ -30,6 +30,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.transforms import SphinxTransform
 
 from . import appendix, assets, corrections, dependencies, execution, findings, pagemeta
 from ..core import datapackage
@@ -472,6 +473,32 @@ def publish(app: Sphinx, exception: Exception | None) -> None:
                     ignore=shutil.ignore_patterns("*.py", "__pycache__"))
 
 
+class TranslateTocCaptions(SphinxTransform):
+    """The sidebar's part captions ("Chapters", "Appendix") come from ``_toc.yml`` into
+    the root page's toctrees after Sphinx translated the page: translate them from the
+    page's catalog like the rest of its text (the captions are messages of that page)."""
+
+    # After sphinx-external-toc inserts the toctrees (100), before Sphinx's toctree
+    # collector reads them (880).
+    default_priority = 150
+
+    def apply(self, **kwargs: Any) -> None:
+        from sphinx import addnodes
+        from sphinx.locale import init as init_locale
+        from sphinx.util.i18n import docname_to_domain
+
+        if not self.config.language or self.config.language == "en":
+            return
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        dirs = [os.path.join(self.env.srcdir, folder) for folder in self.config.locale_dirs]
+        catalog, found = init_locale(dirs, self.config.language, domain)
+        if not found:
+            return
+        for toctree in self.document.findall(addnodes.toctree):
+            if toctree.get("caption"):
+                toctree["caption"] = catalog.gettext(toctree["caption"])
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("claimsbook_chapters_dir", "chapters", "env")
     app.add_config_value("claimsbook_ledger_docs", ["appendix/ledger"], "env")
@@ -483,6 +510,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # so that the page bundles see the files as published.
     app.connect("build-finished", publish, priority=900)
     app.connect("doctree-read", insert_brief)
+    app.add_transform(TranslateTocCaptions)
     app.connect("html-page-context", tidy_scripts, priority=900)
     app.connect("html-page-context", add_page_meta)
     app.add_directive("ledger-summary", LedgerSummary)

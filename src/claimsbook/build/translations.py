@@ -106,9 +106,11 @@ def qualify_glue(text: str, notebook: str) -> str:
 
 
 def compile_pages(out: Path | None = None, lang: str = i18n.CHINESE) -> Path:
-    """Compile every page's catalog to ``.mo`` under ``out`` (Sphinx's ``locale_dirs``),
-    qualifying glue references; fuzzy translations are left out, so Sphinx shows the
-    English (and the tests name them)."""
+    """Write every page's catalog, glue references qualified, under ``out`` (Sphinx's
+    ``locale_dirs``), as ``.po`` and compiled ``.mo``: Sphinx files a page's ``.mo`` as a
+    dependency only when it finds the ``.po`` beside it, so an edited translation
+    re-reads its page. Fuzzy translations are left out of the ``.mo``, so Sphinx shows
+    the English (and the tests name them). Unchanged files keep their dates."""
     from babel.messages.mofile import write_mo
 
     out = out or build_dir() / "locales"
@@ -121,12 +123,19 @@ def compile_pages(out: Path | None = None, lang: str = i18n.CHINESE) -> Path:
             for message in catalog:
                 if message.id and isinstance(message.string, str) and message.string:
                     message.string = qualify_glue(message.string, notebook.name)
-        target = target_root / f"{docname}.mo"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog, use_fuzzy=False)
-        if not target.is_file() or target.read_bytes() != buffer.getvalue():
-            target.write_bytes(buffer.getvalue())  # unchanged bytes: Sphinx sees no change
+        po_file = target_root / f"{docname}.po"
+        po_file.parent.mkdir(parents=True, exist_ok=True)
+        po_bytes, mo_bytes = io.BytesIO(), io.BytesIO()
+        from babel.messages.pofile import write_po
+
+        write_po(po_bytes, catalog, width=0)
+        write_mo(mo_bytes, catalog, use_fuzzy=False)
+        changed = not po_file.is_file() or po_file.read_bytes() != po_bytes.getvalue()
+        if changed:
+            po_file.write_bytes(po_bytes.getvalue())
+        mo_file = po_file.with_suffix(".mo")
+        if changed or not mo_file.is_file() or mo_file.read_bytes() != mo_bytes.getvalue():
+            mo_file.write_bytes(mo_bytes.getvalue())  # after the .po: Sphinx keeps it
     return out
 
 
