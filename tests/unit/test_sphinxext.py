@@ -26,3 +26,14 @@ def test_the_landing_page_is_the_root_page_not_a_redirect(tmp_path):
     (tmp_path / "intro.html").write_text("<html>the book, revised</html>", encoding="utf-8")
     assert serve_landing_page(tmp_path, "intro")
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == "<html>the book, revised</html>"
+
+
+def test_an_edited_package_stylesheet_reaches_an_incremental_build(tmp_path):
+    from claimsbook.build.sphinxext import PACKAGE_STATIC, refresh_package_static
+
+    (tmp_path / "_static").mkdir()
+    stale = tmp_path / "_static" / "claimsbook.css"
+    stale.write_text("/* an older build's copy */", encoding="utf-8")
+    assert "claimsbook.css" in refresh_package_static(tmp_path)
+    assert stale.read_bytes() == (PACKAGE_STATIC / "claimsbook.css").read_bytes()
+    assert "claimsbook.css" not in refresh_package_static(tmp_path)  # now current

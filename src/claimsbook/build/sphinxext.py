@@ -444,10 +444,25 @@ def serve_landing_page(site: Path, root_doc: str) -> bool:
     return True
 
 
+def refresh_package_static(site: Path) -> list[str]:
+    """Copy the package's own static files over the site's when they differ: Sphinx 7.4
+    does not overwrite a static file an earlier build copied, so an edited stylesheet
+    would otherwise never reach an incremental build. Returns the names copied."""
+    copied = []
+    for source in sorted(PACKAGE_STATIC.iterdir()):
+        target = site / "_static" / source.name
+        if source.is_file() and target.parent.is_dir() and (
+                not target.is_file() or target.read_bytes() != source.read_bytes()):
+            shutil.copyfile(source, target)
+            copied.append(source.name)
+    return copied
+
+
 def publish(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
+    refresh_package_static(out)
     drop_fontawesome_script(out)
     serve_landing_page(out, app.config.root_doc)
     assets.bundle_styles(out)
