@@ -721,14 +721,30 @@ def benchmark_chart(bench: pd.DataFrame, fig: pd.DataFrame) -> ChartSpec:
         data=bench)
 
 
-def _tip(english: str | alt.Tooltip, title: str) -> str | alt.Tooltip:
+# Dates on a Chinese chart (d3-time-format): 2025年2月, 2025年2月14日.
+MONTH_FORMAT_ZH = "%Y年%-m月"
+DAY_FORMAT_ZH = "%Y年%-m月%-d日"
+
+
+def _tip(english: str | alt.Tooltip, title: str, date_format: str = "") -> str | alt.Tooltip:
     """A tooltip field: exactly the English edition's (where the field's own name was
-    its title), titled with the translated ``title`` in Chinese."""
+    its title), titled with the translated ``title`` in Chinese (and a date shown
+    in ``date_format``)."""
     if not is_chinese():
         return english
     tip = alt.Tooltip(english) if isinstance(english, str) else english.copy()
     tip["title"] = _(title)
+    if date_format:
+        tip["format"] = date_format
     return tip
+
+
+def _date_x(title: str) -> alt.X:
+    """A time axis: the English edition's as it was; Chinese month labels (2024年4月)
+    in the Chinese edition, where Vega would write English month names."""
+    if not is_chinese():
+        return alt.X("date:T", title=title)
+    return alt.X("date:T", title=title, axis=alt.Axis(format=MONTH_FORMAT_ZH))
 
 
 def _report_source(fig: pd.DataFrame, key: str, extra: str = "") -> str:
@@ -761,11 +777,12 @@ def arena_chart(annotated: pd.DataFrame, fig: pd.DataFrame, top_k: int) -> Chart
         plot["rating_kind"] = plot["rating_kind"].map(lambda r: _(RATING_WORDS.get(str(r), str(r))))
         claimed["gap"] = claimed["gap"].map(_)
     scale = alt.Scale(domain=[_(g) for g in GAP_COLOURS], range=list(GAP_COLOURS.values()))
-    x = alt.X("date:T", title=_("Leaderboard date"))
+    x = _date_x(_("Leaderboard date"))
     y = alt.Y("gap_percent:Q", title=_("Lead of the top model (% of the follower's score)"))
     lines = alt.Chart(plot).mark_line(interpolate="step-after").encode(
         x=x, y=y, color=alt.Color("gap:N", scale=scale, title=_("Gap")),
-        tooltip=[_tip(alt.Tooltip("date:T"), N_("Leaderboard date")), _tip("gap", N_("Gap")),
+        tooltip=[_tip(alt.Tooltip("date:T"), N_("Leaderboard date"), DAY_FORMAT_ZH),
+                 _tip("gap", N_("Gap")),
                  alt.Tooltip("gap_percent:Q", title=_("Gap (%)")),
                  _tip("leader_model", N_("Leading model")),
                  _tip("follower_model", N_("Following model")),
@@ -773,7 +790,8 @@ def arena_chart(annotated: pd.DataFrame, fig: pd.DataFrame, top_k: int) -> Chart
     points = alt.Chart(claimed).mark_point(shape="diamond", size=120, filled=True,
                                            color="black").encode(
         x=x, y=y, tooltip=[_tip("gap", N_("Gap")), _tip("label", N_("Report")),
-                           alt.Tooltip("date:T", title=_("Month"))])
+                           _tip(alt.Tooltip("date:T", title=_("Month")), N_("Month"),
+                                MONTH_FORMAT_ZH)])
     switch = pd.DataFrame({"date": [pd.Timestamp(SWITCH_DATES[1])], "what": [_(ARENA_SWITCH)]})
     rule = alt.Chart(switch).mark_rule(strokeDash=[4, 4], color="#555").encode(
         x=x, tooltip=[_tip("what", N_("Change of rating"))])
@@ -835,10 +853,10 @@ def inference_chart(fig: pd.DataFrame) -> ChartSpec:
         "usd_per_mtok": [report_value(fig, old), report_value(fig, new)],
         "model": [data_text(str(fig.loc[old, "quantity"])), data_text(str(fig.loc[new, "note"]))]})
     chart = alt.Chart(years).mark_line(point=alt.OverlayMarkDef(size=90)).encode(
-        x=alt.X("date:T", title=_("Month")),
+        x=_date_x(_("Month")),
         y=alt.Y("usd_per_mtok:Q", scale=alt.Scale(type="log"),
                 title=_("Price (USD per million tokens, log scale)")),
-        tooltip=[_tip(alt.Tooltip("date:T", format="%Y-%m"), N_("Month")),
+        tooltip=[_tip(alt.Tooltip("date:T", format="%Y-%m"), N_("Month"), MONTH_FORMAT_ZH),
                  _tip("model", N_("Model")),
                  alt.Tooltip("usd_per_mtok:Q", title=_("USD per million tokens"))])
     fold = fold_change(report_value(fig, old), report_value(fig, new))
