@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -237,3 +239,38 @@ def test_benchmark_chart_title_follows_the_data() -> None:
     fig.loc["gap-math-2024", "value"] = 30.0
     _, meta = ai.benchmark_chart(ai.benchmark_table(fig, ai.BENCHMARKS), fig)
     assert str(meta["title"]).startswith("The US lead did not shrink")
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_chinese_edition_titles_labels_and_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With CLAIMSBOOK_LANG=zh_CN the chart's title, axes, tooltips and description,
+    the table's headers and the computed labels come out in Chinese, and the chart
+    still reads the table the notebook passes it."""
+    monkeypatch.setenv("CLAIMSBOOK_LANG", "zh_CN")
+    fig = report_fig()
+    bench = ai.benchmark_table(fig, ai.BENCHMARKS)
+    assert all(CJK.search(str(column)) for column in bench.columns)
+    assert bench.iloc[0, 1] == "2023"  # a year, not "2,023"
+    chart, meta = ai.benchmark_chart(bench, fig)
+    assert meta["title"] == "2023年至2024年，美国在每项基准测试上的领先幅度都缩小了"
+    assert CJK.search(str(meta["description"]))
+    spec = chart.to_dict()
+    assert spec["encoding"]["x"]["title"] == "年末"
+    assert all(CJK.search(tip["title"]) for tip in spec["encoding"]["tooltip"])
+    rows = [("G1", "Google", "Proprietary", 1400.0), ("D1", "DeepSeek", "MIT", 1300.0)]
+    elo = ai.annotate(board("2024-01-09", rows).assign(rating_kind="online-elo"), ORGS, LICS)
+    value = ai.arena_value("y", elo, pd.Timestamp("2024-01-09"), "us-china")
+    assert value.label == ("本书根据排行榜历史数据重算：美国最佳模型与中国最佳模型之间的相对差距"
+                           "（G1 对 D1），依据的是历史数据中该日期的在线 Elo 评分")
+    assert value.location == "2024年1月9日的排行榜" and value.period == "2024年1月9日"
+
+
+def test_english_edition_keeps_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMSBOOK_LANG", "en")
+    bench = ai.benchmark_table(report_fig(), ai.BENCHMARKS)
+    assert list(bench.columns) == ["benchmark", "year", "gap_pp", "min_relative_gap_percent"]
+    assert ai.notable_prose({"rules": pd.DataFrame({"any": {"China": 1.0, "Europe": 2.0}}),
+                             "newest": "2025-03-16", "n_year": 3, "n_gdm": 1.0},
+                            "any")["newest"] == "16 March 2025"

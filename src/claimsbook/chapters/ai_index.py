@@ -17,7 +17,8 @@ Conventions used throughout:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 
 import altair as alt
 import pandas as pd
@@ -26,8 +27,9 @@ from ..core import params
 from ..core.geography import REGIONS, region_of
 from ..core.arithmetic import fold_change, percent_fall
 from ..core.charts import country_scale
+from ..core.i18n import N_, _, data_text, is_chinese, ngettext
 from ..core.ledger import Computed
-from ..core.numbers import fmt_number
+from ..core.numbers import fmt_day, fmt_month, fmt_number
 
 BENCHMARKS: tuple[str, ...] = ("MMLU", "MMMU", "MATH", "HumanEval")
 MAPPINGS: tuple[str, ...] = ("country", "country_industry")
@@ -293,7 +295,18 @@ def benchmark_table(figures: pd.DataFrame, benchmarks: Sequence[str]) -> pd.Data
             value = float(figures.loc[f"gap-{name.lower()}-{year}", "value"])
             rows.append({"benchmark": name, "year": year, "gap_pp": value,
                          "min_relative_gap_percent": round(min_relative_gap(value), 2)})
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    if is_chinese():  # a year, not a number: 2023, never "2,023", under a Chinese header
+        frame["year"] = frame["year"].astype(str)
+    return _display(frame, _bench_headers())
+
+
+def _bench_data(bench: pd.DataFrame) -> pd.DataFrame:
+    """The table of :func:`benchmark_table` with its computing column names and types."""
+    frame = _internal(bench, _bench_headers())
+    if is_chinese():
+        frame = frame.assign(year=frame["year"].astype(int))
+    return frame
 
 
 def snapshot_table(annotated: pd.DataFrame, dates: Iterable[pd.Timestamp], top_k: int = 10) -> pd.DataFrame:
@@ -309,7 +322,10 @@ def snapshot_table(annotated: pd.DataFrame, dates: Iterable[pd.Timestamp], top_k
         row["top US model"] = gaps["us-china"]["leader_model"]
         row["top Chinese model"] = gaps["us-china"]["follower_model"]
         rows.append(row)
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    if is_chinese():
+        frame["rating"] = frame["rating"].map(lambda r: _(RATING_WORDS.get(str(r), str(r))))
+    return _display(frame, _snapshot_headers(top_k))
 
 
 def months_behind_dates(dates: Sequence[pd.Timestamp], months: Sequence[str]) -> list[pd.Timestamp]:
@@ -332,17 +348,105 @@ SWITCH_DATES: tuple[str, str] = ("2024-03-26", "2024-03-27")
 SENSITIVITY_MONTHS: tuple[str, ...] = ("2024-01", "2025-02", "2025-03")
 EARLY_2025_MONTHS: tuple[str, ...] = ("2025-01", "2025-02")
 COST_MODELS: tuple[str, ...] = ("GPT-4", "Grok-2", "Llama 3.1-405B", "Mistral Large", "DeepSeek-V3")
+# Translated where shown, with _() (the language is read per call).
 RULE_TEXT: dict[str, str] = {
-    "any": "any listed country counts (the report's rule)",
-    "first": "first-listed country only",
-    "sole": "single-region models only",
-    "fractional": "split equally between listed countries",
+    "any": N_("any listed country counts (the report's rule)"),
+    "first": N_("first-listed country only"),
+    "sole": N_("single-region models only"),
+    "fractional": N_("split equally between listed countries"),
 }
 GAP_WORDS: dict[str, str] = {
-    "us-china": "the top US and the top Chinese model",
-    "closed-open": "the top closed-weight and the top open-weight model",
-    "top1-top2": "the first- and the second-ranked model",
+    # Translators: completes "relative gap between …"
+    "us-china": N_("the top US and the top Chinese model"),
+    # Translators: completes "relative gap between …"
+    "closed-open": N_("the top closed-weight and the top open-weight model"),
+    # Translators: completes "relative gap between …"
+    "top1-top2": N_("the first- and the second-ranked model"),
 }
+# Region names as the Chinese edition shows them (the data keep the English names).
+REGION_NAMES: dict[str, str] = {
+    "United States": N_("United States"), "China": N_("China"), "Europe": N_("Europe"),
+    "Other": N_("Other"),
+}
+# The rating a leaderboard of the history holds, in words (Chinese edition).
+RATING_WORDS: dict[str, str] = {"online-elo": N_("online Elo"), "arena-score": N_("Arena score")}
+
+
+def _day(when: object) -> str:
+    """A date in a label: ISO in English (as the English edition writes it),
+    2025年2月14日 in Chinese."""
+    stamp = pd.Timestamp(when)
+    return fmt_day(stamp) if is_chinese() else f"{stamp:%Y-%m-%d}"
+
+
+def _period(text: object) -> str:
+    """A period of the data (``2023``, ``2022-11``, ``2025-02-14``) in a sentence: as
+    written in English, as 2023年 / 2022年11月 / 2025年2月14日 in Chinese."""
+    text = str(text)
+    if not is_chinese():
+        return text
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return fmt_day(text)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return fmt_month(pd.Timestamp(text))
+    if re.fullmatch(r"\d{4}", text):
+        return f"{text}年"
+    return data_text(text)
+
+
+def _span(start: object, end: object) -> str:
+    """A period from ``start`` to ``end`` (``2022-11/2024-10`` in English)."""
+    # Translators: a period from {start} to {end}, e.g. 2022年11月至2024年10月
+    return _("{start}/{end}").format(start=_period(start), end=_period(end))
+
+
+def _region(name: str) -> str:
+    return _(REGION_NAMES[name]) if name in REGION_NAMES else name
+
+
+def _unit(unit: str) -> str:
+    """A computed value's unit: unchanged in English; in Chinese the unit word
+    :func:`claimsbook.core.numbers.fmt_amount` writes after the number."""
+    return _(unit) if is_chinese() else unit
+
+
+def _display(frame: pd.DataFrame, headers: Mapping[str, str]) -> pd.DataFrame:
+    """A table for the reader: in Chinese its columns carry the translated ``headers``
+    (column -> header; the English edition keeps the column names, which ``table``
+    turns into headers)."""
+    if not is_chinese():
+        return frame
+    return frame.rename(columns=dict(headers))
+
+
+def _internal(frame: pd.DataFrame, headers: Mapping[str, str]) -> pd.DataFrame:
+    """The inverse of :func:`_display`: the column names the computation uses."""
+    if not is_chinese():
+        return frame
+    return frame.rename(columns={text: column for column, text in headers.items()})
+
+
+def _bench_headers() -> dict[str, str]:
+    return {"benchmark": _("Benchmark"), "year": _("End of year"),
+            "gap_pp": _("US lead (percentage points)"),
+            "min_relative_gap_percent": _("Relative gap, at least (%)")}
+
+
+def _snapshot_headers(top_k: int) -> dict[str, str]:
+    return {"date": _("Leaderboard date"), "rating": _("Rating"),
+            "us-china": _("US vs China (%)"), "closed-open": _("Closed vs open weights (%)"),
+            f"top1-top{top_k}": _("Top 1 vs top {k} (%)").format(k=top_k),
+            "top1-top2": _("Top 1 vs top 2 (%)"),
+            "top US model": _("Top US model"), "top Chinese model": _("Top Chinese model")}
+
+
+def _gap_kind(kind: str) -> str:
+    """A gap's key (``us-china``, ``top1-top10`` …) as a Chinese table shows it."""
+    words = {"us-china": _("US vs China (%)"), "closed-open": _("Closed vs open weights (%)"),
+             "top1-top2": _("Top 1 vs top 2 (%)")}
+    if kind in words:
+        return words[kind]
+    return _("Top 1 vs top {k} (%)").format(k=kind.split("top")[-1])
 
 
 def report_value(fig: pd.DataFrame, key: str) -> float:
@@ -351,7 +455,7 @@ def report_value(fig: pd.DataFrame, key: str) -> float:
 
 
 def _where(fig: pd.DataFrame, *keys: str) -> str:
-    return "; ".join(dict.fromkeys(str(fig.loc[k, "location"]) for k in keys))
+    return _("; ").join(dict.fromkeys(data_text(str(fig.loc[k, "location"])) for k in keys))
 
 
 def month_span(start: str, end: str) -> int:
@@ -370,29 +474,33 @@ def benchmark_values(fig: pd.DataFrame, epoch_scores: pd.DataFrame) -> list[Comp
             gap = report_value(fig, key)
             out.append(Computed(
                 f"min-relative-{name.lower()}-{year}", min_relative_gap(gap), "%",
-                f"Smallest relative gap that the report's {fmt(gap)}-point lead on {name} can be "
-                f"(leader at 100 %, computed here)", REPORT, _where(fig, key), str(year)))
+                _("Smallest relative gap that the report's {gap}-point lead on {benchmark} can "
+                  "be (leader at 100 %, computed here)").format(gap=fmt(gap), benchmark=name),
+                REPORT, _where(fig, key), _period(year)))
     first = YEARS[0]
     keys = [f"gap-{name.lower()}-{first}" for name in BENCHMARKS]
     mean = sum(report_value(fig, k) for k in keys) / len(keys)
     out.append(Computed(
         f"mean-gap-{first}", mean, "percentage points",
-        f"Mean of the report's {len(keys)} end-{first} benchmark gaps ({', '.join(BENCHMARKS)}), "
-        f"computed here; the report states no such mean", REPORT, _where(fig, *keys), str(first)))
+        _("Mean of the report's {n} end-{year} benchmark gaps ({benchmarks}), computed here; "
+          "the report states no such mean").format(
+            n=len(keys), year=first, benchmarks=_(", ").join(BENCHMARKS)),
+        REPORT, _where(fig, *keys), _period(first)))
     top = top_scores(epoch_scores, "mmlu", YEARS[1]).set_index("country")
     us, cn = top.loc["United States of America"], top.loc["China"]
     out.append(Computed(
         f"epoch-mmlu-gap-{YEARS[1]}", float(us.score - cn.score), "percentage points",
-        f"Best MMLU score of a US model released in {YEARS[1]} ({us.model_version}) minus the best "
-        f"Chinese one ({cn.model_version}), in Epoch's own evaluations", HUB_SOURCE,
-        "Benchmarking Hub, MMLU", str(YEARS[1])))
+        _("Best MMLU score of a US model released in {year} ({us_model}) minus the best "
+          "Chinese one ({cn_model}), in Epoch's own evaluations").format(
+            year=YEARS[1], us_model=us.model_version, cn_model=cn.model_version),
+        HUB_SOURCE, _("Benchmarking Hub, MMLU"), _period(YEARS[1])))
     gap24 = report_value(fig, f"gap-mmlu-{YEARS[1]}")
     out.append(Computed(
         f"relative-mmlu-{YEARS[1]}-epoch-leader",
         relative_gap_given_leader(gap24, float(us.score)), "%",
-        f"The report's MMLU lead as a relative gap if its US leader scored what Epoch measured for "
-        f"{us.model_version} (an assumption)", HUB_SOURCE, "Benchmarking Hub, MMLU",
-        str(YEARS[1])))
+        _("The report's MMLU lead as a relative gap if its US leader scored what Epoch "
+          "measured for {model} (an assumption)").format(model=us.model_version),
+        HUB_SOURCE, _("Benchmarking Hub, MMLU"), _period(YEARS[1])))
     return out
 
 
@@ -430,16 +538,23 @@ def arena_value(key: str, annotated: pd.DataFrame, date: pd.Timestamp, kind: str
     date = pd.Timestamp(date)
     gap = gap_of(annotated[annotated["date"] == date], kind)
     rating_kind = str(annotated.loc[annotated["date"] == date, "rating_kind"].iloc[0])
-    what = GAP_WORDS.get(kind, f"the first- and the {kind.split('top')[-1]}th-ranked model")
-    pair = f"{gap['leader_model']} vs {gap['follower_model']}"
-    label = f"Our recount from the leaderboard history: relative gap between {what} ({pair})"
+    if kind in GAP_WORDS:
+        what = _(GAP_WORDS[kind])
+    else:
+        # Translators: completes "relative gap between …"; {k} is a rank (10)
+        what = _("the first- and the {k}th-ranked model").format(k=kind.split("top")[-1])
+    # Translators: two models compared, e.g. "Gemini-2.0 vs DeepSeek-R1"
+    pair = _("{leader} vs {follower}").format(leader=gap["leader_model"],
+                                              follower=gap["follower_model"])
+    label = _("Our recount from the leaderboard history: relative gap between {what} "
+              "({pair})").format(what=what, pair=pair)
     value: float | None = _num(gap)
     if rating_kind != ARENA_SCORE:
-        label += ", on the online Elo the history holds for that date"
+        label += _(", on the online Elo the history holds for that date")
         if evidence:
             value = None
-    return Computed(key, value, "%", label, ARENA_SOURCE, f"leaderboard of {date:%Y-%m-%d}",
-                    f"{date:%Y-%m-%d}")
+    return Computed(key, value, "%", label, ARENA_SOURCE,
+                    _("leaderboard of {date}").format(date=_day(date)), _day(date))
 
 
 def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
@@ -459,14 +574,20 @@ def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
     gaps = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
     if gaps:
         first, last = min(early_2025), max(early_2025)
-        span = f"{first:%Y-%m-%d}/{last:%Y-%m-%d}"
-        for key, value, word in (("arena-top10-early2025-low", min(gaps), "Lowest"),
-                                 ("arena-top10-early2025-high", max(gaps), "Highest")):
+        span = _span(f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}")
+        for key, value, template in (
+                ("arena-top10-early2025-low", min(gaps),
+                 N_("Lowest relative gap between the first- and the {k}th-ranked model in our "
+                    "recount of the leaderboards from {first} to {last}")),
+                ("arena-top10-early2025-high", max(gaps),
+                 N_("Highest relative gap between the first- and the {k}th-ranked model in our "
+                    "recount of the leaderboards from {first} to {last}"))):
             out.append(Computed(
                 key, value, "%",
-                f"{word} relative gap between the first- and the {REPORT_TOP_K}th-ranked model in "
-                f"our recount of the leaderboards from {first:%Y-%m-%d} to {last:%Y-%m-%d}",
-                ARENA_SOURCE, f"{len(gaps)} leaderboards", span))
+                _(template).format(k=REPORT_TOP_K, first=_day(first), last=_day(last)),
+                ARENA_SOURCE,
+                ngettext("{n} leaderboard", "{n} leaderboards", len(gaps)).format(n=len(gaps)),
+                span))
     return out
 
 
@@ -475,20 +596,26 @@ def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
     country lists differ from the data the report counted)."""
     newest = pd.to_datetime(models["publication_date"]).max()
     counts = count_by_region(models, rule, [NOTABLE_YEAR]).set_index("region")["models"]
-    copy = f"our copy of Epoch's data (newest entry {newest:%Y-%m-%d}, download date unknown)"
+    copy = _("our copy of Epoch's data (newest entry {newest}, download date "
+             "unknown)").format(newest=_day(newest))
     out = [Computed(
         f"recount-{region.lower().replace(' ', '-')}-{NOTABLE_YEAR}",
         float(counts.get(region, 0.0)),
-        "models", f"Notable models of {NOTABLE_YEAR} credited to {region} in {copy}, rule: "
-        f"{RULE_TEXT[rule]}", NOTABLE_SOURCE, "notable_models.csv", str(NOTABLE_YEAR))
+        "models",
+        _("Notable models of {year} credited to {region} in {copy}, rule: {rule}").format(
+            year=NOTABLE_YEAR, region=_region(region), copy=copy, rule=_(RULE_TEXT[rule])),
+        NOTABLE_SOURCE, "notable_models.csv", _period(NOTABLE_YEAR))
         for region in REGIONS]
-    for strict, key, words in (
-            (True, "recount-industry-strict", "whose every organisation is industry"),
-            (False, "recount-industry-any", "with any industry organisation")):
+    for strict, key, template in (
+            (True, "recount-industry-strict",
+             N_("Share of {year}'s notable models whose every organisation is industry in "
+                "{copy}")),
+            (False, "recount-industry-any",
+             N_("Share of {year}'s notable models with any industry organisation in {copy}"))):
         out.append(Computed(
             f"{key}-{NOTABLE_YEAR}", industry_share(models, NOTABLE_YEAR, strict), "%",
-            f"Share of {NOTABLE_YEAR}'s notable models {words} in {copy}", NOTABLE_SOURCE,
-            "notable_models.csv", str(NOTABLE_YEAR)))
+            _(template).format(year=NOTABLE_YEAR, copy=copy), NOTABLE_SOURCE,
+            "notable_models.csv", _period(NOTABLE_YEAR)))
     return out
 
 
@@ -499,17 +626,22 @@ def cost_values(fig: pd.DataFrame, models: pd.DataFrame) -> list[Computed]:
     old, new = "inference-price-2022-11", "inference-price-2024-10"
     p_old, p_new = report_value(fig, old), report_value(fig, new)
     t_old, t_new = str(fig.loc[old, "period"]), str(fig.loc[new, "period"])
+    span = _span(t_old, t_new)
     out = [
         Computed("inference-fall", percent_fall(p_old, p_new), "%",
-                 f"Fall of the cheapest GPT-3.5-level price from {t_old} to {t_new}, computed "
-                 "from the report's two prices", REPORT, _where(fig, old, new),
-                 f"{t_old}/{t_new}"),
-        Computed("inference-fold", fold_change(p_old, p_new), "fold",
-                 "The same fall as a fold change, computed from the report's two prices",
-                 REPORT, _where(fig, old, new), f"{t_old}/{t_new}"),
+                 _("Fall of the cheapest GPT-3.5-level price from {start} to {end}, computed "
+                   "from the report's two prices").format(start=_period(t_old),
+                                                          end=_period(t_new)),
+                 REPORT, _where(fig, old, new), span),
+        Computed("inference-fold", fold_change(p_old, p_new),
+                 # Translators: a unit after a number ("30 fold"), e.g. 倍
+                 _unit(N_("fold")),
+                 _("The same fall as a fold change, computed from the report's two prices"),
+                 REPORT, _where(fig, old, new), span),
         Computed("inference-span", month_span(t_old, t_new) / 12, "years",
-                 f"Time from {t_old} to {t_new}, the months of the report's two prices",
-                 REPORT, _where(fig, old, new), f"{t_old}/{t_new}"),
+                 _("Time from {start} to {end}, the months of the report's two "
+                   "prices").format(start=_period(t_old), end=_period(t_new)),
+                 REPORT, _where(fig, old, new), span),
     ]
     costs = models[models["model"].isin(list(COST_MODELS))].dropna(
         subset=["training_cost_2023_usd"])
@@ -517,37 +649,43 @@ def cost_values(fig: pd.DataFrame, models: pd.DataFrame) -> list[Computed]:
                                  costs["publication_date"]):
         out.append(Computed(
             f"epoch-cost-{model.lower().replace(' ', '-').replace('.', '')}", float(cost) / 1e6,
-            "million USD (2023 dollars)",
-            f"Epoch AI's training-cost estimate for {model} in our copy of its data",
-            NOTABLE_SOURCE, "notable_models.csv", f"{pd.Timestamp(date):%Y-%m-%d}"))
+            # Translators: keep the leading English word "million": the number formatter
+            # reads it and writes the amount in 万/亿 before the rest of the unit.
+            _unit(N_("million USD (2023 dollars)")),
+            _("Epoch AI's training-cost estimate for {model} in our copy of its "
+              "data").format(model=model),
+            NOTABLE_SOURCE, "notable_models.csv", _day(date)))
     return out
 
 
 def research_values(fig: pd.DataFrame) -> list[Computed]:
     first, last = "pubs-2013", "pubs-2023"
+    start, end = fig.loc[first, "period"], fig.loc[last, "period"]
     return [Computed(
         "pubs-increase", increase(report_value(fig, first), report_value(fig, last)),
         "publications",
-        f"Increase in AI publications from {fig.loc[first, 'period']} to "
-        f"{fig.loc[last, 'period']}, computed from the report's two counts", REPORT,
-        _where(fig, first, last),
-        f"{fig.loc[first, 'period']}/{fig.loc[last, 'period']}")]
+        _("Increase in AI publications from {start} to {end}, computed from the report's "
+          "two counts").format(start=_period(start), end=_period(end)), REPORT,
+        _where(fig, first, last), _span(start, end))]
 
 
 def adoption_values(fig: pd.DataFrame) -> list[Computed]:
     old, new = "adoption-genai-2023", "adoption-genai-2024"
+    start, end = fig.loc[old, "period"], fig.loc[new, "period"]
     return [Computed(
         "genai-ratio", fold_change(report_value(fig, new), report_value(fig, old)), "times",
-        f"Ratio of the report's shares of respondents using generative AI, "
-        f"{fig.loc[new, 'period']} over {fig.loc[old, 'period']}", REPORT, _where(fig, old, new),
-        f"{fig.loc[old, 'period']}/{fig.loc[new, 'period']}")]
+        _("Ratio of the report's shares of respondents using generative AI, {new} over "
+          "{old}").format(new=_period(end), old=_period(start)), REPORT,
+        _where(fig, old, new), _span(start, end))]
 
 
 # --- charts and tables ----------------------------------------------------------
 
-CHART_REPORT = "AI Index 2025"
-ARENA_SWITCH = "online Elo → Arena score"
-GAP_COLOURS: dict[str, str] = {"US vs China": "#c8102e", "Closed vs open weights": "#2a9d8f"}
+CHART_REPORT = N_("AI Index 2025")
+ARENA_SWITCH = N_("online Elo → Arena score")
+# Keys: the gaps' names in the data; each is shown translated (_()).
+GAP_COLOURS: dict[str, str] = {N_("US vs China"): "#c8102e",
+                               N_("Closed vs open weights"): "#2a9d8f"}
 GAP_KEYS: dict[str, tuple[str, str]] = {
     "US vs China": ("arena-uscn-2024-01", "arena-uscn-2025-02"),
     "Closed vs open weights": ("arena-closedopen-2024-01", "arena-closedopen-2025-02"),
@@ -558,25 +696,62 @@ ChartSpec = tuple[alt.TopLevelMixin, dict[str, object]]
 
 def benchmark_chart(bench: pd.DataFrame, fig: pd.DataFrame) -> ChartSpec:
     """Slope chart of the report's US-China benchmark gaps (pp)."""
+    bench = _bench_data(bench)
     chart = alt.Chart(bench).mark_line(point=alt.OverlayMarkDef(size=80)).encode(
-        x=alt.X("year:O", title="End of year"),
-        y=alt.Y("gap_pp:Q", title="US lead over China (percentage points)"),
-        color=alt.Color("benchmark:N", title="Benchmark"),
-        tooltip=["benchmark", "year", alt.Tooltip("gap_pp:Q", title="Gap (pp)"),
-                 alt.Tooltip("min_relative_gap_percent:Q", title="Relative gap, at least (%)")],
+        x=alt.X("year:O", title=_("End of year")),
+        y=alt.Y("gap_pp:Q", title=_("US lead over China (percentage points)")),
+        color=alt.Color("benchmark:N", title=_("Benchmark")),
+        tooltip=[_tip("benchmark", N_("Benchmark")), _tip("year", N_("End of year")),
+                 alt.Tooltip("gap_pp:Q", title=_("Gap (pp)")),
+                 alt.Tooltip("min_relative_gap_percent:Q", title=_("Relative gap, at least (%)"))],
     ).properties(width=420)
     first, last = YEARS
     wide = bench.pivot(index="benchmark", columns="year", values="gap_pp")
     fell = bool((wide[last] < wide[first]).all())
-    title = ("The US lead shrank on every benchmark between " if fell else
-             "The US lead did not shrink on every benchmark between ") + f"{first} and {last}"
+    title = (_("The US lead shrank on every benchmark between {first} and {last}") if fell else
+             _("The US lead did not shrink on every benchmark between {first} and {last}")
+             ).format(first=first, last=last)
     key = f"gap-mmlu-{first}"
     return chart, dict(
         chart_id="benchmark-gaps", title=title,
-        source=f"{CHART_REPORT}, {fig.loc[key, 'location']}",
-        description=(f"Slope chart of the gap in percentage points between the top US and top "
-                     f"Chinese model on each selected benchmark at the end of {first} and {last}."),
+        source=_report_source(fig, key),
+        description=_("Slope chart of the gap in percentage points between the top US and top "
+                      "Chinese model on each selected benchmark at the end of {first} and "
+                      "{last}.").format(first=first, last=last),
         data=bench)
+
+
+# Dates on a Chinese chart (d3-time-format): 2025年2月, 2025年2月14日.
+MONTH_FORMAT_ZH = "%Y年%-m月"
+DAY_FORMAT_ZH = "%Y年%-m月%-d日"
+
+
+def _tip(english: str | alt.Tooltip, title: str, date_format: str = "") -> str | alt.Tooltip:
+    """A tooltip field: exactly the English edition's (where the field's own name was
+    its title), titled with the translated ``title`` in Chinese (and a date shown
+    in ``date_format``)."""
+    if not is_chinese():
+        return english
+    tip = alt.Tooltip(english) if isinstance(english, str) else english.copy()
+    tip["title"] = _(title)
+    if date_format:
+        tip["format"] = date_format
+    return tip
+
+
+def _date_x(title: str) -> alt.X:
+    """A time axis: the English edition's as it was; Chinese month labels (2024年4月)
+    in the Chinese edition, where Vega would write English month names."""
+    if not is_chinese():
+        return alt.X("date:T", title=title)
+    return alt.X("date:T", title=title, axis=alt.Axis(format=MONTH_FORMAT_ZH))
+
+
+def _report_source(fig: pd.DataFrame, key: str, extra: str = "") -> str:
+    """The AI Index and a figure's place in it, as a chart's source line."""
+    where = data_text(str(fig.loc[key, "location"]))
+    # Translators: a chart's source: the report, then the place in it (ch. 2, p. 96 …)
+    return _("{report}, {where}").format(report=_(CHART_REPORT), where=where) + extra
 
 
 def arena_chart(annotated: pd.DataFrame, fig: pd.DataFrame, top_k: int) -> ChartSpec:
@@ -589,62 +764,85 @@ def arena_chart(annotated: pd.DataFrame, fig: pd.DataFrame, top_k: int) -> Chart
     plot["gap_percent"] = plot["gap_percent"].round(2)
     claimed = pd.DataFrame([
         {"date": pd.Timestamp(str(fig.loc[k, "period"])), "gap": gap,
-         "gap_percent": report_value(fig, k), "label": f"reported {fmt(report_value(fig, k))} %"}
+         "gap_percent": report_value(fig, k),
+         "label": _("reported {value} %").format(value=fmt(report_value(fig, k)))}
         for gap, keys in GAP_KEYS.items() for k in keys])
-    scale = alt.Scale(domain=list(GAP_COLOURS), range=list(GAP_COLOURS.values()))
-    x = alt.X("date:T", title="Leaderboard date")
-    y = alt.Y("gap_percent:Q", title="Lead of the top model (% of the follower's score)")
-    lines = alt.Chart(plot).mark_line(interpolate="step-after").encode(
-        x=x, y=y, color=alt.Color("gap:N", scale=scale, title="Gap"),
-        tooltip=[alt.Tooltip("date:T"), "gap", alt.Tooltip("gap_percent:Q", title="Gap (%)"),
-                 "leader_model", "follower_model", "rating_kind"])
-    points = alt.Chart(claimed).mark_point(shape="diamond", size=120, filled=True,
-                                           color="black").encode(
-        x=x, y=y, tooltip=["gap", "label", alt.Tooltip("date:T", title="Month")])
-    switch = pd.DataFrame({"date": [pd.Timestamp(SWITCH_DATES[1])], "what": [ARENA_SWITCH]})
-    rule = alt.Chart(switch).mark_rule(strokeDash=[4, 4], color="#555").encode(
-        x=x, tooltip=["what"])
     first, last = plot.date.min(), plot.date.max()
     end_period = str(fig.loc[GAP_KEYS["US vs China"][1], "period"])
     in_month = plot[plot.date.dt.strftime("%Y-%m") == end_period]
     both = in_month.groupby("date").gap_percent.max()
     low = float(both.min()) if not both.empty else float("nan")
-    title = (f"On the Arena, the US and closed-model leads were both down to {fmt(low)} % "
-             f"in {pd.Timestamp(end_period):%B %Y}")
+    if is_chinese():  # the gaps' names and ratings as the reader reads them
+        plot["gap"] = plot["gap"].map(_)
+        plot["rating_kind"] = plot["rating_kind"].map(lambda r: _(RATING_WORDS.get(str(r), str(r))))
+        claimed["gap"] = claimed["gap"].map(_)
+    scale = alt.Scale(domain=[_(g) for g in GAP_COLOURS], range=list(GAP_COLOURS.values()))
+    x = _date_x(_("Leaderboard date"))
+    y = alt.Y("gap_percent:Q", title=_("Lead of the top model (% of the follower's score)"))
+    lines = alt.Chart(plot).mark_line(interpolate="step-after").encode(
+        x=x, y=y, color=alt.Color("gap:N", scale=scale, title=_("Gap")),
+        tooltip=[_tip(alt.Tooltip("date:T"), N_("Leaderboard date"), DAY_FORMAT_ZH),
+                 _tip("gap", N_("Gap")),
+                 alt.Tooltip("gap_percent:Q", title=_("Gap (%)")),
+                 _tip("leader_model", N_("Leading model")),
+                 _tip("follower_model", N_("Following model")),
+                 _tip("rating_kind", N_("Rating"))])
+    points = alt.Chart(claimed).mark_point(shape="diamond", size=120, filled=True,
+                                           color="black").encode(
+        x=x, y=y, tooltip=[_tip("gap", N_("Gap")), _tip("label", N_("Report")),
+                           _tip(alt.Tooltip("date:T", title=_("Month")), N_("Month"),
+                                MONTH_FORMAT_ZH)])
+    switch = pd.DataFrame({"date": [pd.Timestamp(SWITCH_DATES[1])], "what": [_(ARENA_SWITCH)]})
+    rule = alt.Chart(switch).mark_rule(strokeDash=[4, 4], color="#555").encode(
+        x=x, tooltip=[_tip("what", N_("Change of rating"))])
+    title = _("On the Arena, the US and closed-model leads were both down to {value} % "
+              "in {month}").format(value=fmt(low), month=fmt_month(pd.Timestamp(end_period)))
     return lines + points + rule, dict(
         chart_id="arena-gaps", title=title,
-        source=("LMSYS/LMArena leaderboard history (jasontrigg0/chatbot-arena-history); reported "
-                f"points: {CHART_REPORT}, {fig.loc[GAP_KEYS['US vs China'][1], 'location']}"),
-        description=(f"Step lines of the relative Arena-score gap between the top US and top "
-                     f"Chinese model and between the top closed and top open-weight model, "
-                     f"{first:%Y-%m} to {last:%Y-%m}; black "
-                     f"diamonds mark the values the report gives; a dashed rule marks the switch "
-                     f"from online Elo to Arena score on {SWITCH_DATES[1]}."),
+        source=_("LMSYS/LMArena leaderboard history (jasontrigg0/chatbot-arena-history); "
+                 "reported points: {report}").format(
+            report=_report_source(fig, GAP_KEYS["US vs China"][1])),
+        description=_("Step lines of the relative Arena-score gap between the top US and top "
+                      "Chinese model and between the top closed and top open-weight model, "
+                      "{first} to {last}; black diamonds mark the values the report gives; a "
+                      "dashed rule marks the switch from online Elo to Arena score on "
+                      "{switch}.").format(first=_month_key(first), last=_month_key(last),
+                                          switch=_period(SWITCH_DATES[1])),
         data=plot)
+
+
+def _month_key(when: pd.Timestamp) -> str:
+    """``2024-01`` in English (as the English edition writes it), 2024年1月 in Chinese."""
+    return fmt_month(when) if is_chinese() else f"{when:%Y-%m}"
 
 
 def notable_chart(counts: pd.DataFrame, newest: pd.Timestamp) -> ChartSpec:
     plot = counts[counts.region.isin(list(REGIONS))].copy()
-    chart = alt.Chart(plot).mark_line(point=True).encode(
-        x=alt.X("year:O", title="Publication year"),
-        y=alt.Y("models:Q", title="Notable models (count)"),
-        color=alt.Color("region:N", scale=country_scale(list(REGIONS)), title="Country or region"),
-        tooltip=["year", "region", alt.Tooltip("models:Q", format=".1f")])
     last = int(plot.year.max())
     prev = plot[plot.year == last - 1].set_index("region")["models"]
     now = plot[plot.year == last].set_index("region")["models"]
     fewer = all(now.get(r, 0.0) < prev.get(r, 0.0) for r in REGIONS)
     lead = str(now.idxmax()) if not now.empty else "—"
-    lead = "The United States" if lead == "United States" else lead
-    title = (f"{lead} still produces the most notable models"
-             + (f", but all three regions made fewer in {last}" if fewer else ""))
+    lead = _("The United States") if lead == "United States" else _region(lead)
+    title = _("{lead} still produces the most notable models").format(lead=lead) + (
+        _(", but all three regions made fewer in {year}").format(year=last) if fewer else "")
+    scale = country_scale(list(REGIONS))
+    if is_chinese():  # the regions by their Chinese names, each in its fixed colour
+        plot["region"] = plot["region"].map(_region)
+        scale = alt.Scale(domain=[_region(r) for r in REGIONS], range=scale.range)
+    chart = alt.Chart(plot).mark_line(point=True).encode(
+        x=alt.X("year:O", title=_("Publication year")),
+        y=alt.Y("models:Q", title=_("Notable models (count)")),
+        color=alt.Color("region:N", scale=scale, title=_("Country or region")),
+        tooltip=[_tip("year", N_("Publication year")), _tip("region", N_("Country or region")),
+                 _tip(alt.Tooltip("models:Q", format=".1f"), N_("Notable models"))])
     return chart, dict(
         chart_id="notable-models", title=title,
-        source=(f"Epoch AI, Notable AI Models (CC-BY-4.0), our copy: newest entry "
-                f"{newest:%Y-%m-%d}, download date unknown"),
-        description=(f"Lines of notable AI models per publication year, {int(plot.year.min())} "
-                     f"to {last}, for the United States, China and Europe under the chosen "
-                     f"attribution rule."),
+        source=_("Epoch AI, Notable AI Models (CC-BY-4.0), our copy: newest entry {newest}, "
+                 "download date unknown").format(newest=_day(newest)),
+        description=_("Lines of notable AI models per publication year, {first} to {last}, "
+                      "for the United States, China and Europe under the chosen attribution "
+                      "rule.").format(first=int(plot.year.min()), last=last),
         data=plot)
 
 
@@ -653,22 +851,26 @@ def inference_chart(fig: pd.DataFrame) -> ChartSpec:
     years = pd.DataFrame({
         "date": [pd.Timestamp(str(fig.loc[k, "period"])) for k in (old, new)],
         "usd_per_mtok": [report_value(fig, old), report_value(fig, new)],
-        "model": [str(fig.loc[old, "quantity"]), str(fig.loc[new, "note"])]})
+        "model": [data_text(str(fig.loc[old, "quantity"])), data_text(str(fig.loc[new, "note"]))]})
     chart = alt.Chart(years).mark_line(point=alt.OverlayMarkDef(size=90)).encode(
-        x=alt.X("date:T", title="Month"),
+        x=_date_x(_("Month")),
         y=alt.Y("usd_per_mtok:Q", scale=alt.Scale(type="log"),
-                title="Price (USD per million tokens, log scale)"),
-        tooltip=[alt.Tooltip("date:T", format="%Y-%m"), "model",
-                 alt.Tooltip("usd_per_mtok:Q", title="USD per million tokens")])
+                title=_("Price (USD per million tokens, log scale)")),
+        tooltip=[_tip(alt.Tooltip("date:T", format="%Y-%m"), N_("Month"), MONTH_FORMAT_ZH),
+                 _tip("model", N_("Model")),
+                 alt.Tooltip("usd_per_mtok:Q", title=_("USD per million tokens"))])
     fold = fold_change(report_value(fig, old), report_value(fig, new))
     months = month_span(str(fig.loc[old, "period"]), str(fig.loc[new, "period"]))
     return chart, dict(
         chart_id="inference-cost",
-        title=f"GPT-3.5-level inference became about {fold:.0f} times cheaper in {months} months",
-        source=f"{CHART_REPORT}, {fig.loc[new, 'location']}, from Epoch AI and Artificial Analysis",
-        description=(f"Two points on a logarithmic price axis: {fmt(report_value(fig, old))} US "
-                     f"dollars per million tokens in {fig.loc[old, 'period']} and "
-                     f"{fmt(report_value(fig, new))} dollars in {fig.loc[new, 'period']}."),
+        title=ngettext("GPT-3.5-level inference became about {fold} times cheaper in {n} month",
+                       "GPT-3.5-level inference became about {fold} times cheaper in {n} months",
+                       months).format(fold=f"{fold:.0f}", n=months),
+        source=_report_source(fig, new, _(", from Epoch AI and Artificial Analysis")),
+        description=_("Two points on a logarithmic price axis: {old_price} US dollars per "
+                      "million tokens in {old} and {new_price} dollars in {new}.").format(
+            old_price=fmt(report_value(fig, old)), old=_period(fig.loc[old, "period"]),
+            new_price=fmt(report_value(fig, new)), new=_period(fig.loc[new, "period"])),
         data=years)
 
 
@@ -682,6 +884,7 @@ def sensitivity_dates(dates: Sequence[pd.Timestamp]) -> list[pd.Timestamp]:
 
 def switch_gaps(sens: pd.DataFrame) -> tuple[float, float]:
     """The US-China gap on the last online-Elo and the first Arena-score leaderboard."""
+    sens = _internal(sens, {"date": _("Leaderboard date"), "us-china": _("US vs China (%)")})
     before, after = (float(sens.loc[sens.date == d, "us-china"].iloc[0]) for d in SWITCH_DATES)
     return before, after
 
@@ -690,9 +893,9 @@ def notable_tables(models: pd.DataFrame, rule: str) -> dict[str, object]:
     """Counts per year and region under ``rule``, the 2024 counts under every rule,
     and the figures the prose quotes."""
     counts = count_by_region(models, rule, range(NOTABLE_FIRST_YEAR, NOTABLE_YEAR + 1))
-    rules = pd.DataFrame({
+    rules = _display_rules(pd.DataFrame({
         r: count_by_region(models, r, [NOTABLE_YEAR]).set_index("region")["models"]
-        for r in ATTRIBUTION_RULES}).round(1)
+        for r in ATTRIBUTION_RULES}).round(1))
     newest = pd.to_datetime(models.publication_date).max()
     year = models[pd.to_datetime(models.publication_date).dt.year == NOTABLE_YEAR]
     europe = year[year.countries.fillna("").map(lambda c: "Europe" in attribute(c, "any"))]
@@ -700,11 +903,43 @@ def notable_tables(models: pd.DataFrame, rule: str) -> dict[str, object]:
             "n_gdm": float(europe.organization.str.contains("Google DeepMind").sum())}
 
 
+def _rule_headers() -> dict[str, str]:
+    """The attribution rules as a Chinese table heads their columns."""
+    return {"any": _("Any listed country"), "first": _("First-listed country"),
+            "sole": _("Single region only"), "fractional": _("Split equally")}
+
+
+def _display_rules(rules: pd.DataFrame) -> pd.DataFrame:
+    """The 2024 counts under every rule, regions and rules named for the reader (in
+    Chinese; the English edition shows the names of the data)."""
+    if not is_chinese():
+        return rules
+    shown = _display(rules, _rule_headers())
+    shown.index = pd.Index([_region(r) for r in rules.index], name=_("Country or region"))
+    return shown
+
+
+def _rules_data(rules: pd.DataFrame) -> pd.DataFrame:
+    """The inverse of :func:`_display_rules`."""
+    if not is_chinese():
+        return rules
+    names = {_region(r): r for r in (*REGIONS, "Other")}
+    data = _internal(rules, _rule_headers())
+    data.index = pd.Index([names.get(str(r), str(r)) for r in rules.index], name="region")
+    return data
+
+
 def epoch_costs(models: pd.DataFrame) -> pd.DataFrame:
     costs = models[models.model.isin(list(COST_MODELS))][
         ["model", "publication_date", "training_cost_2023_usd"]]
-    return costs.assign(million_usd=(costs.training_cost_2023_usd / 1e6).round(1)).drop(
+    costs = costs.assign(million_usd=(costs.training_cost_2023_usd / 1e6).round(1)).drop(
         columns="training_cost_2023_usd")
+    if is_chinese():  # no row numbers of the data under a header of their own
+        costs = costs.reset_index(drop=True)
+    return _display(
+        costs,
+        {"model": _("Model"), "publication_date": _("Publication date"),
+         "million_usd": _("Training cost (million USD, 2023 dollars)")})
 
 
 # --- figures the prose quotes (glued by name) --------------------------------------
@@ -753,7 +988,7 @@ def benchmark_prose(fig: pd.DataFrame, epoch_scores: pd.DataFrame,
     first, last = YEARS
     top = top_scores(epoch_scores, "mmlu", last).set_index("country")
     us, cn = top.loc["United States of America"], top.loc["China"]
-    bench = benchmark_table(fig, benchmarks)
+    bench = _bench_data(benchmark_table(fig, benchmarks))
     return {
         "he23_rel": min_relative_gap(report_value(fig, f"gap-humaneval-{first}")),
         "he24_rel": min_relative_gap(report_value(fig, f"gap-humaneval-{last}")),
@@ -772,8 +1007,8 @@ def benchmark_prose(fig: pd.DataFrame, epoch_scores: pd.DataFrame,
 
 def arena_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, top_k: int,
                 mapping: str, early_2025: Sequence[pd.Timestamp]) -> dict[str, object]:
-    out: dict[str, object] = {"d_start": Plain(f"{start:%Y-%m-%d}"),
-                              "d_end": Plain(f"{end:%Y-%m-%d}"),
+    out: dict[str, object] = {"d_start": Plain(_day(start)),
+                              "d_end": Plain(_day(end)),
                               "mapping": Plain(mapping), "k": top_k}
     tk = f"top1-top{top_k}"
     for tag, date in (("0", start), ("1", end)):
@@ -786,25 +1021,29 @@ def arena_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
         out[f"cn_score_{tag}"] = _num(gaps["us-china"], "follower_rating")
     gaps10 = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
     out.update(top10_lo=min(gaps10), top10_hi=max(gaps10),
-               top10_first=Plain(f"{min(early_2025):%Y-%m-%d}"),
-               top10_last=Plain(f"{max(early_2025):%Y-%m-%d}"), report_k=REPORT_TOP_K)
+               top10_first=Plain(_day(min(early_2025))),
+               top10_last=Plain(_day(max(early_2025))), report_k=REPORT_TOP_K)
     return out
 
 
 def gap_table(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
               top_k: int) -> pd.DataFrame:
     g0, g1 = gaps_on(annotated, start, top_k), gaps_on(annotated, end, top_k)
-    return pd.DataFrame({
+    frame = pd.DataFrame({
         f"{start:%Y-%m-%d}": {k: round(_num(v), 2) for k, v in g0.items()},
         f"{end:%Y-%m-%d}": {k: round(_num(v), 2) for k, v in g1.items()},
     })
+    if is_chinese():  # the gaps by name (the English edition shows their keys)
+        frame.index = pd.Index([_gap_kind(k) for k in frame.index], name=_("Gap"))
+    return frame
 
 
 def notable_prose(tables: dict[str, object], rule: str) -> dict[str, object]:
     rules = tables["rules"]
     assert isinstance(rules, pd.DataFrame)
+    rules = _rules_data(rules)
     newest = pd.Timestamp(tables["newest"])
-    return {"rule": Plain(RULE_TEXT[rule]), "newest": Plain(f"{newest:%-d %B %Y}"),
+    return {"rule": Plain(_(RULE_TEXT[rule])), "newest": Plain(fmt_day(newest)),
             "n2024": tables["n_year"], "cn_any": float(rules.loc["China", "any"]),
             "eu_any": float(rules.loc["Europe", "any"]), "n_gdm": tables["n_gdm"]}
 
