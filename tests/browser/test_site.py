@@ -224,3 +224,14 @@ def test_what_if_controls_redraw_the_chart(page_path, figure, control, choice, v
     page.wait_for_timeout(300)
     after = chart.locator("svg path").evaluate_all(paths)
     assert after != before, f"{control} = {choice} did not change the chart"
+
+
+@pytest.mark.parametrize(("edition", "query"), [("", "gap"), ("zh/", "差距"), ("zh/", "转述")])
+def test_search_finds_pages_in_each_language(edition, query, visit):
+    """The Chinese index is built from jieba's words, so a Chinese word finds pages."""
+    page = visit.open(f"{edition}search.html?q={query}")
+    page.wait_for_selector("#search-results ul.search li", timeout=15_000)
+    found = page.locator("#search-results ul.search li").count()
+    assert found > 0, f"searching {query!r} in the {edition or 'English '}edition found nothing"
+    links = page.eval_on_selector_all("#search-results ul.search li a", "as => as.map(a => a.href)")
+    assert all(f"/{edition}" in link for link in links), "results lead out of the edition"

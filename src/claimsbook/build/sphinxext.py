@@ -114,6 +114,7 @@ def add_page_meta(
 SYNC_SCRIPTS = ("documentation_options.js",)
 # Only the search page searches: the index and its tools are not loaded elsewhere.
 SEARCH_ONLY = ("searchtools.js", "language_data.js", "searchindex.js")
+SEARCH_NEEDS = ("doctools.js",)
 # Stylesheets of extensions Jupyter Book always loads but no page of the book uses.
 UNUSED_STYLES = ("sphinx-design.min.css", "sphinx-thebe.css")
 
@@ -135,7 +136,10 @@ def tidy_scripts(
         if pagename != "search" and name in SEARCH_ONLY:
             continue
         seen.add(key)
-        if key[0] and name not in SYNC_SCRIPTS and not key[1] and hasattr(script, "attributes"):
+        # The search page's template loads searchtools.js without defer, and it needs
+        # doctools.js's _ready at once: there doctools.js must not wait either.
+        needed_first = SYNC_SCRIPTS + (SEARCH_NEEDS if pagename == "search" else ())
+        if key[0] and name not in needed_first and not key[1] and hasattr(script, "attributes"):
             if "async" not in attributes:
                 script.attributes["defer"] = "defer"
         kept.append(script)
