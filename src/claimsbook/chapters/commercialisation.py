@@ -288,7 +288,17 @@ def mau_by_form(mau: pd.DataFrame, totals: Mapping[str, float]) -> pd.DataFrame:
     grouped = grouped.rename(columns={"sum": "listed_sum_m", "max": "largest_app_m"})
     grouped["form_total_m"] = [totals.get(k, math.nan) for k in grouped.index]
     grouped["largest_within_total"] = grouped["largest_app_m"] <= grouped["form_total_m"]
-    return grouped.reset_index()
+    forms = grouped.reset_index()
+    if is_chinese():  # the table's own Chinese names of the forms
+        names = dict(zip(mau["product_form_en"], mau["product_form"]))
+        forms["product_form_en"] = forms["product_form_en"].map(lambda v: names.get(v, v))
+    return forms
+
+
+def form_value(forms: pd.DataFrame, mau: pd.DataFrame, form: str, column: str) -> float:
+    """One value of :func:`mau_by_form`'s table, for the form named ``form`` in English."""
+    names = dict(zip(mau["product_form_en"], mau["product_form"])) if is_chinese() else {}
+    return float(forms.set_index("product_form_en").loc[names.get(form, form), column])
 
 
 # The headers ``core.chapter.table`` gives the columns of this chapter's tables (sensitivity
@@ -629,6 +639,7 @@ def arena_chart(board: pd.DataFrame, scale: alt.Scale) -> tuple[alt.Chart, pd.Da
             lambda s: " + ".join(_word(BOARD_NAMES, b) for b in sorted(s))))
         union["country"] = union["country"].map(lambda c: _word(COUNTRY_NAMES, c))
         union["licence_class"] = union["licence_class"].map(lambda c: _word(LICENCE_CLASSES, c))
+        union["licence"] = union["licence"].map(lambda c: _word(LICENCE_CLASSES, c))
         scale = alt.Scale(domain=[_word(COUNTRY_NAMES, c) for c in scale.domain],
                           range=scale.range)
     chart = alt.Chart(union).mark_point(filled=True, size=90).encode(

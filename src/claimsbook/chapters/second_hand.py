@@ -265,9 +265,9 @@ def per_yuan_by_series(
         rows.append(
             {
                 "series": series,
-                "comparable_group": est["comparable_group"],
+                "comparable_group": _word(SCOPE_WORDS, est["comparable_group"]),
                 "market_year": int(est["year"]),
-                "kind": est["kind"],
+                "kind": _word(ESTIMATE_KINDS, est["kind"]),
                 "market_size_100m_yuan": float(est["value_100m_yuan"]),
                 "retail_per_extra_yuan": retail_per_extra_yuan(
                     elasticity, sales, float(est["value_100m_yuan"])
@@ -706,7 +706,7 @@ def scenario_values(scen: Scenario, estimate: pd.Series) -> dict[str, Any]:
 
 def per_yuan_values(per_yuan: pd.DataFrame) -> dict[str, Any]:
     """Range of retail sales per extra yuan of GMV over all series and the online ones."""
-    online = per_yuan[per_yuan["comparable_group"] == "online"]
+    online = per_yuan[per_yuan["comparable_group"] == _word(SCOPE_WORDS, "online")]
     ratio = "retail_per_extra_yuan"
     return {"per_yuan_min": float(per_yuan[ratio].min()),
             "per_yuan_max": float(per_yuan[ratio].max()),
@@ -758,6 +758,7 @@ def market_figure(market: pd.DataFrame, offline_value: float) -> dict[str, Any]:
                  else fmt_number(offline_value / PER_BILLION)))
     if is_chinese():
         ctx["comparable_group"] = ctx["comparable_group"].map(lambda v: _word(SCOPE_WORDS, v))
+        ctx["producer"] = ctx["producer"].map(lambda v: _word(PRODUCER_NAMES, v))
     # Translators: the Chinese chart counts in 亿元: say 亿元 wherever this says billion yuan.
     y = alt.Y("value_bn_yuan:Q", title=_("Market size (billion yuan)"))
     dots = alt.Chart(ctx).mark_line(point=True).encode(
@@ -787,6 +788,8 @@ def market_figure(market: pd.DataFrame, offline_value: float) -> dict[str, Any]:
 
 # Words of the market-size table's kind and comparable_group columns.
 ESTIMATE_KINDS = {"estimate": N_("estimate"), "forecast": N_("forecast")}
+# Producers the market-size table names in English only.
+PRODUCER_NAMES = {"Tsinghua IEEE and Frost & Sullivan": N_("Tsinghua IEEE and Frost & Sullivan")}
 SCOPE_WORDS = {"online": N_("online"), "whole market": N_("whole market"),
                "including used cars": N_("including used cars")}
 
