@@ -490,8 +490,13 @@ def headline_sentence(summary: pd.DataFrame) -> str:
              else f"{n} {h}" for h, n in counts.items() if n]
     if not parts:
         return _("The chapter has no statements.")
-    text = (_("{items} and {last}").format(items=_(", ").join(parts[:-1]), last=parts[-1])
-            if len(parts) > 1 else parts[0])
+    text = parts[0]
+    for part in parts[1:-1]:
+        # Translators: the counts of the headline sentence, one after the other.
+        text = _("{counts}, {count}").format(counts=text, count=part)
+    if len(parts) > 1:
+        # Translators: the last count of the headline sentence.
+        text = _("{counts} and {count}").format(counts=text, count=parts[-1])
     return _("Of the chapter's {n} distinct statements, {parts}.").format(
         n=sum(counts.values()), parts=text)
 
