@@ -359,6 +359,9 @@ def test_chinese_labels_titles_and_what_if_menus(monkeypatch):
     s = sh.scenario(RETAIL, market, gmv_growth_pct=10, elasticity=0.1, base_year=2024,
                     market_series="a")
     assert s.table()["quantity"].map(lambda q: bool(CJK.search(q))).all()
+    values = sh.scenario_values(s, sh.pick_market_estimate(market, "a", 2024))
+    assert values["retail_change_yi"].startswith("4,879亿")   # 487.9 bn yuan
+    assert values["market_label"] == "p，s" and "retail_change_bn" in values
     figure = sh.scenario_what_if_figure(s, sh.scenario_what_if(RETAIL, market, s))
     assert figure["title"].startswith("弹性为0.1时") and "亿" in figure["title"]
     spec = figure["chart"].to_dict()
@@ -375,3 +378,8 @@ def test_english_is_the_default(monkeypatch):
     label = {c.key: c for c in sh.stage_computed(STAGES)}["everbright-launch-start"].label
     assert label == ("Start of the market launch stage (市场启动期) in Everbright Securities' "
                      "stage scheme (Analysys AMC model)")
+    market = MARKET.assign(producer="p", scope="s", source_id="src", note="")
+    s = sh.scenario(RETAIL, market, gmv_growth_pct=10, elasticity=0.1, base_year=2024,
+                    market_series="a")
+    values = sh.scenario_values(s, sh.pick_market_estimate(market, "a", 2024))
+    assert not any(key.endswith("_yi") for key in values)   # Chinese-only glue

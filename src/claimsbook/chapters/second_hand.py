@@ -510,8 +510,8 @@ class Offline:
                 source_id=ARTICLE, location=self.claim_location),
         ]
 
-    def glue_values(self) -> dict[str, float]:
-        return {
+    def glue_values(self) -> dict[str, float | str]:
+        values: dict[str, float | str] = {
             "prev_level": self.previous, "prev_low": self.previous_low,
             "prev_high": self.previous_high, "crgta_nononline": self.non_online,
             "crgta_ratio": self.non_online / self.value,
@@ -519,6 +519,11 @@ class Offline:
             "crgta_online_bn": self.crgta_online / PER_BILLION,
             "rep_offline_bn": self.value / PER_BILLION, "crgta_year": self.year,
         }
+        if is_chinese():  # the billions again, as Chinese prose writes them: 亿元 (text)
+            values.update(crgta_online_yi=fmt_amount(self.crgta_online, MONEY_UNIT),
+                          rep_offline_yi=fmt_amount(self.value, MONEY_UNIT),
+                          crgta_total_yi=fmt_amount(self.crgta_total, MONEY_UNIT))
+        return values
 
 
 def _amount_100m(value: float) -> str:
@@ -700,6 +705,11 @@ def scenario_values(scen: Scenario, estimate: pd.Series) -> dict[str, Any]:
         "retail_growth_exact": scen.retail_growth_pct_exact,
         "retail_change_bn": scen.retail_change / PER_BILLION,
         "extra_gmv_bn": scen.extra_gmv / PER_BILLION, "per_yuan": scen.retail_per_extra_yuan,
+        # In Chinese, the billions again as Chinese prose writes them: 亿元 (text).
+        **({"market_yi": fmt_amount(scen.market_size, MONEY_UNIT),
+            "retail_change_yi": fmt_amount(scen.retail_change, MONEY_UNIT),
+            "extra_gmv_yi": fmt_amount(scen.extra_gmv, MONEY_UNIT),
+            "retail_yi": fmt_amount(scen.retail_sales, MONEY_UNIT)} if is_chinese() else {}),
     }
 
 
