@@ -249,3 +249,27 @@ def test_arena_facts_gaps_and_filter_consistency():
     assert facts["p_top"] == pytest.approx(55.305, abs=1e-3)
     assert facts["n_open_in_full"] == 2 and facts["n_open_cn_in_full"] == 1
     assert facts["cons_ok"] is True
+
+
+def test_chinese_labels_sentences_and_charts(monkeypatch):
+    """With CLAIMSBOOK_LANG=zh_CN the module writes Chinese: Computed labels, the headline
+    sentence, chart titles; English stays the default."""
+    import re
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    figures = {c.key: c for c in cm.price_figures(_price_table())}
+    assert figures["price-qwen-max-cn-2025-in"].label == (
+        "Alibaba Cloud's list price of qwen-max, input tokens (cn-2025 list)")
+    monkeypatch.setenv("CLAIMSBOOK_LANG", "zh_CN")
+    label = {c.key: c for c in cm.price_figures(_price_table())}["price-qwen-max-cn-2025-in"].label
+    assert label == "阿里云公布的qwen-max输入token标价（cn-2025价目表）"
+    rate = cm.choose_rate("2025-09-01", 8.0)
+    gaps = {c.key: c for c in cm.ratio_figures(_price_table(), rate=rate, input_share=0.5,
+                                               chosen_list="intl")}
+    assert "按1美元兑8.0000元人民币" in gaps["price-gap-input-cn-2025"].label
+    assert cjk.search(cm.revenue_share_sum({"api": 30, "subscription": 60}).label)
+    summary = pd.DataFrame({"headline": ["holds", "contradicted"], "claims": [2, 1]})
+    assert cm.headline_sentence(summary) == "本章共有3条不同的陈述，其中2条成立，1条不成立。"
+    assert cm.names_or_none([]) == "无" and cm.rate_date_text(rate) == "无（使用指定汇率）"
+    text = cm.arena_figure_text(37, 20, 33)
+    assert all(cjk.search(v) for v in text.values())

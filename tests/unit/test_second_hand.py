@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -338,3 +339,47 @@ def test_summary_values():
                             "claims": [2, 0, 0, 0, 4, 12]})
     assert sh.summary_values(summary) == {"n_claims": 18, "n_holds": 2, "n_faithful": 4,
                                           "n_unverifiable": 12, "n_other": 0}
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_chinese_labels_titles_and_what_if_menus(monkeypatch):
+    """With CLAIMSBOOK_LANG=zh_CN the module writes Chinese: a Computed label, the scenario
+    table, chart titles and the what-if chart's menus; money in 亿元."""
+    monkeypatch.setenv("CLAIMSBOOK_LANG", "zh_CN")
+    computed = {c.key: c for c in sh.stage_computed(STAGES)}
+    label = computed["everbright-launch-start"].label
+    assert label.startswith("光大证券") and "市场启动期" in label
+    assert not re.search(r"[A-Za-z]{4,}", label.replace("Analysys", ""))
+    assert CJK.search(computed["article-stage-count"].label)
+    off = sh.offline(_claim("v", 5520, 0.5, "100 million yuan"), _claim("g", 15, 0.5, "%"), CRGTA)
+    assert "亿" in off.computed()[1].label and CJK.search(off.computed()[0].label)
+    market = MARKET.assign(producer="p", scope="s", source_id="src", note="")
+    s = sh.scenario(RETAIL, market, gmv_growth_pct=10, elasticity=0.1, base_year=2024,
+                    market_series="a")
+    assert s.table()["quantity"].map(lambda q: bool(CJK.search(q))).all()
+    values = sh.scenario_values(s, sh.pick_market_estimate(market, "a", 2024))
+    assert values["retail_change_yi"].startswith("4,879亿")   # 487.9 bn yuan
+    assert values["market_label"] == "p，s" and "retail_change_bn" in values
+    figure = sh.scenario_what_if_figure(s, sh.scenario_what_if(RETAIL, market, s))
+    assert figure["title"].startswith("弹性为0.1时") and "亿" in figure["title"]
+    spec = figure["chart"].to_dict()
+    params = {p["name"]: p for view in [spec, *spec["layer"]] for p in view.get("params", [])}
+    assert params["elasticity"]["bind"]["name"].startswith("弹性（本页：0.1）")
+    assert params["market"]["bind"]["name"].startswith("市场规模系列")
+    assert CJK.search(sh.stage_figure(STAGES)["title"])
+    assert sh.cohort_values(40, 20, XIANYU)["post95_00_vs_floor"] == "高于"
+    assert CJK.search(sh.age_bounds_figure(40, 20, XIANYU)["description"])
+
+
+def test_english_is_the_default(monkeypatch):
+    monkeypatch.delenv("CLAIMSBOOK_LANG", raising=False)
+    label = {c.key: c for c in sh.stage_computed(STAGES)}["everbright-launch-start"].label
+    assert label == ("Start of the market launch stage (市场启动期) in Everbright Securities' "
+                     "stage scheme (Analysys AMC model)")
+    market = MARKET.assign(producer="p", scope="s", source_id="src", note="")
+    s = sh.scenario(RETAIL, market, gmv_growth_pct=10, elasticity=0.1, base_year=2024,
+                    market_series="a")
+    values = sh.scenario_values(s, sh.pick_market_estimate(market, "a", 2024))
+    assert not any(key.endswith("_yi") for key in values)   # Chinese-only glue

@@ -24,12 +24,14 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from ..core import params
 from ..core.arithmetic import growth_multiple, growth_pct, implied_earlier, implied_total, ratio
+from ..core.i18n import N_, _, data_text, is_chinese
 from ..core.ledger import Computed
 
 PRICE_LISTS: tuple[str, ...] = ("cn-2025", "cn-2024-09", "cn-2024-05", "intl")
@@ -84,7 +86,7 @@ def ecb_rate(on: dt.date | str, base: str = "USD", quote: str = "CNY") -> Rate:
             value = converter.convert(1.0, base, quote, date=candidate)
         except RateNotFoundError:
             continue
-        return Rate(float(value), day, candidate, "ECB euro reference rates (cross rate)")
+        return Rate(float(value), day, candidate, _("ECB euro reference rates (cross rate)"))
     raise ValueError(f"no ECB fixing within {MAX_LOOKBACK_DAYS} days before {day}")
 
 
@@ -94,8 +96,19 @@ def choose_rate(on: dt.date | str, explicit_cny_per_usd: float = 0.0) -> Rate:
         raise ValueError(f"a rate must be positive, got {explicit_cny_per_usd}")
     if explicit_cny_per_usd > 0:
         day = dt.date.fromisoformat(on) if isinstance(on, str) else on
-        return Rate(float(explicit_cny_per_usd), day, None, "explicit rate (parameter)")
+        return Rate(float(explicit_cny_per_usd), day, None, _("explicit rate (parameter)"))
     return ecb_rate(on)
+
+
+def rate_date_text(rate: Rate) -> str:
+    """The day the rate was fixed, for prose, or a note that the rate was given."""
+    return str(rate.rate_date or _("none (explicit rate)"))
+
+
+def names_or_none(names: Iterable[str]) -> str:
+    """Names listed for prose (``"a, b"``), or ``"none"``."""
+    # Translators: separator between names listed in a sentence.
+    return _(", ").join(str(n) for n in names) or _("none")
 
 
 def to_usd(amount: float, currency: str, rate: Rate) -> float:
@@ -245,6 +258,8 @@ def arena_drift(board: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
     )
     merged["history_date"] = pd.to_datetime(merged["date"]).dt.strftime("%Y-%m-%d")
     merged["drift"] = merged["arena_score"] - merged["rating"]
+    if is_chinese():
+        merged["country"] = merged["country"].map(lambda c: _word(COUNTRY_NAMES, c))
     cols = ["figure6_model", "organisation", "country", "history_date", "rating",
             "arena_score", "drift"]
     return merged[cols].sort_values("arena_score", ascending=False).reset_index(drop=True)
@@ -273,7 +288,28 @@ def mau_by_form(mau: pd.DataFrame, totals: Mapping[str, float]) -> pd.DataFrame:
     grouped = grouped.rename(columns={"sum": "listed_sum_m", "max": "largest_app_m"})
     grouped["form_total_m"] = [totals.get(k, math.nan) for k in grouped.index]
     grouped["largest_within_total"] = grouped["largest_app_m"] <= grouped["form_total_m"]
-    return grouped.reset_index()
+    forms = grouped.reset_index()
+    if is_chinese():  # the table's own Chinese names of the forms
+        names = dict(zip(mau["product_form_en"], mau["product_form"]))
+        forms["product_form_en"] = forms["product_form_en"].map(lambda v: names.get(v, v))
+    return forms
+
+
+def form_value(forms: pd.DataFrame, mau: pd.DataFrame, form: str, column: str) -> float:
+    """One value of :func:`mau_by_form`'s table, for the form named ``form`` in English."""
+    names = dict(zip(mau["product_form_en"], mau["product_form"])) if is_chinese() else {}
+    return float(forms.set_index("product_form_en").loc[names.get(form, form), column])
+
+
+# The headers ``core.chapter.table`` gives the columns of this chapter's tables (sensitivity
+# summary, open-table consistency, Arena drift, QuestMobile forms), marked for the catalog.
+TABLE_HEADERS = (
+    N_("Price list"), N_("Input min"), N_("Input max"), N_("Output min"), N_("Output max"),
+    N_("Blended min"), N_("Blended max"), N_("All input over 100"), N_("All output over 100"),
+    N_("Model"), N_("Open score"), N_("Should be in full"), N_("In full"), N_("Same score"),
+    N_("Figure6 model"), N_("Organisation"), N_("Country"), N_("History date"), N_("Rating"),
+    N_("Arena score"), N_("Drift"), N_("Product form en"), N_("Listed sum m"),
+    N_("Largest app m"), N_("Form total m"), N_("Largest within total"))
 
 
 # --- values the checks reference (data/commercialisation/checks.csv) -------------------
@@ -282,14 +318,30 @@ PRICES_SOURCE_ID = "openai-pricing-2025"
 US_MODEL, US_LIST, GPT4O, CN_MODEL = "gpt-4.5-preview", "openai-2025", "gpt-4o", "qwen-max"
 DIRECTIONS: tuple[str, ...] = ("input", "output")
 _SHORT = {"input": "in", "output": "out"}
+# Translators: token direction of an API price (input tokens, output tokens).
+DIRECTION_WORDS = {"input": N_("input"), "output": N_("output")}
+# Providers named in the price table, in the reader's language.
+PROVIDER_NAMES = {"OpenAI": N_("OpenAI"), "Alibaba Cloud": N_("Alibaba Cloud")}
+
+
+def direction_word(direction: str) -> str:
+    """``input`` or ``output`` in the reader's language."""
+    return _(DIRECTION_WORDS[direction]) if direction in DIRECTION_WORDS else direction
+
+
+def provider_name(provider: str) -> str:
+    return _(PROVIDER_NAMES[provider]) if provider in PROVIDER_NAMES else provider
 
 
 def price_figures(prices: pd.DataFrame) -> list[Computed]:
     """Every row of the price table as ``computed/price-<price_id>``, in its own currency."""
     return [
         Computed(f"price-{r.price_id}", float(r.price), f"{r.currency} {r.unit}",
-                 f"{r.provider}'s list price of {r.model}, {r.direction} tokens "
-                 f"({r.price_list} list)", source_id=str(r.source_id),
+                 _("{provider}'s list price of {model}, {direction} tokens "
+                   "({price_list} list)").format(
+                     provider=provider_name(str(r.provider)), model=r.model,
+                     direction=direction_word(str(r.direction)), price_list=r.price_list),
+                 source_id=str(r.source_id),
                  location=str(r.location), period=str(r.price_list_date))
         for r in prices.itertuples()
     ]
@@ -313,7 +365,8 @@ def ratio_figures(prices: pd.DataFrame, *, rate: Rate, input_share: float,
         us, o4 = (_price_row(prices, m, US_LIST, direction) for m in (US_MODEL, GPT4O))
         out.append(Computed(
             f"gpt45-over-gpt4o-{direction}", ratio(float(us.price), float(o4.price)), "times",
-            f"OpenAI's list price of {us.model} over that of {o4.model}, {direction} tokens",
+            _("OpenAI's list price of {model} over that of {other}, {direction} tokens").format(
+                model=us.model, other=o4.model, direction=direction_word(direction)),
             source_id=str(us.source_id), location=str(us.location),
             period=str(o4.price_list_date)))
     for price_list in dict.fromkeys((chosen_list, *PRICE_LISTS)):
@@ -321,8 +374,10 @@ def ratio_figures(prices: pd.DataFrame, *, rate: Rate, input_share: float,
                          cn_list=price_list, rate=rate, input_share=input_share)
         for direction in DIRECTIONS:
             cn = _price_row(prices, CN_MODEL, price_list, direction)
-            label = (f"OpenAI's {direction} price of {US_MODEL} over Alibaba Cloud's of {CN_MODEL} "
-                     f"({price_list} list), in US dollars at {rate.cny_per_usd:.4f} CNY per USD")
+            label = _("OpenAI's {direction} price of {model} over Alibaba Cloud's of {other} "
+                      "({price_list} list), in US dollars at {rate:.4f} CNY per USD").format(
+                direction=direction_word(direction), model=US_MODEL, other=CN_MODEL,
+                price_list=price_list, rate=rate.cny_per_usd)
             out.append(Computed(f"price-gap-{direction}-{price_list}", r[direction], "times",
                                 label, source_id=str(cn.source_id), location=str(cn.location),
                                 period=str(cn.price_list_date)))
@@ -339,7 +394,10 @@ def multiple_figure(key: str, ref: pd.DataFrame, later_id: str, earlier_id: str)
     """How many times one reference figure is another (same quantity, two periods)."""
     later, earlier = _fig(ref, later_id), _fig(ref, earlier_id)
     return Computed(key, growth_multiple(float(later["value"]), float(earlier["value"])),
-                    "times", f"{later['quantity']}, {later['period']} over {earlier['period']}",
+                    "times", _("{quantity}, {later} over {earlier}").format(
+                        quantity=data_text(str(later["quantity"])),
+                        later=data_text(str(later["period"])),
+                        earlier=data_text(str(earlier["period"]))),
                     source_id=str(later["source_id"]), location=str(later["location"]),
                     period=f"{earlier['period']}/{later['period']}")
 
@@ -375,8 +433,9 @@ def reference_figures(ref: pd.DataFrame) -> list[Computed]:
                         "google-tokens-2024-05"),
         Computed("doubao-may-implied",
                  implied_earlier(float(sep["value"]), float(growth["value"])), str(sep["unit"]),
-                 f"{sep['quantity']} at end-May 2025 implied by the end-September level and the "
-                 f"growth since end-May (both lower bounds)", source_id=str(sep["source_id"]),
+                 _("{quantity} at end-May 2025 implied by the end-September level and the "
+                   "growth since end-May (both lower bounds)").format(
+                     quantity=data_text(str(sep["quantity"]))), source_id=str(sep["source_id"]),
                  location=str(sep["location"]), period="2025-05"),
         Computed("doubao-growth-since-dec24",
                  growth_pct(float(may["value"]), float(dec["value"])), "percent",
@@ -395,18 +454,27 @@ def reference_figures(ref: pd.DataFrame) -> list[Computed]:
                      FUTURESEARCH_ARR, "Share of ChatGPT Enterprise seats in OpenAI's annualised "
                      "revenue (FutureSearch's estimate; OpenAI only)"),
         Computed("chatgpt-paying-share-2026", 100 * float(subs["value"]) / float(wau["value"]),
-                 "percent", f"{subs['quantity']} as a share of {wau['quantity']} "
-                 f"(later than the report)", source_id=str(subs["source_id"]),
+                 "percent", _("{part} as a share of {whole} (later than the report)").format(
+                     part=data_text(str(subs["quantity"])), whole=data_text(str(wau["quantity"]))),
+                 source_id=str(subs["source_id"]),
                  location=str(subs["location"]), period=str(subs["period"])),
     ]
 
 
+# Translators: the revenue channels of table 3 (API calls, subscriptions, enterprise
+# customisation), listed after "the revenue shares table 3 states".
+REVENUE_CHANNELS = {"api": N_("api"), "subscription": N_("subscription"),
+                    "enterprise": N_("enterprise")}
+
+
 def revenue_share_sum(shares: Mapping[str, float]) -> Computed:
     """The sum of the revenue shares a table states (a complete split sums to 100)."""
+    channels = _(", ").join(_(REVENUE_CHANNELS[k]) if k in REVENUE_CHANNELS else k
+                            for k in shares)
     return Computed("revenue-share-sum", shares_sum(shares.values()), "percent",
-                    f"Sum of the {len(shares)} revenue shares table 3 states "
-                    f"({', '.join(shares)})", source_id="boc-research-2025",
-                    location="table 3")
+                    _("Sum of the {n} revenue shares table 3 states ({channels})").format(
+                        n=len(shares), channels=channels), source_id="boc-research-2025",
+                    location=_("table 3"))
 
 
 # Figure-6 models that LMArena's 2025-08-21 snapshot lists under the same name, and the
@@ -433,12 +501,17 @@ def capture_comparison(board: pd.DataFrame, ref: pd.DataFrame, prefix: str = "op
 
 # --- sentences and charts ---------------------------------------------------------------
 
+# Translators: "{n} holds" etc. count the chapter's statements by headline verdict
+# (holds 成立 · roughly holds 大致成立 · garbled 转述有误 · contradicted 不成立 ·
+# faithful, unconfirmed 转述忠实、未获证实 · unverifiable 无法核实).
 HEADLINE_WORDS: Mapping[str, tuple[str, str]] = {
-    "holds": ("holds", "hold"), "roughly holds": ("roughly holds", "roughly hold"),
-    "garbled": ("is garbled", "are garbled"), "contradicted": ("is contradicted", "are contradicted"),
-    "faithful, unconfirmed": ("is faithful to its source but unconfirmed",
-                              "are faithful to their source but unconfirmed"),
-    "unverifiable": ("is unverifiable", "are unverifiable"),
+    "holds": (N_("{n} holds"), N_("{n} hold")),
+    "roughly holds": (N_("{n} roughly holds"), N_("{n} roughly hold")),
+    "garbled": (N_("{n} is garbled"), N_("{n} are garbled")),
+    "contradicted": (N_("{n} is contradicted"), N_("{n} are contradicted")),
+    "faithful, unconfirmed": (N_("{n} is faithful to its source but unconfirmed"),
+                              N_("{n} are faithful to their source but unconfirmed")),
+    "unverifiable": (N_("{n} is unverifiable"), N_("{n} are unverifiable")),
 }
 
 
@@ -446,12 +519,19 @@ def headline_sentence(summary: pd.DataFrame) -> str:
     """'Of the chapter's N distinct statements, a hold, b ...' from the counts that
     ``chapter.finish()`` returns (columns headline, claims)."""
     counts = {str(h): int(n) for h, n in zip(summary["headline"], summary["claims"])}
-    parts = [f"{n} {HEADLINE_WORDS.get(h, (h, h))[0 if n == 1 else 1]}"
-             for h, n in counts.items() if n]
+    parts = [_(HEADLINE_WORDS[h][0 if n == 1 else 1]).format(n=n) if h in HEADLINE_WORDS
+             else f"{n} {h}" for h, n in counts.items() if n]
     if not parts:
-        return "The chapter has no statements."
-    text = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
-    return f"Of the chapter's {sum(counts.values())} distinct statements, {text}."
+        return _("The chapter has no statements.")
+    text = parts[0]
+    for part in parts[1:-1]:
+        # Translators: the counts of the headline sentence, one after the other.
+        text = _("{counts}, {count}").format(counts=text, count=part)
+    if len(parts) > 1:
+        # Translators: the last count of the headline sentence.
+        text = _("{counts} and {count}").format(counts=text, count=parts[-1])
+    return _("Of the chapter's {n} distinct statements, {parts}.").format(
+        n=sum(counts.values()), parts=text)
 
 
 SENSITIVITY_SHARES: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -513,6 +593,14 @@ def arena_facts(full: pd.DataFrame, open_: pd.DataFrame) -> dict[str, object]:
     }
 
 
+def _tip(shorthand: str, title: str, **kwargs: Any) -> str | alt.Tooltip:
+    """A tooltip field: in English as before (the field's own name shows, or
+    ``kwargs``' title), in Chinese titled with the translation of ``title``."""
+    if is_chinese():
+        return alt.Tooltip(shorthand, **{**kwargs, "title": _(title)})
+    return alt.Tooltip(shorthand, **kwargs) if kwargs else shorthand
+
+
 def price_chart(prices: pd.DataFrame, r: Mapping[str, float], rate: Rate, chosen_list: str,
                 palette: Mapping[str, str]) -> tuple[alt.TopLevelMixin, pd.DataFrame, str]:
     """Dot plot of GPT-4.5 and Qwen-Max list prices in USD (log scale), with the chosen
@@ -521,31 +609,60 @@ def price_chart(prices: pd.DataFrame, r: Mapping[str, float], rate: Rate, chosen
     pts["usd_per_m"] = [to_usd(v, c, rate) for v, c in zip(pts["price"], pts["currency"])]
     pts["series"] = pts["model"] + " · " + pts["price_list"]
     pts["chosen"] = pts["price_list"].isin([US_LIST, chosen_list])
+    if is_chinese():
+        pts["direction"] = pts["direction"].map(direction_word)
     pts = pts[["series", "model", "price_list", "direction", "price", "currency", "usd_per_m",
                "chosen", "source_id"]]
     notes = pd.DataFrame({
-        "direction": list(DIRECTIONS),
+        "direction": [direction_word(d) for d in DIRECTIONS],
         "usd_per_m": [r["us_input_usd"], r["us_output_usd"]],
-        "label": [f"{r[d]:.0f}× Qwen-Max ({chosen_list})" for d in DIRECTIONS]})
-    x_title = "Price (USD per million tokens, log scale)"
+        "label": [_("{ratio:.0f}× Qwen-Max ({price_list})").format(ratio=r[d],
+                                                                   price_list=chosen_list)
+                  for d in DIRECTIONS]})
+    x_title = _("Price (USD per million tokens, log scale)")
+    y_title = _("Token direction")
     base = alt.Chart(pts).encode(
         x=alt.X("usd_per_m:Q", scale=alt.Scale(type="log"), title=x_title),
-        y=alt.Y("direction:N", title="Token direction"))
+        y=alt.Y("direction:N", title=y_title))
     dots = base.mark_point(filled=True, size=120).encode(
         color=alt.Color("model:N", scale=alt.Scale(
             domain=[US_MODEL, CN_MODEL], range=[palette["United States"], palette["China"]]),
-            title="Model"),
-        shape=alt.Shape("price_list:N", title="Price list"),
+            title=_("Model")),
+        shape=alt.Shape("price_list:N", title=_("Price list")),
         opacity=alt.condition("datum.chosen", alt.value(1), alt.value(0.35)),
-        tooltip=["series:N", "direction:N", "price:Q", "currency:N",
-                 alt.Tooltip("usd_per_m:Q", format=".3f", title="USD per million"),
-                 "source_id:N"])
+        tooltip=[_tip("series:N", N_("Series")), _tip("direction:N", N_("Token direction")),
+                 _tip("price:Q", N_("Price")), _tip("currency:N", N_("Currency")),
+                 alt.Tooltip("usd_per_m:Q", format=".3f", title=_("USD per million")),
+                 _tip("source_id:N", N_("Source"))])
     text = alt.Chart(notes).mark_text(align="right", dx=-10, dy=-12, fontWeight="bold").encode(
-        x=alt.X("usd_per_m:Q", title=x_title), y=alt.Y("direction:N", title="Token direction"),
-        text="label:N", tooltip=["label:N"])
-    title = (f"GPT-4.5 costs {r['input']:.0f}× (input) and {r['output']:.0f}× (output) "
-             f"Qwen-Max on the {chosen_list} list")
+        x=alt.X("usd_per_m:Q", title=x_title), y=alt.Y("direction:N", title=y_title),
+        text="label:N", tooltip=[_tip("label:N", N_("Ratio"))])
+    title = _("GPT-4.5 costs {input:.0f}× (input) and {output:.0f}× (output) "
+              "Qwen-Max on the {price_list} list").format(
+        input=r["input"], output=r["output"], price_list=chosen_list)
     return alt.layer(dots, text).properties(height=160), pts, title
+
+
+def price_chart_notes() -> dict[str, str]:
+    """Source and description of the price chart, for ``Chapter.figure``."""
+    return dict(
+        source=_("OpenAI price table; Alibaba Cloud and third-party Qwen-Max lists; "
+                 "ECB reference rates"),
+        description=_("Dot plot of API list prices per million tokens in US dollars on a log "
+                      "scale, for GPT-4.5 and for Qwen-Max under four price lists, input and "
+                      "output. Labels give the ratio for the chosen list."))
+
+
+# Words of the data tables' country, licence and board columns, in the reader's language.
+COUNTRY_NAMES = {"United States": N_("United States"), "China": N_("China"),
+                 "Europe": N_("Europe")}
+LICENCE_CLASSES = {"Proprietary": N_("Proprietary"), "Open weights": N_("Open weights")}
+# Translators: figure 6's two tables: "full" (all models) and "open" (open-weight models).
+BOARD_NAMES = {"full": N_("full"), "open": N_("open")}
+
+
+def _word(words: Mapping[str, str], value: object) -> str:
+    return _(words[str(value)]) if str(value) in words else str(value)
 
 
 def arena_chart(board: pd.DataFrame, scale: alt.Scale) -> tuple[alt.Chart, pd.DataFrame]:
@@ -555,61 +672,129 @@ def arena_chart(board: pd.DataFrame, scale: alt.Scale) -> tuple[alt.Chart, pd.Da
          "licence_class"]].copy()
     union["tables"] = union["model"].map(
         board.groupby("model")["board"].apply(lambda s: " + ".join(sorted(s))))
+    if is_chinese():
+        union["tables"] = union["model"].map(board.groupby("model")["board"].apply(
+            lambda s: " + ".join(_word(BOARD_NAMES, b) for b in sorted(s))))
+        union["country"] = union["country"].map(lambda c: _word(COUNTRY_NAMES, c))
+        union["licence_class"] = union["licence_class"].map(lambda c: _word(LICENCE_CLASSES, c))
+        union["licence"] = union["licence"].map(lambda c: _word(LICENCE_CLASSES, c))
+        scale = alt.Scale(domain=[_word(COUNTRY_NAMES, c) for c in scale.domain],
+                          range=scale.range)
     chart = alt.Chart(union).mark_point(filled=True, size=90).encode(
         x=alt.X("arena_score:Q", scale=alt.Scale(zero=False),
-                title="Arena score (Elo points, openlm.ai)"),
-        y=alt.Y("model:N", sort="-x", title="Model"),
-        color=alt.Color("country:N", scale=scale, title="Country"),
-        shape=alt.Shape("licence_class:N", title="Licence"),
-        tooltip=["model:N", "arena_score:Q", "coding_score:Q", "organisation:N", "country:N",
-                 "licence:N", "tables:N"])
+                title=_("Arena score (Elo points, openlm.ai)")),
+        y=alt.Y("model:N", sort="-x", title=_("Model")),
+        color=alt.Color("country:N", scale=scale, title=_("Country")),
+        shape=alt.Shape("licence_class:N", title=_("Licence")),
+        tooltip=[_tip("model:N", N_("Model")), _tip("arena_score:Q", N_("Arena score")),
+                 _tip("coding_score:Q", N_("Coding score")),
+                 _tip("organisation:N", N_("Organisation")), _tip("country:N", N_("Country")),
+                 _tip("licence:N", N_("Licence")), _tip("tables:N", N_("Tables"))])
     return chart.properties(height=620), union
 
 
+def arena_figure_text(gap_top: int, n_full: int, n_models: int) -> dict[str, str]:
+    """Title, source and description of the Arena chart, for ``Chapter.figure``."""
+    return dict(
+        title=_("A Chinese open model is {gap} Elo points from the top; every open model in "
+                "the top {n} is Chinese").format(gap=gap_top, n=n_full),
+        source=_("BOC Research figure 6, from openlm.ai (as of 2025-09-01)"),
+        description=_("Arena scores of the {n} distinct models in figure 6's two tables, "
+                      "coloured by the organisation's country and shaped by proprietary or open "
+                      "weights.").format(n=n_models))
+
+
 def mau_chart(mau: pd.DataFrame) -> tuple[alt.Chart, pd.DataFrame]:
-    """Stacked bars of figure 15's monthly active users (millions) by group and form."""
+    """Stacked bars of figure 15's monthly active users (millions) by group and form
+    (in Chinese: the table's own Chinese names of the groups and forms, users in 万)."""
     data = mau.assign(mau_m=mau["mau_10k"] / 100)
+    if is_chinese():
+        group, form, value, value_format = "company:N", "product_form:N", "mau_10k:Q", ",.0f"
+    else:
+        group, form, value, value_format = "company_en:N", "product_form_en:N", "mau_m:Q", ".2f"
     chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("mau_m:Q", title="Monthly active users, June 2025 (millions)"),
-        y=alt.Y("company_en:N", sort="-x", title="Group"),
-        color=alt.Color("product_form_en:N", title="Product form"),
-        tooltip=["company_en:N", "product_form_en:N", "track:N", "app:N",
-                 alt.Tooltip("mau_m:Q", format=".2f", title="MAU (millions)")])
+        # Translators: the Chinese chart shows the users in 万 (10,000): say 万 here.
+        x=alt.X(value, title=_("Monthly active users, June 2025 (millions)")),
+        y=alt.Y(group, sort="-x", title=_("Group")),
+        color=alt.Color(form, title=_("Product form")),
+        tooltip=[_tip(group, N_("Group")), _tip(form, N_("Product form")),
+                 _tip("track:N", N_("Track")), _tip("app:N", N_("App")),
+                 # Translators: the Chinese chart shows the users in 万 (10,000): say 万 here.
+                 alt.Tooltip(value, format=value_format, title=_("MAU (millions)"))])
     return chart.properties(height=220), data
+
+
+def mau_figure_text() -> dict[str, str]:
+    """Title, source and description of the QuestMobile chart, for ``Chapter.figure``."""
+    return dict(
+        title=_("AI inside super-apps, not stand-alone apps, carries most Chinese AI users"),
+        source=_("QuestMobile, June 2025, as printed in BOC Research figure 15"),
+        description=_("Stacked bars of June 2025 monthly active users by internet group, split "
+                      "into native app, in-app plug-in and PC web product."))
 
 
 def growth_chart(mult: pd.DataFrame) -> alt.Chart:
     """Horizontal bars of growth multiples on a log scale, coloured by their basis."""
     return alt.Chart(mult).mark_bar().encode(
         x=alt.X("multiple:Q", scale=alt.Scale(type="log"),
-                title="Growth multiple (times, log scale)"),
-        y=alt.Y("series:N", sort="-x", title="Series"), color=alt.Color("basis:N", title="Basis"),
-        tooltip=["series:N", alt.Tooltip("multiple:Q", format=".1f"), "basis:N"],
+                title=_("Growth multiple (times, log scale)")),
+        y=alt.Y("series:N", sort="-x", title=_("Series")),
+        color=alt.Color("basis:N", title=_("Basis")),
+        tooltip=[_tip("series:N", N_("Series")),
+                 _tip("multiple:Q", N_("Multiple"), format=".1f"), _tip("basis:N", N_("Basis"))],
     ).properties(height=260)
+
+
+# The series of the growth chart that count tokens (the title gives their range).
+TOKEN_SERIES = ("google-12m", "google-may24-jul25", "doubao-may24-sep25", "doubao-dec-may",
+                "doubao-apr-may")
+
+
+def _growth_rows(ref: pd.DataFrame, reported: Mapping[str, float]
+                 ) -> list[tuple[str, str, float, str]]:
+    """(key, series, multiple, basis) of every bar of the growth chart."""
+    firm, aix, boc = (_("firms' figures (via press reports)"), _("AI Index 2025 counts"),
+                      _("as reported by BOC only"))
+    v = ref["value"].astype(float)
+    return [
+        ("google-12m", _("Google tokens/month, May 2024 → May 2025"),
+         growth_multiple(v["google-tokens-2025-05"], v["google-tokens-2024-05"]), firm),
+        ("google-may24-jul25", _("Google tokens/month, May 2024 → Jul 2025"),
+         growth_multiple(v["google-tokens-2025-07"], v["google-tokens-2024-05"]), firm),
+        ("doubao-may24-sep25", _("Doubao tokens/day, May 2024 → Sep 2025"),
+         growth_multiple(v["doubao-tokens-2025-09"], v["doubao-tokens-2024-05"]), firm),
+        ("doubao-dec-may", _("Doubao tokens/day, Dec 2024 → May 2025 (+{pct:.0f} %)").format(
+            pct=reported["boc-doubao-growth-vs-dec"]),
+         1 + reported["boc-doubao-growth-vs-dec"] / 100, boc),
+        ("doubao-apr-may", _("Doubao tokens/day, Apr → May 2025 (+{pct:.0f} %)").format(
+            pct=reported["boc-doubao-growth-vs-apr"]),
+         1 + reported["boc-doubao-growth-vs-apr"] / 100, boc),
+        ("alibaba-api", _("Alibaba Cloud API calls, 2024 → 2025"),
+         reported["boc-alibaba-api-calls-growth"], boc),
+        ("deepseek-platforms", _("DeepSeek third-party platforms since R1"),
+         reported["boc-deepseek-third-party-growth"], boc),
+        ("fda", _("FDA AI devices per year, 2015 → 2023"),
+         growth_multiple(v["fda-ai-devices-2023-aiindex"], v["fda-ai-devices-2015-aiindex"]), aix),
+        ("ai-phones", _("AI phone shipments, 2024 → 2027 (forecast)"),
+         growth_multiple(v["ai-phones-2027"], v["ai-phones-2024"]), firm),
+    ]
 
 
 def growth_multiples(ref: pd.DataFrame, reported: Mapping[str, float]) -> pd.DataFrame:
     """The chapter's growth multiples, from the firms' figures (via press reports), the
     AI Index and the report's own figures (``reported``: claim id -> stated value)."""
-    firm, aix, boc = ("firms' figures (via press reports)", "AI Index 2025 counts",
-                      "as reported by BOC only")
-    v = ref["value"].astype(float)
-    rows = [
-        ("Google tokens/month, May 2024 → May 2025",
-         growth_multiple(v["google-tokens-2025-05"], v["google-tokens-2024-05"]), firm),
-        ("Google tokens/month, May 2024 → Jul 2025",
-         growth_multiple(v["google-tokens-2025-07"], v["google-tokens-2024-05"]), firm),
-        ("Doubao tokens/day, May 2024 → Sep 2025",
-         growth_multiple(v["doubao-tokens-2025-09"], v["doubao-tokens-2024-05"]), firm),
-        (f"Doubao tokens/day, Dec 2024 → May 2025 (+{reported['boc-doubao-growth-vs-dec']:.0f} %)",
-         1 + reported["boc-doubao-growth-vs-dec"] / 100, boc),
-        (f"Doubao tokens/day, Apr → May 2025 (+{reported['boc-doubao-growth-vs-apr']:.0f} %)",
-         1 + reported["boc-doubao-growth-vs-apr"] / 100, boc),
-        ("Alibaba Cloud API calls, 2024 → 2025", reported["boc-alibaba-api-calls-growth"], boc),
-        ("DeepSeek third-party platforms since R1", reported["boc-deepseek-third-party-growth"], boc),
-        ("FDA AI devices per year, 2015 → 2023",
-         growth_multiple(v["fda-ai-devices-2023-aiindex"], v["fda-ai-devices-2015-aiindex"]), aix),
-        ("AI phone shipments, 2024 → 2027 (forecast)",
-         growth_multiple(v["ai-phones-2027"], v["ai-phones-2024"]), firm),
-    ]
+    rows = [row[1:] for row in _growth_rows(ref, reported)]
     return pd.DataFrame(rows, columns=["series", "multiple", "basis"])
+
+
+def growth_figure_text(ref: pd.DataFrame, reported: Mapping[str, float]) -> dict[str, str]:
+    """Title, source and description of the growth chart, for ``Chapter.figure``."""
+    tokens = [m for key, _s, m, _b in _growth_rows(ref, reported) if key in TOKEN_SERIES]
+    return dict(
+        title=_("Token multiples run from {low:.1f}× to {high:.0f}× depending on the span; only "
+                "some trace to the firms").format(low=min(tokens), high=max(tokens)),
+        source=_("Google, Alphabet, Volcano Engine and Counterpoint via press reports; AI Index "
+                 "2025; BOC Research where marked"),
+        description=_("Horizontal bars of growth multiples on a log scale, coloured by whether the "
+                      "endpoints come from the firms' own statements (read through press "
+                      "reports), from the AI Index, or only from the report."))

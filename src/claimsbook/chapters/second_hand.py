@@ -41,8 +41,9 @@ import pandas as pd
 
 from ..core import params
 from ..core.arithmetic import growth_pct, implied_earlier
+from ..core.i18n import N_, _, data_text, is_chinese
 from ..core.ledger import Claim, Computed
-from ..core.numbers import fmt_number
+from ..core.numbers import fmt_amount, fmt_number
 from ..core.params import ParameterError
 
 #: Years for which the book records NBS retail sales (data/second-hand/retail_sales.csv).
@@ -55,6 +56,14 @@ MARKET_SERIES: tuple[str, ...] = (
 #: size of the second-hand market) would grow faster than second-hand GMV itself.
 MAX_ELASTICITY = 1.0
 MAX_GROWTH_PCT = 1000.0
+
+
+def _tip(shorthand: str, title: str, **kwargs: Any) -> str | alt.Tooltip:
+    """A tooltip field: in English as before (the field's own name shows, or
+    ``kwargs``' title), in Chinese titled with the translation of ``title``."""
+    if is_chinese():
+        return alt.Tooltip(shorthand, **{**kwargs, "title": _(title)})
+    return alt.Tooltip(shorthand, **kwargs) if kwargs else shorthand
 
 
 def _fail(name: str, value: object, allowed: str) -> ParameterError:
@@ -179,17 +188,18 @@ class Scenario:
     def table(self) -> pd.DataFrame:
         """The scenario's inputs and results as a two-column table for display."""
         rows = [
-            ("Base year (NBS retail sales)", str(self.base_year), "year"),
-            ("Retail sales of consumer goods", self.retail_sales, "亿元"),
-            ("Elasticity assumed", self.elasticity, "% per 1 %"),
-            ("Second-hand GMV growth assumed", self.gmv_growth_pct, "%"),
-            ("Retail-sales growth (linear)", self.retail_growth_pct, "%"),
-            ("Retail-sales growth (constant elasticity)", self.retail_growth_pct_exact, "%"),
-            ("Retail-sales change (linear)", self.retail_change, "亿元"),
-            (f"Second-hand market ({self.market_series}, {self.market_year})",
+            (_("Base year (NBS retail sales)"), str(self.base_year), _("year")),
+            (_("Retail sales of consumer goods"), self.retail_sales, "亿元"),
+            (_("Elasticity assumed"), self.elasticity, _("% per 1 %")),
+            (_("Second-hand GMV growth assumed"), self.gmv_growth_pct, "%"),
+            (_("Retail-sales growth (linear)"), self.retail_growth_pct, "%"),
+            (_("Retail-sales growth (constant elasticity)"), self.retail_growth_pct_exact, "%"),
+            (_("Retail-sales change (linear)"), self.retail_change, "亿元"),
+            (_("Second-hand market ({series}, {year})").format(series=self.market_series,
+                                                               year=self.market_year),
              self.market_size, "亿元"),
-            ("Extra second-hand GMV", self.extra_gmv, "亿元"),
-            ("Retail sales per extra yuan of GMV", self.retail_per_extra_yuan, "yuan"),
+            (_("Extra second-hand GMV"), self.extra_gmv, "亿元"),
+            (_("Retail sales per extra yuan of GMV"), self.retail_per_extra_yuan, _("yuan")),
         ]
         return pd.DataFrame(rows, columns=["quantity", "value", "unit"])
 
@@ -255,9 +265,9 @@ def per_yuan_by_series(
         rows.append(
             {
                 "series": series,
-                "comparable_group": est["comparable_group"],
+                "comparable_group": _word(SCOPE_WORDS, est["comparable_group"]),
                 "market_year": int(est["year"]),
-                "kind": est["kind"],
+                "kind": _word(ESTIMATE_KINDS, est["kind"]),
                 "market_size_100m_yuan": float(est["value_100m_yuan"]),
                 "retail_per_extra_yuan": retail_per_extra_yuan(
                     elasticity, sales, float(est["value_100m_yuan"])
@@ -386,14 +396,21 @@ def stage_gaps(stages: pd.DataFrame) -> pd.DataFrame:
     for before, after in zip(frame.itertuples(), frame.iloc[1:].itertuples(), strict=False):
         rows.append(
             {
-                "from_stage": before.stage,
-                "to_stage": after.stage,
+                "from_stage": _stage_name(before),
+                "to_stage": _stage_name(after),
                 "end_year": int(before.end_year),
                 "next_start_year": int(after.start_year),
                 "gap_years": int(after.start_year) - int(before.end_year),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _stage_name(row: Any) -> str:
+    """A stage's name in the reader's language (in Chinese the table's own stage_zh)."""
+    if is_chinese() and isinstance(getattr(row, "stage_zh", None), str) and row.stage_zh:
+        return str(row.stage_zh)
+    return data_text(str(row.stage))
 
 
 def timeline(stages: pd.DataFrame) -> pd.DataFrame:
@@ -412,6 +429,17 @@ def timeline(stages: pd.DataFrame) -> pd.DataFrame:
 def count_distinct(values: Sequence[object]) -> int:
     """How many distinct items a list names."""
     return len(set(values))
+
+
+# The headers ``core.chapter.table`` gives the columns of this chapter's tables (scenario,
+# retail per extra yuan, growth check, stage gaps, platforms), marked for the catalog.
+TABLE_HEADERS = (
+    N_("Quantity"), N_("Value"), N_("Unit"), N_("Series"), N_("Comparable group"),
+    N_("Market year"), N_("Kind"), N_("Market size 100m yuan"), N_("Retail per extra yuan"),
+    N_("Year"), N_("Value 100m yuan"), N_("Growth %"), N_("Ratio growth %"),
+    N_("Difference pp"), N_("Rounding pp"), N_("Copy"), N_("Source id"), N_("From stage"),
+    N_("To stage"), N_("End year"), N_("Next start year"), N_("Gap years"), N_("Platform"),
+    N_("Market"), N_("Model"), N_("Metric"), N_("Currency"), N_("Period"))
 
 
 # --- values the checks reference (data/second-hand/checks.csv) --------------------
@@ -469,19 +497,21 @@ class Offline:
         return [
             Computed(
                 f"crgta-non-online-{self.year}", self.non_online, MONEY_UNIT,
-                f"CRGTA's {self.year} total for second-hand goods less its {self.year} e-commerce "
-                f"figure: a residual of another scope, not an offline figure CRGTA published",
+                _("CRGTA's {year} total for second-hand goods less its {year} e-commerce "
+                  "figure: a residual of another scope, not an offline figure CRGTA "
+                  "published").format(year=self.year),
                 source_id=self.source_id, location=self.location, period=str(self.year)),
             Computed(
                 "offline-previous-implied", self.previous, MONEY_UNIT,
-                f"Previous year's offline value implied by the article's own level and growth "
-                f"(from {fmt_number(self.previous_low)} to {fmt_number(self.previous_high)} with "
-                f"their rounding): arithmetic on the claim's figures",
+                _("Previous year's offline value implied by the article's own level and growth "
+                  "(from {low} to {high} with their rounding): arithmetic on the claim's "
+                  "figures").format(low=_amount_100m(self.previous_low),
+                                    high=_amount_100m(self.previous_high)),
                 source_id=ARTICLE, location=self.claim_location),
         ]
 
-    def glue_values(self) -> dict[str, float]:
-        return {
+    def glue_values(self) -> dict[str, float | str]:
+        values: dict[str, float | str] = {
             "prev_level": self.previous, "prev_low": self.previous_low,
             "prev_high": self.previous_high, "crgta_nononline": self.non_online,
             "crgta_ratio": self.non_online / self.value,
@@ -489,6 +519,17 @@ class Offline:
             "crgta_online_bn": self.crgta_online / PER_BILLION,
             "rep_offline_bn": self.value / PER_BILLION, "crgta_year": self.year,
         }
+        if is_chinese():  # the billions again, as Chinese prose writes them: 亿元 (text)
+            values.update(crgta_online_yi=fmt_amount(self.crgta_online, MONEY_UNIT),
+                          rep_offline_yi=fmt_amount(self.value, MONEY_UNIT),
+                          crgta_total_yi=fmt_amount(self.crgta_total, MONEY_UNIT))
+        return values
+
+
+def _amount_100m(value: float) -> str:
+    """An amount in 亿元 as the book writes it: the bare number in English (the unit is
+    the claim's), 亿元 in Chinese."""
+    return fmt_amount(value, MONEY_UNIT) if is_chinese() else fmt_number(value)
 
 
 def offline(value: Claim, growth: Claim, market: pd.DataFrame) -> Offline:
@@ -536,19 +577,22 @@ def stage_computed(stages: pd.DataFrame) -> list[Computed]:
         for edge, year in (("start", row.start_year), ("end", row.end_year)):
             if pd.isna(year):
                 continue
+            label = (_("Start of the {stage} stage ({stage_zh}) in Everbright Securities' "
+                       "stage scheme (Analysys AMC model)") if edge == "start" else
+                     _("End of the {stage} stage ({stage_zh}) in Everbright Securities' "
+                       "stage scheme (Analysys AMC model)"))
             values.append(Computed(
                 f"everbright-{key}-{edge}", float(year), "year",
-                f"{edge.capitalize()} of the {row.stage} stage ({row.stage_zh}) in Everbright "
-                f"Securities' stage scheme (Analysys AMC model)",
+                label.format(stage=_stage_name(row), stage_zh=row.stage_zh),
                 source_id=str(row.source_id), location=str(row.location)))
     values.append(Computed(
         "everbright-stage-count", float(count_distinct(list(eb["stage"]))), "stages",
-        "Stages Everbright Securities dates in its scheme (the first three of the four "
-        "stages of Analysys's AMC model; the fourth, application maturity, is not dated)",
+        _("Stages Everbright Securities dates in its scheme (the first three of the four "
+          "stages of Analysys's AMC model; the fourth, application maturity, is not dated)"),
         source_id=str(eb["source_id"].iloc[0]), location=str(eb["location"].iloc[0])))
     values.append(Computed(
         "article-stage-count", float(count_distinct(list(art["stage"]))), "stages",
-        "Stages in the article's own list", source_id=ARTICLE,
+        _("Stages in the article's own list"), source_id=ARTICLE,
         location=str(art["location"].iloc[0])))
     return values
 
@@ -571,42 +615,52 @@ def stage_figure(stages: pd.DataFrame) -> dict[str, Any]:
     art = article_stages(stages)
     eb_start = stage_values(stages)["eb_start"]
     bars = timeline(stages)
-    bars["who"] = bars["source_id"].map({ARTICLE: "中国经营报 (article)"}).fillna(
-        "Everbright / Analysys")
-    bars["end_label"] = bars["end_year"].astype("string").fillna("not stated")
+    bars["who"] = bars["source_id"].map({ARTICLE: _("中国经营报 (article)")}).fillna(
+        _("Everbright / Analysys"))
+    bars["end_label"] = bars["end_year"].astype("string").fillna(_("not stated"))
+    stage_order = list(art["stage"])
+    if is_chinese():
+        bars["stage"] = [_stage_name(r) for r in bars.itertuples()]
+        stage_order = [_stage_name(r) for r in art.itertuples()]
     bars = bars[["stage", "stage_zh", "who", "start_year", "end_label", "bar_start", "bar_end",
                  "end_known"]]
     first, last = int(bars["bar_start"].min()), int(bars["bar_end"].max())
     chart = alt.Chart(bars).mark_bar(height=BAR_HEIGHT).encode(
-        x=alt.X("bar_start:Q", title="Year", scale=alt.Scale(domain=[first - 2, last + 2]),
+        x=alt.X("bar_start:Q", title=_("Year"), scale=alt.Scale(domain=[first - 2, last + 2]),
                 axis=alt.Axis(format="d")),
-        x2=alt.X2("bar_end:Q", title="Year"),
-        y=alt.Y("who:N", title="Source"),
-        color=alt.Color("stage:N", title="Stage", sort=list(art["stage"])),
-        opacity=alt.Opacity("end_known:N", title="End year stated", legend=None),
-        tooltip=["who:N", "stage:N", "stage_zh:N", alt.Tooltip("start_year:Q", format="d"),
-                 "end_label:N"])
+        x2=alt.X2("bar_end:Q", title=_("Year")),
+        y=alt.Y("who:N", title=_("Source")),
+        color=alt.Color("stage:N", title=_("Stage"), sort=stage_order),
+        opacity=alt.Opacity("end_known:N", title=_("End year stated"), legend=None),
+        tooltip=[_tip("who:N", N_("Source")), _tip("stage:N", N_("Stage")),
+                 _tip("stage_zh:N", N_("Stage (Chinese)")),
+                 _tip("start_year:Q", N_("Start year"), format="d"),
+                 _tip("end_label:N", N_("End year"))])
     matched, compared = stage_matches(stages)
     eb = everbright_stages(stages)
     eb_year = int(eb["start_year"].min())
     if compared and matched == compared:
-        title = (f"All {compared} of the article's stage years are those of Everbright's "
-                 f"{eb_year}-{int(eb['end_year'].max())} scheme (Analysys model)")
+        title = _("All {compared} of the article's stage years are those of Everbright's "
+                  "{first}-{last} scheme (Analysys model)").format(
+            compared=compared, first=eb_year, last=int(eb["end_year"].max()))
     else:
-        title = (f"{matched} of the article's {compared} stage years match Everbright's scheme "
-                 f"(Analysys model)")
+        title = _("{matched} of the article's {compared} stage years match Everbright's scheme "
+                  "(Analysys model)").format(matched=matched, compared=compared)
+    span = _("{stage} stage {start}-{end}")
     return dict(
         chart=chart, chart_id="stage-timeline", title=title,
-        source="中国经营报, April 2025; Everbright Securities (Analysys AMC model), report of "
-               "2021-11-24, read in republished copies",
-        description=("Timeline bars: the article's "
-                     + ", ".join(f"{r.stage} stage {int(r.start_year)}-{int(r.end_year)}"
-                                 for r in art.itertuples())
-                     + "; below, Everbright's "
-                     + ", ".join(f"{r.stage} stage {int(r.start_year)}-"
-                                 + ("?" if pd.isna(r.end_year) else f"{int(r.end_year)}")
-                                 for r in eb.itertuples())
-                     + f" (market launch from {eb_start})."),
+        source=_("中国经营报, April 2025; Everbright Securities (Analysys AMC model), report of "
+                 "2021-11-24, read in republished copies"),
+        description=_("Timeline bars: the article's {article}; below, Everbright's {everbright} "
+                      "(market launch from {launch}).").format(
+            article=_(", ").join(span.format(stage=_stage_name(r),
+                                             start=int(r.start_year), end=int(r.end_year))
+                                 for r in art.itertuples()),
+            everbright=_(", ").join(span.format(
+                stage=_stage_name(r), start=int(r.start_year),
+                end="?" if pd.isna(r.end_year) else f"{int(r.end_year)}")
+                for r in eb.itertuples()),
+            launch=eb_start),
         data=bars)
 
 
@@ -641,27 +695,34 @@ def scenario_values(scen: Scenario, estimate: pd.Series) -> dict[str, Any]:
     return {
         "gmv_growth_pct": scen.gmv_growth_pct, "elasticity": scen.elasticity,
         "base_year": scen.base_year, "retail_tn": scen.retail_sales / PER_TRILLION,
-        "market_label": f"{estimate['producer']}, {estimate['scope']}",
+        "market_label": _("{producer}, {scope}").format(
+            producer=estimate["producer"], scope=data_text(str(estimate["scope"]))),
         "market_bn": scen.market_size / PER_BILLION, "market_year": scen.market_year,
-        "market_caveat": (f" (a figure the article reporting it, `{estimate['source_id']}`, "
-                          "calls projected)" if projected else ""),
+        "market_caveat": (_(" (a figure the article reporting it, `{source_id}`, "
+                            "calls projected)").format(source_id=estimate["source_id"])
+                          if projected else ""),
         "retail_growth": scen.retail_growth_pct,
         "retail_growth_exact": scen.retail_growth_pct_exact,
         "retail_change_bn": scen.retail_change / PER_BILLION,
         "extra_gmv_bn": scen.extra_gmv / PER_BILLION, "per_yuan": scen.retail_per_extra_yuan,
+        # In Chinese, the billions again as Chinese prose writes them: 亿元 (text).
+        **({"market_yi": fmt_amount(scen.market_size, MONEY_UNIT),
+            "retail_change_yi": fmt_amount(scen.retail_change, MONEY_UNIT),
+            "extra_gmv_yi": fmt_amount(scen.extra_gmv, MONEY_UNIT),
+            "retail_yi": fmt_amount(scen.retail_sales, MONEY_UNIT)} if is_chinese() else {}),
     }
 
 
 
 def per_yuan_values(per_yuan: pd.DataFrame) -> dict[str, Any]:
     """Range of retail sales per extra yuan of GMV over all series and the online ones."""
-    online = per_yuan[per_yuan["comparable_group"] == "online"]
+    online = per_yuan[per_yuan["comparable_group"] == _word(SCOPE_WORDS, "online")]
     ratio = "retail_per_extra_yuan"
     return {"per_yuan_min": float(per_yuan[ratio].min()),
             "per_yuan_max": float(per_yuan[ratio].max()),
             "per_yuan_online_min": float(online[ratio].min()),
             "per_yuan_online_max": float(online[ratio].max()),
-            "online_series": ", ".join(online["series"])}
+            "online_series": _(", ").join(online["series"])}
 
 
 def growth_gap_values(check: pd.DataFrame, retail: pd.DataFrame) -> dict[str, Any]:
@@ -676,51 +737,83 @@ def growth_gap_values(check: pd.DataFrame, retail: pd.DataFrame) -> dict[str, An
 def market_figure(market: pd.DataFrame, offline_value: float) -> dict[str, Any]:
     """Market-size estimates by series, with the article's offline figure as a rule."""
     half = market["period"].astype(str).str.contains("H")
-    ctx = market.assign(value_bn_yuan=market["value_100m_yuan"] / PER_BILLION,
-                        point=market["kind"].str.cat(half.map({True: " (half year)",
-                                                               False: ""})))
+    # In Chinese the chart counts in 亿元, the unit of the table and of Chinese sources.
+    per_unit = 1.0 if is_chinese() else PER_BILLION
+    kind = market["kind"]
+    if is_chinese():
+        kind = kind.map(lambda v: _word(ESTIMATE_KINDS, v))
+    ctx = market.assign(value_bn_yuan=market["value_100m_yuan"] / per_unit,
+                        point=kind.str.cat(half.map({True: _(" (half year)"),
+                                                     False: ""})))
     ctx = ctx[["estimate_id", "series", "producer", "comparable_group", "year", "period",
                "point", "value_bn_yuan", "source_id"]]
-    rule_data = pd.DataFrame([{"value_bn_yuan": offline_value / PER_BILLION,
-                               "label": "Article: offline circulation (CRGTA, year not stated)"}])
+    rule_data = pd.DataFrame([{"value_bn_yuan": offline_value / per_unit,
+                               "label": _("Article: offline circulation (CRGTA, year not "
+                                          "stated)")}])
     first, last = int(ctx["year"].min()), int(ctx["year"].max())
-    y = alt.Y("value_bn_yuan:Q", title="Market size (billion yuan)")
-    dots = alt.Chart(ctx).mark_line(point=True).encode(
-        x=alt.X("year:Q", title="Year", scale=alt.Scale(domain=[first - 1, last + 1]),
-                axis=alt.Axis(format="d")),
-        y=y, color=alt.Color("series:N", title="Series"),
-        strokeDash=alt.StrokeDash("comparable_group:N", title="Scope"),
-        shape=alt.Shape("point:N", title="Kind"), detail="point:N",
-        tooltip=["producer:N", "comparable_group:N", "period:N", "point:N",
-                 alt.Tooltip("value_bn_yuan:Q", title="Billion yuan", format=",.1f"),
-                 "source_id:N"])
-    rule = alt.Chart(rule_data).mark_rule(strokeDash=[4, 4], color="black").encode(
-        y=y, tooltip=["label:N", alt.Tooltip("value_bn_yuan:Q", title="Billion yuan")])
 
     def span(group: str) -> str:
         values = ctx.loc[ctx["comparable_group"] == group, "value_bn_yuan"]
+        if is_chinese():
+            return _("{low} and {high} billion").format(
+                low=fmt_amount(values.min(), MONEY_UNIT), high=fmt_amount(values.max(), MONEY_UNIT))
         return f"{fmt_number(values.min())} and {fmt_number(values.max())} billion"
+
+    description = _("Estimates of the second-hand market by series and year in billion yuan; "
+                    "online series lie between {online}, whole-market series between "
+                    "{whole} (forecasts included); a dashed line marks the article's "
+                    "{offline} billion offline figure.").format(
+        online=span("online"), whole=span("whole market"),
+        offline=(fmt_amount(offline_value, MONEY_UNIT) if is_chinese()
+                 else fmt_number(offline_value / PER_BILLION)))
+    if is_chinese():
+        ctx["comparable_group"] = ctx["comparable_group"].map(lambda v: _word(SCOPE_WORDS, v))
+        ctx["producer"] = ctx["producer"].map(lambda v: _word(PRODUCER_NAMES, v))
+    # Translators: the Chinese chart counts in 亿元: say 亿元 wherever this says billion yuan.
+    y = alt.Y("value_bn_yuan:Q", title=_("Market size (billion yuan)"))
+    dots = alt.Chart(ctx).mark_line(point=True).encode(
+        x=alt.X("year:Q", title=_("Year"), scale=alt.Scale(domain=[first - 1, last + 1]),
+                axis=alt.Axis(format="d")),
+        y=y, color=alt.Color("series:N", title=_("Series")),
+        strokeDash=alt.StrokeDash("comparable_group:N", title=_("Scope")),
+        shape=alt.Shape("point:N", title=_("Kind")), detail="point:N",
+        tooltip=[_tip("producer:N", N_("Producer")), _tip("comparable_group:N", N_("Scope")),
+                 _tip("period:N", N_("Period")), _tip("point:N", N_("Kind")),
+                 alt.Tooltip("value_bn_yuan:Q", title=_("Billion yuan"), format=",.1f"),
+                 _tip("source_id:N", N_("Source"))])
+    rule = alt.Chart(rule_data).mark_rule(strokeDash=[4, 4], color="black").encode(
+        y=y, tooltip=[_tip("label:N", N_("Marker")),
+                      alt.Tooltip("value_bn_yuan:Q", title=_("Billion yuan"))])
 
     return dict(
         chart=dots + rule, chart_id="market-size",
-        title=("Online and whole-market estimates of China's second-hand market differ "
-               "several-fold: scope, not growth"),
-        source=("100ec.cn, iiMedia, CRGTA, Tsinghua IEEE/Frost & Sullivan, MobData as reported "
-                "by People's Daily, The Beijing Lens, Teller Report, China Daily, SHINE, "
-                "iChongqing, ww01.net"),
-        description=(f"Estimates of the second-hand market by series and year in billion yuan; "
-                     f"online series lie between {span('online')}, whole-market series between "
-                     f"{span('whole market')} (forecasts included); a dashed line marks the "
-                     f"article's {fmt_number(offline_value / PER_BILLION)} billion offline "
-                     "figure."),
+        title=_("Online and whole-market estimates of China's second-hand market differ "
+                "several-fold: scope, not growth"),
+        source=_("100ec.cn, iiMedia, CRGTA, Tsinghua IEEE/Frost & Sullivan, MobData as reported "
+                 "by People's Daily, The Beijing Lens, Teller Report, China Daily, SHINE, "
+                 "iChongqing, ww01.net"),
+        description=description,
         data=ctx)
+
+
+# Words of the market-size table's kind and comparable_group columns.
+ESTIMATE_KINDS = {"estimate": N_("estimate"), "forecast": N_("forecast")}
+# Producers the market-size table names in English only.
+PRODUCER_NAMES = {"Tsinghua IEEE and Frost & Sullivan": N_("Tsinghua IEEE and Frost & Sullivan")}
+SCOPE_WORDS = {"online": N_("online"), "whole market": N_("whole market"),
+               "including used cars": N_("including used cars")}
+
+
+def _word(words: Mapping[str, str], value: object) -> str:
+    return _(words[str(value)]) if str(value) in words else str(value)
 
 
 # --- Xianyu ------------------------------------------------------------------------
 
 DAYS_PER_MONTH = 365.25 / 12
 USER_METRICS = ("registered users", "user accounts", "monthly active users", "daily active users")
-POST95, POST00 = "post-95s (95后)", "post-00s (00后)"
+# Translators: the age cohorts born 1995-99 and 2000-09.
+POST95, POST00 = N_("post-95s (95后)"), N_("post-00s (00后)")
 
 
 def months_between(start: str, end: str) -> float:
@@ -747,28 +840,41 @@ def users_figure(xianyu: pd.DataFrame) -> dict[str, Any]:
     """Xianyu's user counts by date and measure (``xianyu`` indexed by figure_id)."""
     users = xianyu.reset_index()
     users = users[users["metric"].isin(USER_METRICS)]
-    users = users.assign(bound=users["comparison"].map({">": "more than (lower bound)",
-                                                        "=": "about"}))[
+    users = users.assign(bound=users["comparison"].map({">": _("more than (lower bound)"),
+                                                        "=": _("about")}))[
         ["figure_id", "metric", "value", "comparison", "bound", "date", "source_id"]]
+    if is_chinese():
+        users["metric"] = users["metric"].map(lambda v: data_text(str(v)))
     chart = alt.Chart(users).mark_point(filled=True, size=MARKER_SIZE).encode(
-        x=alt.X("date:T", title="Date"), y=alt.Y("value:Q", title="Users (million)"),
-        color=alt.Color("metric:N", title="Measure"),
-        shape=alt.Shape("bound:N", title="Stated as"),
-        tooltip=["metric:N", "date:N", alt.Tooltip("value:Q", title="Million"), "bound:N",
-                 "source_id:N"])
+        x=alt.X("date:T", title=_("Date")), y=alt.Y("value:Q", title=_("Users (million)")),
+        color=alt.Color("metric:N", title=_("Measure")),
+        shape=alt.Shape("bound:N", title=_("Stated as")),
+        tooltip=[_tip("metric:N", N_("Measure")), _tip("date:N", N_("Date")),
+                 alt.Tooltip("value:Q", title=_("Million")), _tip("bound:N", N_("Stated as")),
+                 _tip("source_id:N", N_("Source"))])
     registered = float(xianyu.loc["users-2025-03", "value"])
     mau = float(xianyu.loc["mau-2024-04", "value"])
-    listing = "; ".join(f"{r.metric} {fmt_number(r.value)} million"
-                        f"{' or more' if r.comparison == '>' else ''} ({r.date})"
-                        for r in users.itertuples())
+    if is_chinese():
+        listing = "；".join(
+            _("{metric} {value} million{more} ({date})").format(
+                metric=r.metric, value=fmt_amount(r.value, "million"), date=r.date,
+                more=_(" or more") if r.comparison == ">" else "")
+            for r in users.itertuples())
+    else:
+        listing = "; ".join(f"{r.metric} {fmt_number(r.value)} million"
+                            f"{' or more' if r.comparison == '>' else ''} ({r.date})"
+                            for r in users.itertuples())
+    registered_text = (fmt_amount(registered, "million") if is_chinese()
+                       else fmt_number(registered))
     return dict(
         chart=chart, chart_id="xianyu-users",
-        title=(f"Xianyu's registered users passed {fmt_number(registered)} million; its monthly "
-               f"actives, counted a year earlier, were {share_pct(mau, registered):.0f} % of that "
-               "number"),
-        source=("中国市场监管报 2025-03-25; China Daily via Hangzhou 2024-03-08; QuestMobile via "
-                "information.bz 2024-08-05"),
-        description=f"Xianyu user counts by date, in millions: {listing}.",
+        title=_("Xianyu's registered users passed {registered} million; its monthly "
+                "actives, counted a year earlier, were {share:.0f} % of that "
+                "number").format(registered=registered_text, share=share_pct(mau, registered)),
+        source=_("中国市场监管报 2025-03-25; China Daily via Hangzhou 2024-03-08; QuestMobile via "
+                 "information.bz 2024-08-05"),
+        description=_("Xianyu user counts by date, in millions: {listing}.").format(
+            listing=listing),
         data=users)
 
 
@@ -789,8 +895,8 @@ def cohort_values(post95: float, post00: float, xianyu: pd.DataFrame) -> dict[st
             "post95_2024": float(xianyu.loc["post95-2024-04", "value"]),
             "post00_2024": float(xianyu.loc["post00-2024-04", "value"]),
             "post95_00": together,
-            "post95_00_vs_floor": ("above" if together > disjoint.combined_lower()
-                                   else "not above")}
+            "post95_00_vs_floor": (_("above") if together > disjoint.combined_lower()
+                                   else _("not above"))}
 
 
 OTHER_AGE_SHARES = {
@@ -802,42 +908,52 @@ OTHER_AGE_SHARES = {
 def age_bounds_figure(post95: float, post00: float, xianyu: pd.DataFrame) -> dict[str, Any]:
     """The range each "more than" age share leaves open, with the other shares Xianyu
     released as diamonds."""
-    disjoint, _ = cohort_bounds(post95, post00)
+    disjoint, _nested = cohort_bounds(post95, post00)
     ranges = disjoint.table()
     others = pd.DataFrame([
         {"cohort": cohort, "value_pct": float(xianyu.loc[fid, "value"]),
-         "what": (f"{xianyu.loc[fid, 'metric']}, {xianyu.loc[fid, 'date']} "
-                  f"({xianyu.loc[fid, 'source_id']})")}
+         "what": _("{metric}, {date} ({source_id})").format(
+             metric=data_text(str(xianyu.loc[fid, "metric"])), date=xianyu.loc[fid, "date"],
+             source_id=xianyu.loc[fid, "source_id"])}
         for fid, cohort in OTHER_AGE_SHARES.items()])
-    x_title = "Share of Xianyu users (%)"
+    if is_chinese():
+        ranges["cohort"] = ranges["cohort"].map(_)
+        others["cohort"] = others["cohort"].map(_)
+    x_title = _("Share of Xianyu users (%)")
+    cohort_title = _("Cohort")
     base = alt.Chart(ranges)
     possible = base.mark_bar(opacity=0.25, color="#c8102e").encode(
         x=alt.X("lower_pct:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
-        x2=alt.X2("upper_pct:Q", title=x_title), y=alt.Y("cohort:N", title="Cohort"),
-        tooltip=["cohort:N", alt.Tooltip("lower_pct:Q", title="Stated floor (%)"),
+        x2=alt.X2("upper_pct:Q", title=x_title), y=alt.Y("cohort:N", title=cohort_title),
+        tooltip=[_tip("cohort:N", N_("Cohort")),
+                 alt.Tooltip("lower_pct:Q", title=_("Stated floor (%)")),
                  alt.Tooltip("upper_pct:Q",
-                             title="Highest possible if cohorts are disjoint (%)")])
+                             title=_("Highest possible if cohorts are disjoint (%)"))])
     floor = base.mark_bar(color="#c8102e").encode(
-        x=alt.X("lower_pct:Q", title=x_title), y=alt.Y("cohort:N", title="Cohort"),
-        tooltip=["cohort:N", alt.Tooltip("lower_pct:Q", title="Stated: more than (%)")])
+        x=alt.X("lower_pct:Q", title=x_title), y=alt.Y("cohort:N", title=cohort_title),
+        tooltip=[_tip("cohort:N", N_("Cohort")),
+                 alt.Tooltip("lower_pct:Q", title=_("Stated: more than (%)"))])
     dots = alt.Chart(others).mark_point(shape="diamond", size=MARKER_SIZE, filled=True,
                                         color="black").encode(
-        x=alt.X("value_pct:Q", title=x_title), y=alt.Y("cohort:N", title="Cohort"),
-        tooltip=["what:N", alt.Tooltip("value_pct:Q", title="%")])
+        x=alt.X("value_pct:Q", title=x_title), y=alt.Y("cohort:N", title=cohort_title),
+        tooltip=[_tip("what:N", N_("Release")), alt.Tooltip("value_pct:Q", title="%")])
     plot_data = pd.concat([ranges.assign(kind="range"), others.assign(kind="other release")],
                           ignore_index=True)
-    shown = "; ".join(f"{r.what}: {fmt_number(r.value_pct)} %" for r in others.itertuples())
+    shown = _("; ").join(_("{what}: {value} %").format(what=r.what, value=fmt_number(r.value_pct))
+                         for r in others.itertuples())
     return dict(
         chart=possible + floor + dots, chart_id="xianyu-age-bounds",
-        title=(f"'More than {post95:g} %' and 'more than {post00:g} %' are floors: the true "
-               "shares can lie anywhere in the light bars"),
-        source=("中国经营报 April 2025 (floors); People's Daily (Xinhua) 2024-04-09, "
-                "information.bz 2024-08-05 and China Daily 2025 (diamonds)"),
-        description=(f"Solid bars show the stated floors, {post95:g} % for post-95s and "
-                     f"{post00:g} % for post-00s; light bars extend to the highest share possible "
-                     f"if the cohorts do not overlap ({disjoint.upper(POST95):g} % and "
-                     f"{disjoint.upper(POST00):g} %); diamonds mark other shares Xianyu "
-                     f"released: {shown}."),
+        title=_("'More than {post95:g} %' and 'more than {post00:g} %' are floors: the true "
+                "shares can lie anywhere in the light bars").format(post95=post95,
+                                                                   post00=post00),
+        source=_("中国经营报 April 2025 (floors); People's Daily (Xinhua) 2024-04-09, "
+                 "information.bz 2024-08-05 and China Daily 2025 (diamonds)"),
+        description=_("Solid bars show the stated floors, {post95:g} % for post-95s and "
+                      "{post00:g} % for post-00s; light bars extend to the highest share "
+                      "possible if the cohorts do not overlap ({upper95:g} % and {upper00:g} %); "
+                      "diamonds mark other shares Xianyu released: {shown}.").format(
+            post95=post95, post00=post00, upper95=disjoint.upper(POST95),
+            upper00=disjoint.upper(POST00), shown=shown),
         data=plot_data)
 
 
@@ -858,15 +974,17 @@ def summary_values(summary: pd.DataFrame) -> dict[str, int]:
 # --- what-if: the scenario by elasticity and market series, chosen by the reader ----
 
 WHAT_IF_ELASTICITIES: tuple[float, ...] = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
-RETAIL_MEASURE = "Change in retail sales"
-GMV_MEASURE = "Extra second-hand GMV"
+RETAIL_MEASURE = N_("Change in retail sales")
+GMV_MEASURE = N_("Extra second-hand GMV")
 
 
 def scenario_what_if(retail: pd.DataFrame, market: pd.DataFrame, scen: Scenario
                      ) -> pd.DataFrame:
     """The scenario at every elasticity of :data:`WHAT_IF_ELASTICITIES` (and the
     page's), every market series and every GMV growth of the sensitivity chart: the
-    retail-sales change and the extra second-hand GMV, in billion yuan, long form."""
+    retail-sales change and the extra second-hand GMV, in billion yuan (in Chinese: in
+    亿元, the column keeping its name), long form."""
+    per_unit = 1.0 if is_chinese() else PER_BILLION
     rows = []
     series_with_data = [str(s) for s in pd.unique(market["series"])]
     for e in sorted({*WHAT_IF_ELASTICITIES, scen.elasticity}):
@@ -877,10 +995,10 @@ def scenario_what_if(retail: pd.DataFrame, market: pd.DataFrame, scen: Scenario
                 common = {"elasticity": e, "market_series": series, "gmv_growth_pct": g,
                           "market_year": s.market_year,
                           "retail_per_extra_yuan": s.retail_per_extra_yuan}
-                rows.append({**common, "measure": RETAIL_MEASURE,
-                             "bn_yuan": s.retail_change / PER_BILLION})
-                rows.append({**common, "measure": GMV_MEASURE,
-                             "bn_yuan": s.extra_gmv / PER_BILLION})
+                rows.append({**common, "measure": _(RETAIL_MEASURE),
+                             "bn_yuan": s.retail_change / per_unit})
+                rows.append({**common, "measure": _(GMV_MEASURE),
+                             "bn_yuan": s.extra_gmv / per_unit})
     return pd.DataFrame(rows)
 
 
@@ -893,42 +1011,53 @@ def scenario_what_if_figure(scen: Scenario, grid: pd.DataFrame) -> dict[str, Any
     elasticity = alt.param(
         name="elasticity", value=scen.elasticity,
         bind=alt.binding_select(options=elasticities, labels=[f"{e:g}" for e in elasticities],
-                                name=f"Elasticity (this page: {scen.elasticity:g}) "))
+                                name=_("Elasticity (this page: {elasticity:g}) ").format(
+                                    elasticity=scen.elasticity)))
     market = alt.param(
         name="market", value=scen.market_series,
         bind=alt.binding_select(options=series,
-                                name=f"Market-size series (this page: {scen.market_series}) "))
-    x = alt.X("gmv_growth_pct:Q", title="Growth of second-hand e-commerce GMV (%)")
-    y = alt.Y("bn_yuan:Q", title=f"Billion yuan ({scen.base_year} levels)")
+                                name=_("Market-size series (this page: {series}) ").format(
+                                    series=scen.market_series)))
+    # In Chinese the grid counts in 亿元 (scenario_what_if).
+    per_unit = 1.0 if is_chinese() else PER_BILLION
+    x = alt.X("gmv_growth_pct:Q", title=_("Growth of second-hand e-commerce GMV (%)"))
+    # Translators: the Chinese chart counts in 亿元: say 亿元 wherever this says billion yuan.
+    y = alt.Y("bn_yuan:Q", title=_("Billion yuan ({year} levels)").format(year=scen.base_year))
     lines = alt.Chart(grid).mark_line(point=True).encode(
-        x=x, y=y, color=alt.Color("measure:N", title="Measure"),
-        tooltip=[alt.Tooltip("measure:N", title="Measure"),
-                 alt.Tooltip("elasticity:Q", title="Elasticity"),
-                 alt.Tooltip("market_series:N", title="Market series"),
-                 alt.Tooltip("gmv_growth_pct:Q", title="GMV growth (%)"),
-                 alt.Tooltip("bn_yuan:Q", title="Billion yuan", format=",.0f"),
-                 alt.Tooltip("retail_per_extra_yuan:Q", title="Retail yuan per extra GMV yuan",
-                             format=".1f")],
+        x=x, y=y, color=alt.Color("measure:N", title=_("Measure")),
+        tooltip=[alt.Tooltip("measure:N", title=_("Measure")),
+                 alt.Tooltip("elasticity:Q", title=_("Elasticity")),
+                 alt.Tooltip("market_series:N", title=_("Market series")),
+                 alt.Tooltip("gmv_growth_pct:Q", title=_("GMV growth (%)")),
+                 alt.Tooltip("bn_yuan:Q", title=_("Billion yuan"), format=",.0f"),
+                 alt.Tooltip("retail_per_extra_yuan:Q",
+                             title=_("Retail yuan per extra GMV yuan"), format=".1f")],
     ).add_params(elasticity, market).transform_filter(
         (alt.datum.elasticity == elasticity) & (alt.datum.market_series == market))
     point = pd.DataFrame([{"gmv_growth_pct": scen.gmv_growth_pct,
-                           "bn_yuan": scen.retail_change / PER_BILLION,
-                           "label": "this page's scenario"}])
+                           "bn_yuan": scen.retail_change / per_unit,
+                           "label": _("this page's scenario")}])
     mark = alt.Chart(point).mark_point(size=MARKER_SIZE, shape="diamond", filled=True,
                                        color="black").encode(
-        x=x, y=y, tooltip=[alt.Tooltip("label:N", title="Marker"),
-                           alt.Tooltip("bn_yuan:Q", title="Retail change (bn yuan)",
+        x=x, y=y, tooltip=[alt.Tooltip("label:N", title=_("Marker")),
+                           alt.Tooltip("bn_yuan:Q", title=_("Retail change (bn yuan)"),
                                        format=",.0f")])
+    change = (fmt_amount(scen.retail_change, MONEY_UNIT) if is_chinese()
+              else f"{scen.retail_change / PER_BILLION:,.0f} bn yuan")
     return dict(
         chart=lines + mark, chart_id="elasticity-scenario",
-        title=(f"At elasticity {scen.elasticity:g}, {scen.gmv_growth_pct:g} % more second-hand "
-               f"GMV goes with {scen.retail_change / PER_BILLION:,.0f} bn yuan more retail sales "
-               f"({scen.retail_per_extra_yuan:.1f} yuan per extra yuan of second-hand GMV)"),
-        source=(f"NBS retail sales {scen.base_year}; elasticity from the CASS / China Market "
-                "Society report (as reported by 中国经营报 and Xinhuanet); market-size series "
-                "in data/second-hand/market_size.csv; linear reading"),
-        description=("Two lines against the growth of second-hand e-commerce GMV: the change "
-                     "in national retail sales the elasticity implies, and the extra "
-                     "second-hand GMV itself, both in billion yuan; menus choose the elasticity "
-                     "and the market-size series, and the diamond marks this page's scenario."),
+        title=_("At elasticity {elasticity:g}, {growth:g} % more second-hand GMV goes with "
+                "{change} more retail sales ({per_yuan:.1f} yuan per extra yuan of "
+                "second-hand GMV)").format(
+            elasticity=scen.elasticity, growth=scen.gmv_growth_pct, change=change,
+            per_yuan=scen.retail_per_extra_yuan),
+        source=_("NBS retail sales {year}; elasticity from the CASS / China Market "
+                 "Society report (as reported by 中国经营报 and Xinhuanet); market-size series "
+                 "in data/second-hand/market_size.csv; linear reading").format(
+            year=scen.base_year),
+        description=_("Two lines against the growth of second-hand e-commerce GMV: the change "
+                      "in national retail sales the elasticity implies, and the extra "
+                      "second-hand GMV itself, both in billion yuan; menus choose the "
+                      "elasticity and the market-size series, and the diamond marks this "
+                      "page's scenario."),
         data=grid)
