@@ -1049,6 +1049,16 @@ def _shown_flags(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame.assign(**{column: frame[column].map(lambda v: words.get(bool(v), v))})
 
 
+def _time_axis() -> Any:
+    """Dates on a time axis as Chinese readers write them (English keeps Vega's own)."""
+    return alt.Axis(format="%Y年%-m月") if is_chinese() else alt.Undefined
+
+
+def _day_format() -> Any:
+    """The format of a date in a tooltip (English keeps Vega's own)."""
+    return "%Y年%-m月%-d日" if is_chinese() else alt.Undefined
+
+
 def _country_colours(countries: Sequence[str]) -> alt.Scale:
     """:func:`country_scale` with the names shown in the reader's language."""
     scale = country_scale(list(countries))
@@ -1064,20 +1074,22 @@ def frontier_chart(steps: pd.DataFrame, segments: pd.DataFrame, *, unit: str,
     release = _("Release date")
     country = _("Country")
     lines = alt.Chart(_shown_countries(steps)).mark_line(interpolate="step-after").encode(
-        x=alt.X("date:T", title=release),
+        x=alt.X("date:T", title=release, axis=_time_axis()),
         y=alt.Y("score:Q", title=y_title, scale=alt.Scale(zero=False)),
         color=alt.Color("country:N", scale=_country_colours(countries), title=country),
         tooltip=[alt.Tooltip("country:N", title=country), alt.Tooltip("model:N", title=_("Model")),
-                 alt.Tooltip("date:T", title=_("Released")),
+                 alt.Tooltip("date:T", title=_("Released"), format=_day_format()),
                  alt.Tooltip("score:Q", format=".1f", title=_("Score"))])
     # x and x2 carry the same title so that the shared axis shows it once.
     lag_rules = alt.Chart(_shown_flags(segments, "censored")).mark_rule(
         strokeDash=[4, 3], color="#444444").encode(
-        x=alt.X("reached:T", title=release), x2=alt.X2("date:T", title=release),
+        x=alt.X("reached:T", title=release, axis=_time_axis()),
+        x2=alt.X2("date:T", title=release),
         y=alt.Y("score:Q", title=y_title),
-        tooltip=[alt.Tooltip("date:T", title=_("Evaluated at")),
+        tooltip=[alt.Tooltip("date:T", title=_("Evaluated at"), format=_day_format()),
                  alt.Tooltip("lag_months:Q", title=_("Lag (months)")),
-                 alt.Tooltip("reached:T", title=_("Leader reached this level")),
+                 alt.Tooltip("reached:T", title=_("Leader reached this level"),
+                             format=_day_format()),
                  alt.Tooltip("censored:N", title=_("Lower bound only"))])
     return lines + lag_rules
 
@@ -1089,12 +1101,12 @@ def open_weights_chart(steps: pd.DataFrame) -> alt.Chart:
     country = _("Country")
     return alt.Chart(_shown_countries(steps)).mark_line(
         interpolate="step-after", point=True).encode(
-        x=alt.X("date:T", title=_("Release date")),
+        x=alt.X("date:T", title=_("Release date"), axis=_time_axis()),
         y=alt.Y("score:Q", title=_("Best open-weights model so far (ECI points)"),
                 scale=alt.Scale(zero=False)),
         color=alt.Color("country:N", scale=_country_colours(countries), title=country),
         tooltip=[alt.Tooltip("country:N", title=country), alt.Tooltip("model:N", title=_("Model")),
-                 alt.Tooltip("date:T", title=_("Released")),
+                 alt.Tooltip("date:T", title=_("Released"), format=_day_format()),
                  alt.Tooltip("score:Q", format=".1f", title=_("ECI"))])
 
 
@@ -1152,13 +1164,13 @@ def lag_what_if_chart(frame: pd.DataFrame, rules: LagRules, *, page_metric: str
         follower=country_name(rules.follower), leader=country_name(rules.leader)))
     month_end = _("Month end")
     series = alt.Chart(_shown_flags(frame, "censored")).mark_line(point=True).encode(
-        x=alt.X("date:T", title=month_end), y=y,
+        x=alt.X("date:T", title=month_end, axis=_time_axis()), y=y,
         color=alt.Color("metric:N", title=_("Metric")),
         strokeWidth=alt.condition(alt.datum.metric == page_metric, alt.value(3.5),
                                   alt.value(1.5)),
         tooltip=[alt.Tooltip("metric:N", title=_("Metric")),
                  alt.Tooltip("tolerance:Q", title=_("Tolerance")),
-                 alt.Tooltip("date:T", title=month_end),
+                 alt.Tooltip("date:T", title=month_end, format=_day_format()),
                  alt.Tooltip("lag_months:Q", format=".1f", title=_("Lag (months)")),
                  alt.Tooltip("censored:N", title=_("Lower bound only"))],
     ).add_params(tolerance, metric).transform_filter(
@@ -1196,7 +1208,7 @@ def sweep_table(frame: pd.DataFrame) -> Any:
     shown = _month_cells(frame).round(1)
     for column in SWEEP_LABELS:
         if column in shown.columns:
-            shown[column] = shown[column].map(lambda v: _(SUPPORT_WORDS.get(v, v)))
+            shown[column] = shown[column].map(lambda v: _(SUPPORT_WORDS.get(str(v), str(v))))
     return table(_yes_no(shown, "early_censored"), labels=_labels(shown.columns))
 
 
@@ -1208,7 +1220,8 @@ def closing_table(frame: pd.DataFrame) -> Any:
 
 def figures_table(frame: pd.DataFrame) -> Any:
     """Rows of the reported-figures table, with their text cells in the reader's language."""
-    shown = frame.copy()
+    shown = frame if isinstance(frame.index, pd.RangeIndex) else frame.reset_index()
+    shown = shown.reset_index(drop=True)
     for column in ("subject", "period", "definition"):
         if column in shown.columns:
             shown[column] = shown[column].map(lambda v: data_text(v) if isinstance(v, str) else v)
