@@ -56,6 +56,20 @@ METRIC_NAMES: dict[str, str] = {
     "gpqa-diamond": N_("GPQA Diamond"),
     "arena": N_("Chatbot Arena rating"),
 }
+# The metrics' keys as tables, legends and glued sentences show them. English shows the
+# key itself (it is also the parameter's value); a translation may give a short name.
+METRIC_KEYS: dict[str, str] = {
+    # Translators: short name of a metric in tables, legends and lists (English: its key).
+    "eci": N_("eci"),
+    # Translators: short name of a metric in tables, legends and lists (English: its key).
+    "mmlu": N_("mmlu"),
+    # Translators: short name of a metric in tables, legends and lists (English: its key).
+    "math-level-5": N_("math-level-5"),
+    # Translators: short name of a metric in tables, legends and lists (English: its key).
+    "gpqa-diamond": N_("gpqa-diamond"),
+    # Translators: short name of a metric in tables, legends and lists (English: its key).
+    "arena": N_("arena"),
+}
 METRIC_UNITS: dict[str, str] = {
     "eci": N_("ECI points"),
     "mmlu": N_("percentage points"),
@@ -616,7 +630,7 @@ def describe_fall(fall: pd.DataFrame) -> str:
 
     def item(row: pd.Series) -> str:
         return _("{metric} {peak} months ({peak_month}) to {low} ({low_month})").format(
-            metric=row["metric"], peak=f"{row['peak_months']:.1f}",
+            metric=metric_key(row["metric"]), peak=f"{row['peak_months']:.1f}",
             peak_month=fmt_month(row["peak_date"]), low=f"{row['low_months']:.1f}",
             low_month=fmt_month(row["low_date"]))
 
@@ -656,7 +670,7 @@ def describe_coverage(closing: pd.DataFrame) -> str:
     both = closing[closing["early_lag_months"].notna() & closing["q2_2025_lag_months"].notna()]
     if both.empty:
         return _("no metric measures both ends of the claim")
-    names = _join(both["metric"])
+    names = _join([metric_key(m) for m in both["metric"]])
     if len(both) == len(closing):
         text = _("every metric measures both ends of the claim")
     elif len(both) == 1:
@@ -669,7 +683,7 @@ def describe_coverage(closing: pd.DataFrame) -> str:
     if len(both) == 1:
         return _("{text}, and its early value is only a lower bound").format(text=text)
     return _("{text}, and the early value is only a lower bound on {names}").format(
-        text=text, names=_join(censored["metric"]))
+        text=text, names=_join([metric_key(m) for m in censored["metric"]]))
 
 
 # describe_path names at most this many releases; more are summarised by count.
@@ -797,6 +811,11 @@ def metric_label(metric: str) -> str:
     return _(METRICS[metric])
 
 
+def metric_key(metric: str) -> str:
+    """The metric as tables, legends and lists show it: its key in English."""
+    return _(METRIC_KEYS[metric]) if metric in METRIC_KEYS else metric
+
+
 def metric_unit(metric: str) -> str:
     return _(METRIC_UNITS[metric])
 
@@ -812,7 +831,7 @@ def model_set_name(model_set: str) -> str:
 
 def metric_list(metrics: Iterable[str]) -> str:
     """Metric keys for prose, "eci, mmlu", or "none"."""
-    return _(", ").join(metrics) or _("none")
+    return _(", ").join(metric_key(m) for m in metrics) or _("none")
 
 
 def day_text(when: object, *, missing: str = N_("no date")) -> str:
@@ -1147,6 +1166,9 @@ def lag_what_if_chart(frame: pd.DataFrame, rules: LagRules, *, page_metric: str
     tolerance (each listing the values computed at build time, the page's defaults
     preselected and named); the page's metric is drawn thicker."""
     tolerances = sorted(float(t) for t in frame["tolerance"].unique())
+    if is_chinese():  # the metrics by their shown names (English: the keys, as always)
+        frame = frame.assign(metric=frame["metric"].map(metric_key))
+        page_metric = metric_key(page_metric)
     metrics = [str(m) for m in pd.unique(frame["metric"])]
     all_metrics = _(ALL_METRICS)
     tolerance = alt.param(
@@ -1197,6 +1219,8 @@ def _labels(columns: Iterable[str]) -> dict[str, str]:
 
 
 def _month_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    if "metric" in frame.columns:
+        frame = frame.assign(metric=frame["metric"].map(metric_key))
     if "early_date" not in frame.columns:
         return frame
     return frame.assign(early_date=pd.to_datetime(frame["early_date"]).dt.strftime("%Y-%m"))
