@@ -834,6 +834,11 @@ def metric_list(metrics: Iterable[str]) -> str:
     return _(", ").join(metric_key(m) for m in metrics) or _("none")
 
 
+def tolerance_list(tolerances: Iterable[float]) -> str:
+    """Score tolerances for prose: "0, 1, 2, 5"."""
+    return _(", ").join(f"{t:g}" for t in tolerances)
+
+
 def day_text(when: object, *, missing: str = N_("no date")) -> str:
     """A day for prose: "01 June 2023" in English (the chapter's own form), the
     reader's convention (:func:`fmt_day`) otherwise."""
