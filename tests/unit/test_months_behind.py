@@ -340,7 +340,8 @@ def test_values_for_the_labs_and_open_weights_checks() -> None:
 
 def test_sentences_titles_and_user_figures() -> None:
     assert mb.month_text(pd.NaT) == "no month"
-    assert mb.month_text("2024-03-01", "%d %B %Y") == "01 March 2024"
+    assert mb.day_text("2024-03-01") == "01 March 2024"
+    assert mb.day_text(pd.NaT) == "no date"
     assert mb.lag_chart_title(pd.DataFrame({"lag_months": [2.0, 6.0, 1.0]})) == (
         "At the end of Q2 2025 the lag is under three months on 2 of 3 metrics with data")
     assert mb.open_lead_title(None).endswith("in no month")
@@ -362,3 +363,50 @@ def test_sentences_titles_and_user_figures() -> None:
                                            "kimi_mau": 25.0}).values
     assert users["tongyi_times"] == 75.0 and users["tongyi_family"] == 20.0
     assert users["kimi_pct"] == 50.0 and users["okeeper_doubao_mau"] == 110.0
+
+
+CJK = r"[\u4e00-\u9fff]"
+
+
+def _english_words(text: str, allowed: set[str]) -> list[str]:
+    """Latin words of ``text`` that are not names the Chinese edition keeps."""
+    import re
+
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", text) if w not in allowed]
+
+
+def test_chinese_narratives(toy: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With CLAIMSBOOK_LANG=zh_CN the chapter's glued sentences, labels and titles are
+    Chinese: dates as 2024年3月1日, country names and connecting words translated, only
+    model and metric identifiers left in Latin letters."""
+    import re
+
+    monkeypatch.setenv("CLAIMSBOOK_LANG", "zh_CN")
+    changes = mb.lead_changes(toy, "United States", "China")
+    lead = mb.describe_lead(changes, "China", "the United States")
+    assert lead == "中国于2024年3月1日首次超过美国（cn-c），此后一直领先"
+    swapped = pd.concat([changes, pd.DataFrame([{"date": pd.Timestamp("2024-05-01"),
+                                                  "leader": "United States", "model": "us-x",
+                                                  "score": 80, "rival_score": 70}])])
+    assert mb.describe_lead(swapped, "China", "the United States") == (
+        "中国于2024年3月1日首次超过美国（cn-c）；此后领先地位又易手1次，数据截止时由美国领先（us-x）")
+    path = mb.lag_path(long_table("eci", {"2024-06-30": 5, "2024-08-31": 17, "2025-01-31": 1.5,
+                                          "2025-06-30": 6.4}))
+    text = mb.describe_path(path, "China", ["x", "y"])
+    assert "2024年8月" in text and "2025年6月30日" in text and "个月" in text
+    assert _english_words(text, set()) == []
+    closing = pd.DataFrame({"metric": ["eci", "mmlu"], "early_lag_months": [8.0, 17.0],
+                            "early_censored": [True, True], "q2_2025_lag_months": [6.4, 2.0]})
+    sentences = [mb.coverage_sentence(closing),
+                 mb.lag_chart_title(pd.DataFrame({"lag_months": [1.0, 5.0]})),
+                 mb.open_lead_title("2024-11-30"),
+                 mb.frontier_title("United States", "China", "mmlu"),
+                 mb.frontier_description("United States", "China"),
+                 mb.lag_what_if_description(), mb.day_text("2023-06-01"),
+                 mb.metric_label("eci"), mb.chart_source()]
+    for sentence in sentences:
+        assert re.search(CJK, sentence), sentence
+        assert _english_words(sentence, {"eci", "mmlu", "MMLU", "ECI", "Epoch", "AI", "Data",
+                                         "on", "Benchmarking", "CC-BY-", "LMArena"}) == [], sentence
+    assert mb.day_text("2023-06-01") == "2023年6月1日"
+    assert mb.metric_list([]) == "无" and mb.metric_list(["eci", "arena"]) == "ECI、Chatbot Arena"

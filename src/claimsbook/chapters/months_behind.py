@@ -32,24 +32,61 @@ import pandas as pd
 from ..core import params
 from ..core.geography import OTHER, REGIONS, region_of
 from ..core.charts import country_scale
+from ..core.chapter import table
+from ..core.i18n import N_, _, data_text, is_chinese, ngettext
 from ..core.ledger import Computed
+from ..core.numbers import fmt_day, fmt_month
 from .lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
 GROUPS: tuple[str, ...] = (*REGIONS, OTHER, "Multinational")
 COUNTRY_CHOICES: tuple[str, ...] = REGIONS
+# Each metric with its unit, as the prose names it (translated where shown: metric_label).
 METRICS: dict[str, str] = {
-    "eci": "Epoch Capabilities Index (ECI points)",
-    "mmlu": "MMLU (percent correct)",
-    "math-level-5": "MATH level 5 (percent correct)",
-    "gpqa-diamond": "GPQA Diamond (percent correct)",
-    "arena": "Chatbot Arena rating (rating points, leaderboard of 2025-03-26)",
+    "eci": N_("Epoch Capabilities Index (ECI points)"),
+    "mmlu": N_("MMLU (percent correct)"),
+    "math-level-5": N_("MATH level 5 (percent correct)"),
+    "gpqa-diamond": N_("GPQA Diamond (percent correct)"),
+    "arena": N_("Chatbot Arena rating (rating points, leaderboard of 2025-03-26)"),
+}
+# The same names without their unit (metric_name).
+METRIC_NAMES: dict[str, str] = {
+    "eci": N_("Epoch Capabilities Index"),
+    "mmlu": N_("MMLU"),
+    "math-level-5": N_("MATH level 5"),
+    "gpqa-diamond": N_("GPQA Diamond"),
+    "arena": N_("Chatbot Arena rating"),
+}
+# The metrics' keys as tables, legends and glued sentences show them. English shows the
+# key itself (it is also the parameter's value); a translation may give a short name.
+METRIC_KEYS: dict[str, str] = {
+    # Translators: short name of a metric in tables, legends and lists (English: its key).
+    "eci": N_("eci"),
+    # Translators: short name of a metric in tables, legends and lists (English: its key).
+    "mmlu": N_("mmlu"),
+    # Translators: short name of a metric in tables, legends and lists (English: its key).
+    "math-level-5": N_("math-level-5"),
+    # Translators: short name of a metric in tables, legends and lists (English: its key).
+    "gpqa-diamond": N_("gpqa-diamond"),
+    # Translators: short name of a metric in tables, legends and lists (English: its key).
+    "arena": N_("arena"),
 }
 METRIC_UNITS: dict[str, str] = {
-    "eci": "ECI points",
-    "mmlu": "percentage points",
-    "math-level-5": "percentage points",
-    "gpqa-diamond": "percentage points",
-    "arena": "rating points",
+    "eci": N_("ECI points"),
+    "mmlu": N_("percentage points"),
+    "math-level-5": N_("percentage points"),
+    "gpqa-diamond": N_("percentage points"),
+    "arena": N_("rating points"),
+}
+# The country groups as a reader sees them (country_name); the data keep the English.
+COUNTRY_NAMES: tuple[str, ...] = (
+    N_("United States"), N_("China"), N_("Europe"), N_("Other"), N_("Multinational"),
+    # Translators: the country as the object of a sentence ("China first rose above …").
+    N_("the United States"))
+MODEL_SET_NAMES: dict[str, str] = {
+    # Translators: the model set that keeps every model.
+    "all": N_("all"),
+    # Translators: the model set that keeps only models with open weights.
+    "open-weights": N_("open-weights"),
 }
 MODEL_SETS: tuple[str, ...] = ("all", "open-weights")
 # The two dates the headline claim names: "late 2022" and "Q2 2025".
@@ -63,9 +100,28 @@ SWEEP_TOLERANCES: tuple[float, ...] = (0.0, 1.0, 2.0, 5.0)
 # Headers of the sweep table: the lags are on proxy metrics, so they are context for the
 # claim, not evidence for or against it.
 SWEEP_LABELS: dict[str, str] = {
-    "supports_over_a_year": "Proxy lag over a year early on",
-    "supports_under_three_months": "Proxy lag under three months in Q2 2025",
+    "supports_over_a_year": N_("Proxy lag over a year early on"),
+    "supports_under_three_months": N_("Proxy lag under three months in Q2 2025"),
 }
+# Headers of the other columns of the sweep and closing tables (the English is what
+# core.chapter.header would make of the column name).
+COLUMN_LABELS: dict[str, str] = {
+    "metric": N_("Metric"),
+    "tolerance": N_("Tolerance"),
+    "early_date": N_("Early date"),
+    "early_lag_months": N_("Early lag months"),
+    "early_censored": N_("Early censored"),
+    "q2_2025_lag_months": N_("Q2 2025 lag months"),
+    "q2_2025_mean_months": N_("Q2 2025 mean months"),
+    "figure_id": N_("Figure id"),
+    "subject": N_("Subject"),
+    "value": N_("Value"),
+    "period": N_("Period"),
+    "definition": N_("Definition"),
+}
+# Words of the sweep's verdict columns (the table keeps them in English for the code).
+SUPPORT_WORDS: dict[str, str] = {"yes": N_("yes"), "no": N_("no"),
+                                 "cannot tell": N_("cannot tell")}
 
 @dataclass(frozen=True)
 class CountryPair:
@@ -446,17 +502,24 @@ def describe_lead(changes: pd.DataFrame, follower: str, rival: str) -> str:
     changed hands afterwards, and who holds it at the end of the data."""
     taken = changes[changes["leader"] == follower]
     if taken.empty:
-        return f"{follower} never rose above {rival}"
+        return _("{follower} never rose above {rival}").format(
+            follower=_(follower), rival=_(rival))
     first = taken.iloc[0]
     later = changes[changes["date"] > first["date"]]
-    text = f"{follower} first rose above {rival} on {first['date']:%d %B %Y} ({first['model']})"
+    text = _("{follower} first rose above {rival} on {date} ({model})").format(
+        follower=_(follower), rival=_(rival), date=day_text(first["date"]),
+        model=first["model"])
     if later.empty:
-        return text + " and has led since"
+        return _("{text} and has led since").format(text=text)
     last = changes.iloc[-1]
-    swaps = f"the lead changed hands {len(later)} more time{'s' if len(later) > 1 else ''}"
+    swaps = ngettext("the lead changed hands {n} more time",
+                     "the lead changed hands {n} more times", len(later)).format(n=len(later))
     if last["leader"] == follower:
-        return f"{text}; {swaps}, and {follower} has held it since {last['date']:%d %B %Y} ({last['model']})"
-    return f"{text}; {swaps}, and {last['leader']} holds it at the end of the data ({last['model']})"
+        return _("{text}; {swaps}, and {follower} has held it since {date} ({model})").format(
+            text=text, swaps=swaps, follower=_(follower), date=day_text(last["date"]),
+            model=last["model"])
+    return _("{text}; {swaps}, and {leader} holds it at the end of the data ({model})").format(
+        text=text, swaps=swaps, leader=_(str(last["leader"])), model=last["model"])
 
 
 def build_tables(
@@ -513,7 +576,7 @@ def first_dates(tables: dict[str, tuple[pd.DataFrame, pd.Timestamp]], country: s
     model in the table (release date, or first listing for the arena); NaT if the
     country has none. Columns ``metric``, ``first_date``."""
     rows = []
-    for metric, (models, _) in tables.items():
+    for metric, (models, _end) in tables.items():
         dates = models.loc[models["country"] == country, "date"]
         rows.append({"metric": metric,
                      "first_date": pd.Timestamp(dates.min()) if len(dates) else pd.NaT})
@@ -563,29 +626,41 @@ def describe_fall(fall: pd.DataFrame) -> str:
     windows the lag fell, with each metric's peak and low."""
     known = fall[fall["fell"].notna()]
     if known.empty:
-        return "no metric has a measurable lag in both periods"
+        return _("no metric has a measurable lag in both periods")
 
     def item(row: pd.Series) -> str:
-        return (f"{row['metric']} {row['peak_months']:.1f} months ({row['peak_date']:%B %Y}) "
-                f"to {row['low_months']:.1f} ({row['low_date']:%B %Y})")
+        return _("{metric} {peak} months ({peak_month}) to {low} ({low_month})").format(
+            metric=metric_key(row["metric"]), peak=f"{row['peak_months']:.1f}",
+            peak_month=fmt_month(row["peak_date"]), low=f"{row['low_months']:.1f}",
+            low_month=fmt_month(row["low_date"]))
+
+    def items(rows: pd.DataFrame) -> str:
+        return _("; ").join(item(r) for _i, r in rows.iterrows())
 
     fell = known[known["fell"].astype(bool)]
     held = known[~known["fell"].astype(bool)]
     n = len(known)
     if held.empty:
-        head = (f"on all {n} metrics with a measurable lag in both periods" if n > 1
-                else "on the one metric with a measurable lag in both periods")
-        return f"{head} the lag fell: " + "; ".join(item(r) for _, r in fell.iterrows())
-    text = f"the lag fell on {len(fell)} of the {n} metrics with a measurable lag in both periods"
-    if not fell.empty:
-        text += " (" + "; ".join(item(r) for _, r in fell.iterrows()) + ")"
-    return text + " and did not fall on " + "; ".join(item(r) for _, r in held.iterrows())
+        if n > 1:
+            return _("on all {n} metrics with a measurable lag in both periods the lag fell: "
+                     "{items}").format(n=n, items=items(fell))
+        return _("on the one metric with a measurable lag in both periods the lag fell: "
+                 "{items}").format(items=items(fell))
+    if fell.empty:
+        return _("the lag fell on {fell} of the {n} metrics with a measurable lag in both "
+                 "periods and did not fall on {held}").format(fell=len(fell), n=n,
+                                                              held=items(held))
+    return _("the lag fell on {fell} of the {n} metrics with a measurable lag in both periods "
+             "({fell_items}) and did not fall on {held}").format(
+        fell=len(fell), n=n, fell_items=items(fell), held=items(held))
 
 
 def _join(names: Sequence[str]) -> str:
     """"a", "a and b", "a, b and c"."""
     names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return _("{names} and {last}").format(names=_(", ").join(names[:-1]), last=names[-1])
 
 
 def describe_coverage(closing: pd.DataFrame) -> str:
@@ -594,18 +669,21 @@ def describe_coverage(closing: pd.DataFrame) -> str:
     lower bound."""
     both = closing[closing["early_lag_months"].notna() & closing["q2_2025_lag_months"].notna()]
     if both.empty:
-        return "no metric measures both ends of the claim"
-    names = _join(both["metric"])
+        return _("no metric measures both ends of the claim")
+    names = _join([metric_key(m) for m in both["metric"]])
     if len(both) == len(closing):
-        text = "every metric measures both ends of the claim"
+        text = _("every metric measures both ends of the claim")
+    elif len(both) == 1:
+        text = _("only {names} measures both ends of the claim").format(names=names)
     else:
-        text = f"only {names} {'measures' if len(both) == 1 else 'measure'} both ends of the claim"
+        text = _("only {names} measure both ends of the claim").format(names=names)
     censored = both[both["early_censored"].astype(bool)]
     if censored.empty:
         return text
     if len(both) == 1:
-        return text + ", and its early value is only a lower bound"
-    return text + f", and the early value is only a lower bound on {_join(censored['metric'])}"
+        return _("{text}, and its early value is only a lower bound").format(text=text)
+    return _("{text}, and the early value is only a lower bound on {names}").format(
+        text=text, names=_join([metric_key(m) for m in censored["metric"]]))
 
 
 # describe_path names at most this many releases; more are summarised by count.
@@ -650,22 +728,28 @@ def describe_path(path: LagPath, follower: str, raises: Sequence[str]) -> str:
     """A sentence on a :class:`LagPath`: the peak, what cut it (``raises``: the
     follower's releases between peak and low) and where the lag stood at the end."""
     if path.peak_date is None:
-        return "there is no measurable lag to describe"
-    text = f"longest in {path.peak_date:%B %Y}, at {path.peak:.1f} months"
+        return _("there is no measurable lag to describe")
+    text = _("longest in {month}, at {months} months").format(
+        month=fmt_month(path.peak_date), months=f"{path.peak:.1f}")
     if path.low_date is None or not path.low < path.peak:
-        return text + f", and stood at {path.end:.1f} months on {path.end_date:%d %B %Y}"
+        return _("{text}, and stood at {months} months on {date}").format(
+            text=text, months=f"{path.end:.1f}", date=day_text(path.end_date))
     if len(raises) > MAX_NAMED_RELEASES:
-        by = f" ({len(raises)} of them, from {raises[0]} to {raises[-1]})"
+        by = _(" ({n} of them, from {first} to {last})").format(
+            n=len(raises), first=raises[0], last=raises[-1])
     else:
-        by = f" ({', '.join(raises)})" if raises else ""
-    text += (f"; {follower}'s releases{by} then cut it to its minimum, {path.low:.1f} months "
-             f"in {path.low_date:%B %Y}")
+        by = _(" ({models})").format(models=_(", ").join(raises)) if raises else ""
+    text = _("{text}; {follower}'s releases{by} then cut it to its minimum, {months} months "
+             "in {month}").format(text=text, follower=_(follower), by=by,
+                                  months=f"{path.low:.1f}", month=fmt_month(path.low_date))
     if np.isnan(path.end):
-        return text + f"; it cannot be measured on {path.end_date:%d %B %Y}"
+        return _("{text}; it cannot be measured on {date}").format(
+            text=text, date=day_text(path.end_date))
     if path.end > path.low:
-        return (text + f", after which it grew again, to {path.end:.1f} months on "
-                f"{path.end_date:%d %B %Y}")
-    return text + f", where it still stood on {path.end_date:%d %B %Y}"
+        return _("{text}, after which it grew again, to {months} months on {date}").format(
+            text=text, months=f"{path.end:.1f}", date=day_text(path.end_date))
+    return _("{text}, where it still stood on {date}").format(
+        text=text, date=day_text(path.end_date))
 
 
 def score_margin(models: pd.DataFrame, model: str, rivals: Sequence[str]) -> float:
@@ -719,7 +803,49 @@ LAB_FIGURES: dict[str, str] = {
 
 def metric_name(metric: str) -> str:
     """The metric's name without its unit: "Epoch Capabilities Index"."""
-    return METRICS[metric].split(" (")[0]
+    return _(METRIC_NAMES[metric])
+
+
+def metric_label(metric: str) -> str:
+    """The metric's name with its unit: "Epoch Capabilities Index (ECI points)"."""
+    return _(METRICS[metric])
+
+
+def metric_key(metric: str) -> str:
+    """The metric as tables, legends and lists show it: its key in English."""
+    return _(METRIC_KEYS[metric]) if metric in METRIC_KEYS else metric
+
+
+def metric_unit(metric: str) -> str:
+    return _(METRIC_UNITS[metric])
+
+
+def country_name(country: str) -> str:
+    """A country group (:data:`GROUPS`) in the reader's language."""
+    return _(country)
+
+
+def model_set_name(model_set: str) -> str:
+    return _(MODEL_SET_NAMES[model_set])
+
+
+def metric_list(metrics: Iterable[str]) -> str:
+    """Metric keys for prose, "eci, mmlu", or "none"."""
+    return _(", ").join(metric_key(m) for m in metrics) or _("none")
+
+
+def tolerance_list(tolerances: Iterable[float]) -> str:
+    """Score tolerances for prose: "0, 1, 2, 5"."""
+    return _(", ").join(f"{t:g}" for t in tolerances)
+
+
+def day_text(when: object, *, missing: str = N_("no date")) -> str:
+    """A day for prose: "01 June 2023" in English (the chapter's own form), the
+    reader's convention (:func:`fmt_day`) otherwise."""
+    if when is None or pd.isna(when):
+        return _(missing)
+    stamp = pd.Timestamp(str(when))
+    return fmt_day(stamp) if is_chinese() else f"{stamp:%d %B %Y}"
 
 
 def _value(value: object) -> float | None:
@@ -737,21 +863,28 @@ def lag_values(closing: pd.DataFrame, rules: LagRules, model_set: str) -> list[C
     for row in closing.to_dict("records"):
         metric = str(row["metric"])
         source = ARENA_SOURCE if metric == "arena" else EPOCH_SOURCE
-        what = (f"lag of {rules.follower} behind {rules.leader} recomputed on "
-                f"{metric_name(metric)} (tolerance {float(row['tolerance']):g}, model set "
-                f"{model_set})")
+        what = _("lag of {follower} behind {leader} recomputed on {metric} (tolerance "
+                 "{tolerance}, model set {model_set})").format(
+            follower=country_name(rules.follower), leader=country_name(rules.leader),
+            metric=metric_name(metric), tolerance=f"{float(row['tolerance']):g}",
+            model_set=model_set_name(model_set))
         early = _value(row["early_lag_months"])
         early_date = row["early_date"]
         if early is None or early_date is None or pd.isna(early_date):
-            early_label, period = f"{what}: no measurable month in the early window", ""
+            early_label = _("{what}: no measurable month in the early window").format(what=what)
+            period = ""
+        elif bool(row["early_censored"]):
+            early_label = _("{what}, first measurable month-end, a lower bound").format(
+                what=what)
+            period = f"{pd.Timestamp(early_date):%Y-%m-%d}"
         else:
-            bound = ", a lower bound" if bool(row["early_censored"]) else ""
-            early_label = f"{what}, first measurable month-end{bound}"
+            early_label = _("{what}, first measurable month-end").format(what=what)
             period = f"{pd.Timestamp(early_date):%Y-%m-%d}"
         values.append(Computed(f"lag-early-{metric}", early, "months", early_label,
                                source_id=source, period=period))
         q2 = _value(row["q2_2025_lag_months"])
-        q2_label = what + (": no data for this date" if q2 is None else "")
+        q2_label = what if q2 is not None else _("{what}: no data for this date").format(
+            what=what)
         values.append(Computed(f"lag-q2-2025-{metric}", q2, "months", q2_label,
                                source_id=source, period=f"{Q2_2025_END:%Y-%m-%d}"))
     return values
@@ -763,9 +896,10 @@ def arena_margin_value(models: pd.DataFrame, rating_date: object) -> Computed:
     margin = score_margin(models, QWQ_MODEL, LLAMA_405B_MODELS)
     return Computed(
         "qwq-arena-margin", margin, "rating points",
-        f"Chatbot Arena rating of {QWQ_MODEL} minus the better Llama 3.1 405B Instruct entry "
-        "(chat preference, not Artificial Analysis's index)",
-        source_id=ARENA_SOURCE, period=f"leaderboard of {pd.Timestamp(str(rating_date)):%Y-%m-%d}")
+        _("Chatbot Arena rating of {model} minus the better Llama 3.1 405B Instruct entry "
+          "(chat preference, not Artificial Analysis's index)").format(model=QWQ_MODEL),
+        source_id=ARENA_SOURCE, period=_("leaderboard of {date}").format(
+            date=f"{pd.Timestamp(str(rating_date)):%Y-%m-%d}"))
 
 
 def index_ratio_value(later: float, earlier: float) -> Computed:
@@ -773,8 +907,9 @@ def index_ratio_value(later: float, earlier: float) -> Computed:
     (``deepseek-index-ratio``): arithmetic on the claim's own figures."""
     return Computed(
         "deepseek-index-ratio", later / earlier, "times",
-        f"ratio of the post's own index values, {later:g} for R1-0528 over {earlier:g} for "
-        "DeepSeek's first model", source_id=POST_SOURCE)
+        _("ratio of the post's own index values, {later} for R1-0528 over {earlier} for "
+          "DeepSeek's first model").format(later=f"{later:g}", earlier=f"{earlier:g}"),
+        source_id=POST_SOURCE)
 
 
 # The year the post dates DeepSeek's first release in: months are counted from its January.
@@ -797,20 +932,23 @@ class DeepSeekSpan:
         ``deepseek-first-release-month``: the month of DeepSeek's first release, counted
         from January 2023 (so 11 is November 2023 and 13 January 2024)."""
         first_month = (self.first_date.year - FIRST_RELEASE_BASE_YEAR) * 12 + self.first_date.month
+        location = _("Epoch Capabilities Index table, release dates")
         return [
             Computed(
                 "deepseek-first-to-r1-0528", self.months, "months",
-                f"months from the release of {self.first_model} ({self.first_date:%Y-%m-%d}), "
-                f"DeepSeek's first model in Epoch AI's ECI table, to {R1_0528} "
-                f"({self.r1_date:%Y-%m-%d})", source_id=EPOCH_SOURCE,
-                location="Epoch Capabilities Index table, release dates"),
+                _("months from the release of {first_model} ({first_date}), DeepSeek's first "
+                  "model in Epoch AI's ECI table, to {r1} ({r1_date})").format(
+                    first_model=self.first_model, first_date=f"{self.first_date:%Y-%m-%d}",
+                    r1=R1_0528, r1_date=f"{self.r1_date:%Y-%m-%d}"),
+                source_id=EPOCH_SOURCE, location=location),
             Computed(
                 "deepseek-first-release-month", float(first_month),
                 f"month of {FIRST_RELEASE_BASE_YEAR}",
-                f"month of the release of {self.first_model} ({self.first_date:%Y-%m-%d}), "
-                f"DeepSeek's first model in Epoch AI's ECI table, counted from January "
-                f"{FIRST_RELEASE_BASE_YEAR}", source_id=EPOCH_SOURCE,
-                location="Epoch Capabilities Index table, release dates",
+                _("month of the release of {first_model} ({first_date}), DeepSeek's first "
+                  "model in Epoch AI's ECI table, counted from January {year}").format(
+                    first_model=self.first_model, first_date=f"{self.first_date:%Y-%m-%d}",
+                    year=FIRST_RELEASE_BASE_YEAR),
+                source_id=EPOCH_SOURCE, location=location,
                 period=f"{self.first_date:%Y-%m}"),
         ]
 
@@ -825,11 +963,11 @@ def deepseek_span(eci: pd.DataFrame) -> DeepSeekSpan:
                         float(best[first["model"]]), float(best[R1_0528]))
 
 
-def month_text(when: object, fmt: str = "%B %Y", missing: str = "no month") -> str:
-    """A date for prose, or ``missing`` when there is none."""
+def month_text(when: object, *, missing: str = N_("no month")) -> str:
+    """A month for prose (:func:`fmt_month`), or ``missing`` when there is none."""
     if when is None or pd.isna(when):
-        return missing
-    return pd.Timestamp(str(when)).strftime(fmt)
+        return _(missing)
+    return fmt_month(pd.Timestamp(str(when)))
 
 
 def coverage_sentence(closing: pd.DataFrame) -> str:
@@ -838,30 +976,31 @@ def coverage_sentence(closing: pd.DataFrame) -> str:
     text = describe_coverage(closing)
     both = closing[closing["early_lag_months"].notna() & closing["q2_2025_lag_months"].notna()]
     if not (~both["early_censored"].astype(bool)).any():
-        text += (", so the story of a lag that shrank from late 2022 to Q2 2025 cannot be "
-                 "traced end to end in these data")
+        text = _("{text}, so the story of a lag that shrank from late 2022 to Q2 2025 cannot be "
+                 "traced end to end in these data").format(text=text)
     return text[:1].upper() + text[1:]
 
 
 def fall_sentence(long: pd.DataFrame) -> str:
     """The fall of the lag between :data:`FALL_PEAK_WINDOW` and :data:`FALL_LOW_WINDOW`,
     as a sentence."""
-    windows = (f"the longest lag from {month_text(FALL_PEAK_WINDOW[0])} to "
-               f"{month_text(FALL_PEAK_WINDOW[1])} with the shortest from "
-               f"{month_text(FALL_LOW_WINDOW[0])} to {month_text(FALL_LOW_WINDOW[1])}")
-    return f"Comparing {windows}, {describe_fall(lag_fall(long))}"
+    return _("Comparing the longest lag from {peak_from} to {peak_to} with the shortest from "
+             "{low_from} to {low_to}, {fall}").format(
+        peak_from=month_text(FALL_PEAK_WINDOW[0]), peak_to=month_text(FALL_PEAK_WINDOW[1]),
+        low_from=month_text(FALL_LOW_WINDOW[0]), low_to=month_text(FALL_LOW_WINDOW[1]),
+        fall=describe_fall(lag_fall(long)))
 
 
 def lag_chart_title(at_q2: pd.DataFrame) -> str:
     """Title of the lag-per-metric chart, from the lags at the end of Q2 2025."""
     n_under = int((at_q2["lag_months"] < UNDER_THREE_MONTHS).sum())
-    return (f"At the end of Q2 2025 the lag is under three months on {n_under} of "
-            f"{len(at_q2)} metrics with data")
+    return _("At the end of Q2 2025 the lag is under three months on {n_under} of "
+             "{n} metrics with data").format(n_under=n_under, n=len(at_q2))
 
 
 def open_lead_title(first_lead: object) -> str:
-    return ("On the ECI, China's best open-weights model first passed the US's in "
-            + month_text(first_lead))
+    return _("On the ECI, China's best open-weights model first passed the US's in "
+             "{month}").format(month=month_text(first_lead))
 
 
 @dataclass(frozen=True)
@@ -886,28 +1025,96 @@ class UserFigures:
 
 
 # Charts of the chapter. They only encode tables built above; titles that state a
-# finding are given by the notebook, which knows the finding.
+# finding are given by the notebook, which knows the finding, from the functions below.
+
+# Source lines of the chapter's charts.
+SOURCE_EPOCH = N_("Epoch AI, Data on AI Benchmarking (CC-BY-4.0)")
+SOURCE_EPOCH_ARENA = N_("Epoch AI, Data on AI Benchmarking (CC-BY-4.0); LMArena leaderboard "
+                        "history")
+
+
+def chart_source(with_arena: bool = True) -> str:
+    return _(SOURCE_EPOCH_ARENA) if with_arena else _(SOURCE_EPOCH)
+
+
+def frontier_title(leader: str, follower: str, metric: str) -> str:
+    return _("{leader} and {follower} frontiers on {metric}").format(
+        leader=country_name(leader), follower=country_name(follower),
+        metric=metric_name(metric))
+
+
+def frontier_description(leader: str, follower: str) -> str:
+    return _("Step lines: the best score of {leader} and {follower} models released so far. "
+             "Dashed horizontal segments, one per quarter end: how far back the leader had "
+             "already reached the follower's level; their length is the lag.").format(
+        leader=country_name(leader), follower=country_name(follower))
+
+
+def open_weights_description(story: str) -> str:
+    """The open-weights chart's description, ending with :func:`describe_lead`'s clause."""
+    return _("Best ECI score among open-weights models released so far, United States and "
+             "China. {story}.").format(story=story[:1].upper() + story[1:])
+
+
+def _shown_countries(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its country names in the reader's language (a chart's copy: the
+    data behind the chart keep the English)."""
+    if not is_chinese() or frame.empty:
+        return frame
+    return frame.assign(country=frame["country"].map(country_name))
+
+
+def _shown_flags(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``frame`` with a boolean column as yes/no words in Chinese (English charts keep
+    Vega's true/false, as they always showed)."""
+    if not is_chinese() or frame.empty:
+        return frame
+    words = {True: _("yes"), False: _("no")}
+    return frame.assign(**{column: frame[column].map(lambda v: words.get(bool(v), v))})
+
+
+def _time_axis() -> Any:
+    """Dates on a time axis as Chinese readers write them (English keeps Vega's own)."""
+    return alt.Axis(format="%Y年%-m月") if is_chinese() else alt.Undefined
+
+
+def _day_format() -> Any:
+    """The format of a date in a tooltip (English keeps Vega's own)."""
+    return "%Y年%-m月%-d日" if is_chinese() else alt.Undefined
+
+
+def _country_colours(countries: Sequence[str]) -> alt.Scale:
+    """:func:`country_scale` with the names shown in the reader's language."""
+    scale = country_scale(list(countries))
+    return alt.Scale(domain=[country_name(c) for c in countries], range=scale.range)
+
 
 def frontier_chart(steps: pd.DataFrame, segments: pd.DataFrame, *, unit: str,
                    countries: Sequence[str]) -> alt.LayerChart:
     """Each country's frontier as a step line, with one dashed segment per
-    evaluation date whose length is the lag."""
-    y_title = f"Best score so far ({unit})"
-    lines = alt.Chart(steps).mark_line(interpolate="step-after").encode(
-        x=alt.X("date:T", title="Release date"),
+    evaluation date whose length is the lag (``unit`` in the reader's language:
+    :func:`metric_unit`)."""
+    y_title = _("Best score so far ({unit})").format(unit=unit)
+    release = _("Release date")
+    country = _("Country")
+    lines = alt.Chart(_shown_countries(steps)).mark_line(interpolate="step-after").encode(
+        x=alt.X("date:T", title=release, axis=_time_axis()),
         y=alt.Y("score:Q", title=y_title, scale=alt.Scale(zero=False)),
-        color=alt.Color("country:N", scale=country_scale(list(countries)), title="Country"),
-        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("model:N", title="Model"),
-                 alt.Tooltip("date:T", title="Released"),
-                 alt.Tooltip("score:Q", format=".1f", title="Score")])
+        color=alt.Color("country:N", scale=_country_colours(countries), title=country),
+        tooltip=[alt.Tooltip("country:N", title=country), alt.Tooltip("model:N", title=_("Model")),
+                 alt.Tooltip("date:T", title=_("Released"), format=_day_format()),
+                 alt.Tooltip("score:Q", format=".1f", title=_("Score"))])
     # x and x2 carry the same title so that the shared axis shows it once.
-    lag_rules = alt.Chart(segments).mark_rule(strokeDash=[4, 3], color="#444444").encode(
-        x=alt.X("reached:T", title="Release date"), x2=alt.X2("date:T", title="Release date"),
+    lag_rules = alt.Chart(_shown_flags(segments, "censored")).mark_rule(
+        strokeDash=[4, 3], color="#444444").encode(
+        x=alt.X("reached:T", title=release, axis=_time_axis()),
+        x2=alt.X2("date:T", title=release),
         y=alt.Y("score:Q", title=y_title),
-        tooltip=[alt.Tooltip("date:T", title="Evaluated at"),
-                 alt.Tooltip("lag_months:Q", title="Lag (months)"),
-                 alt.Tooltip("reached:T", title="Leader reached this level"),
-                 alt.Tooltip("censored:N", title="Lower bound only")])
+        tooltip=[alt.Tooltip("date:T", title=_("Evaluated at"), format=_day_format()),
+                 alt.Tooltip("lag_months:Q", title=_("Lag (months)")),
+                 alt.Tooltip("reached:T", title=_("Leader reached this level"),
+                             format=_day_format()),
+                 alt.Tooltip("censored:N", title=_("Lower bound only"))])
     return lines + lag_rules
 
 
@@ -915,24 +1122,31 @@ def frontier_chart(steps: pd.DataFrame, segments: pd.DataFrame, *, unit: str,
 def open_weights_chart(steps: pd.DataFrame) -> alt.Chart:
     """Best open-weights ECI so far, United States and China."""
     countries = ["United States", "China"]
-    return alt.Chart(steps).mark_line(interpolate="step-after", point=True).encode(
-        x=alt.X("date:T", title="Release date"),
-        y=alt.Y("score:Q", title="Best open-weights model so far (ECI points)",
+    country = _("Country")
+    return alt.Chart(_shown_countries(steps)).mark_line(
+        interpolate="step-after", point=True).encode(
+        x=alt.X("date:T", title=_("Release date"), axis=_time_axis()),
+        y=alt.Y("score:Q", title=_("Best open-weights model so far (ECI points)"),
                 scale=alt.Scale(zero=False)),
-        color=alt.Color("country:N", scale=country_scale(countries), title="Country"),
-        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("model:N", title="Model"),
-                 alt.Tooltip("date:T", title="Released"),
-                 alt.Tooltip("score:Q", format=".1f", title="ECI")])
+        color=alt.Color("country:N", scale=_country_colours(countries), title=country),
+        tooltip=[alt.Tooltip("country:N", title=country), alt.Tooltip("model:N", title=_("Model")),
+                 alt.Tooltip("date:T", title=_("Released"), format=_day_format()),
+                 alt.Tooltip("score:Q", format=".1f", title=_("ECI"))])
 
 
 # --- what-if: the lag by metric and tolerance, chosen by the reader -----------------
 
-ALL_METRICS = "all metrics"
-LAG_WHAT_IF_DESCRIPTION = (
+# Translators: the option of the what-if chart's metric menu that shows every metric.
+ALL_METRICS = N_("all metrics")
+LAG_WHAT_IF_DESCRIPTION = N_(
     "Monthly lag, in months, of the follower's best model behind the leader's, one line per "
     "metric, the page's metric thicker; menus choose the metric and the score tolerance among "
     "the values computed for this page. Dashed lines at a year and at three months mark the two "
     "values of the claim. Negative values mean the follower is ahead.")
+
+
+def lag_what_if_description() -> str:
+    return _(LAG_WHAT_IF_DESCRIPTION)
 
 
 def lag_what_if(
@@ -957,36 +1171,96 @@ def lag_what_if_chart(frame: pd.DataFrame, rules: LagRules, *, page_metric: str
     tolerance (each listing the values computed at build time, the page's defaults
     preselected and named); the page's metric is drawn thicker."""
     tolerances = sorted(float(t) for t in frame["tolerance"].unique())
+    if is_chinese():  # the metrics by their shown names (English: the keys, as always)
+        frame = frame.assign(metric=frame["metric"].map(metric_key))
+        page_metric = metric_key(page_metric)
     metrics = [str(m) for m in pd.unique(frame["metric"])]
+    all_metrics = _(ALL_METRICS)
     tolerance = alt.param(
         name="tolerance", value=float(rules.tolerance),
-        bind=alt.binding_select(options=tolerances, labels=[f"{t:g}" for t in tolerances],
-                                name=f"Score tolerance (this page: {rules.tolerance:g}) "))
+        bind=alt.binding_select(
+            options=tolerances, labels=[f"{t:g}" for t in tolerances],
+            name=_("Score tolerance (this page: {tolerance}) ").format(
+                tolerance=f"{rules.tolerance:g}")))
     metric = alt.param(
-        name="metric", value=ALL_METRICS,
-        bind=alt.binding_select(options=[ALL_METRICS, *metrics],
-                                name=f"Metric (this page: {page_metric}) "))
-    y = alt.Y("lag_months:Q", title=f"Lag of {rules.follower} behind {rules.leader} (months)")
-    series = alt.Chart(frame).mark_line(point=True).encode(
-        x=alt.X("date:T", title="Month end"), y=y,
-        color=alt.Color("metric:N", title="Metric"),
+        name="metric", value=all_metrics,
+        bind=alt.binding_select(options=[all_metrics, *metrics],
+                                name=_("Metric (this page: {metric}) ").format(
+                                    metric=page_metric)))
+    y = alt.Y("lag_months:Q", title=_("Lag of {follower} behind {leader} (months)").format(
+        follower=country_name(rules.follower), leader=country_name(rules.leader)))
+    month_end = _("Month end")
+    series = alt.Chart(_shown_flags(frame, "censored")).mark_line(point=True).encode(
+        x=alt.X("date:T", title=month_end, axis=_time_axis()), y=y,
+        color=alt.Color("metric:N", title=_("Metric")),
         strokeWidth=alt.condition(alt.datum.metric == page_metric, alt.value(3.5),
                                   alt.value(1.5)),
-        tooltip=[alt.Tooltip("metric:N", title="Metric"),
-                 alt.Tooltip("tolerance:Q", title="Tolerance"),
-                 alt.Tooltip("date:T", title="Month end"),
-                 alt.Tooltip("lag_months:Q", format=".1f", title="Lag (months)"),
-                 alt.Tooltip("censored:N", title="Lower bound only")],
+        tooltip=[alt.Tooltip("metric:N", title=_("Metric")),
+                 alt.Tooltip("tolerance:Q", title=_("Tolerance")),
+                 alt.Tooltip("date:T", title=month_end, format=_day_format()),
+                 alt.Tooltip("lag_months:Q", format=".1f", title=_("Lag (months)")),
+                 alt.Tooltip("censored:N", title=_("Lower bound only"))],
     ).add_params(tolerance, metric).transform_filter(
         (alt.datum.tolerance == tolerance)
-        & ((metric == ALL_METRICS) | (alt.datum.metric == metric)))
+        & ((metric == all_metrics) | (alt.datum.metric == metric)))
     marks = pd.DataFrame({
         "lag_months": [OVER_A_YEAR, UNDER_THREE_MONTHS],
-        "label": ["claimed for late 2022: over a year",
-                  "claimed for Q2 2025: under three months"],
+        "label": [_("claimed for late 2022: over a year"),
+                  _("claimed for Q2 2025: under three months")],
     })
     thresholds = alt.Chart(marks).mark_rule(strokeDash=[6, 4], color="#555555").encode(
-        y=y, tooltip=[alt.Tooltip("label:N", title="Threshold")])
+        y=y, tooltip=[alt.Tooltip("label:N", title=_("Threshold"))])
     labels = alt.Chart(marks).mark_text(align="left", dx=4, dy=-6, color="#555555").encode(
         x=alt.value(0), y=y, text="label:N")
     return series + thresholds + labels
+
+
+# --- tables of the chapter, headers and words in the reader's language -----------------
+
+
+def _labels(columns: Iterable[str]) -> dict[str, str]:
+    labels = {**COLUMN_LABELS, **SWEEP_LABELS}
+    return {c: _(labels[c]) for c in columns if c in labels}
+
+
+def _month_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    if "metric" in frame.columns:
+        frame = frame.assign(metric=frame["metric"].map(metric_key))
+    if "early_date" not in frame.columns:
+        return frame
+    return frame.assign(early_date=pd.to_datetime(frame["early_date"]).dt.strftime("%Y-%m"))
+
+
+def sweep_table(frame: pd.DataFrame) -> Any:
+    """The :func:`sweep` table for readers: months of the early date, values to one
+    decimal, headers and yes/no words in the reader's language."""
+    shown = _month_cells(frame).round(1)
+    for column in SWEEP_LABELS:
+        if column in shown.columns:
+            shown[column] = shown[column].map(lambda v: _(SUPPORT_WORDS.get(str(v), str(v))))
+    return table(_yes_no(shown, "early_censored"), labels=_labels(shown.columns))
+
+
+def closing_table(frame: pd.DataFrame) -> Any:
+    """The closing note's lags per metric, as :func:`sweep_table` shows them."""
+    shown = _month_cells(frame).round(1)
+    return table(_yes_no(shown, "early_censored"), labels=_labels(shown.columns))
+
+
+def figures_table(frame: pd.DataFrame) -> Any:
+    """Rows of the reported-figures table, with their text cells in the reader's language."""
+    shown = frame if isinstance(frame.index, pd.RangeIndex) else frame.reset_index()
+    shown = shown.reset_index(drop=True)
+    for column in ("subject", "period", "definition"):
+        if column in shown.columns:
+            shown[column] = shown[column].map(lambda v: data_text(v) if isinstance(v, str) else v)
+    return table(shown, labels=_labels(shown.columns))
+
+
+def _yes_no(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """A boolean column as yes/no in the reader's language (English: what the table
+    always wrote for booleans)."""
+    if column not in frame.columns or not is_chinese():
+        return frame
+    return frame.assign(**{column: frame[column].map(
+        lambda v: (_("yes") if v else _("no")) if isinstance(v, bool | np.bool_) else v)})
