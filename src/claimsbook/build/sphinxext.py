@@ -139,9 +139,13 @@ def tidy_scripts(
         # The search page's template loads searchtools.js without defer, and it needs
         # doctools.js's _ready at once: there doctools.js must not wait either.
         needed_first = SYNC_SCRIPTS + (SEARCH_NEEDS if pagename == "search" else ())
-        if key[0] and name not in needed_first and not key[1] and hasattr(script, "attributes"):
-            if "async" not in attributes:
-                script.attributes["defer"] = "defer"
+        if key[0] and not key[1] and hasattr(script, "attributes") and "async" not in attributes:
+            # A copy: the script objects are shared by every page of the build.
+            wanted = {k: v for k, v in attributes.items() if k != "defer"}
+            if name not in needed_first:
+                wanted["defer"] = "defer"
+            if wanted != attributes:
+                script = type(script)(script.filename, priority=script.priority, **wanted)
         kept.append(script)
     context["script_files"] = kept
     context["css_files"] = [
