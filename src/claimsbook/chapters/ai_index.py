@@ -933,9 +933,7 @@ def epoch_costs(models: pd.DataFrame) -> pd.DataFrame:
     costs = models[models.model.isin(list(COST_MODELS))][
         ["model", "publication_date", "training_cost_2023_usd"]]
     costs = costs.assign(million_usd=(costs.training_cost_2023_usd / 1e6).round(1)).drop(
-        columns="training_cost_2023_usd")
-    if is_chinese():  # no row numbers of the data under a header of their own
-        costs = costs.reset_index(drop=True)
+        columns="training_cost_2023_usd").reset_index(drop=True)  # no data row numbers shown
     return _display(
         costs,
         {"model": _("Model"), "publication_date": _("Publication date"),

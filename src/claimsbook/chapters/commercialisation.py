@@ -734,10 +734,12 @@ def mau_figure_text() -> dict[str, str]:
 
 
 def growth_chart(mult: pd.DataFrame) -> alt.Chart:
-    """Horizontal bars of growth multiples on a log scale, coloured by their basis."""
+    """Horizontal bars of growth multiples on a log scale, coloured by their basis. Each
+    bar starts at 1 (no growth): a log scale has no zero for a bar to start from."""
     return alt.Chart(mult).mark_bar().encode(
         x=alt.X("multiple:Q", scale=alt.Scale(type="log"),
                 title=_("Growth multiple (times, log scale)")),
+        x2=alt.datum(1),
         y=alt.Y("series:N", sort="-x", title=_("Series")),
         color=alt.Color("basis:N", title=_("Basis")),
         tooltip=[_tip("series:N", N_("Series")),
