@@ -67,13 +67,27 @@ def meta_tags(title: str, description: str, url: str, site_name: str) -> str:
     return "\n".join(tags) + "\n"
 
 
+def site_name(app: Any) -> str:
+    """The book's name as pages and feeds give it. Jupyter Book sets the title as
+    ``html_title`` and leaves Sphinx's ``project`` unset ("Project name not set"): the
+    Chinese edition names itself by its title; the English one keeps, for now, what it
+    has always published."""
+    from ..core.i18n import is_chinese
+
+    title = str(getattr(app.config, "html_title", None) or "")
+    if is_chinese() and title:
+        return title
+    return str(app.config.project)
+
+
 def add_meta(app: Any, pagename: str, templatename: str, context: dict[str, Any],
              doctree: nodes.Node | None, base_url: str) -> None:
-    description = shorten(first_paragraph(doctree)) or app.config.project
-    title = html.unescape(str(context.get("title") or app.config.project))
+    name = site_name(app)
+    description = shorten(first_paragraph(doctree)) or name
+    title = html.unescape(str(context.get("title") or name))
     url = f"{base_url}{pagename}.html" if base_url else ""
     context["metatags"] = context.get("metatags", "") + meta_tags(
-        title, description, url, app.config.project)
+        title, description, url, name)
 
 
 # How each edition names itself in the other one's switcher, in its own language.

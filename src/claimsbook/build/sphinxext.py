@@ -504,7 +504,7 @@ def publish(app: Sphinx, exception: Exception | None) -> None:
     corrections.frame(found).to_csv(out / corrections.CORRECTIONS_FILE, index=False)
     (out / corrections.FEED_FILE).write_text(
         corrections.atom(found, base_url(app), "appendix/corrections.html",
-                         app.config.project), encoding="utf-8")
+                         pagemeta.site_name(app)), encoding="utf-8")
     # The validated tables themselves, so that a reader can download what a chapter read.
     data = datapackage.descriptor_path().parent
     shutil.copytree(data, out / PUBLISHED_DATA, dirs_exist_ok=True,
