@@ -186,7 +186,7 @@ def test_corrections_log_in_chinese(chinese):
     assert "<th scope='col'>说法 · 更改 · 原因 · 提交</th>" in page
     feed = corrections.atom(found, "https://example.org/zh/", "appendix/corrections.html",
                             "数字核查")
-    assert "<title>数字核查：更正记录</title>" in feed
+    assert "<title>《数字核查》更正记录</title>" in feed
     assert "c：新增说法 — → 转述有误" in feed
 
 
