@@ -82,7 +82,7 @@ def test_finding_in_chinese_is_one_sentence_from_the_scorecard(chinese):
 
 def test_scorecard_page_and_findings_are_chinese(chinese):
     page = findings.scorecard_html(VERDICTS, "../chapters/")
-    assert "<caption>核查结论</caption>" in page
+    assert "<caption>评级</caption>" in page
     assert "<caption>转述是否忠实于来源？</caption>" in page
     assert "<span class='cb-badge cb-holds'>成立</span>" in page
     assert "转述有误（时期错误2条、百分点误作百分比1条）" in page
@@ -108,7 +108,7 @@ def test_in_brief_box_in_chinese(chinese):
     assert "<p class='cb-brief-title' id='cb-brief-title'>要点</p>" in box
     assert "本章共核查<strong>6条陈述</strong>。" in box
     assert "<em>时期错误</em>（2条）：" in box and "<em>与独立证据相矛盾</em>（1条）：" in box
-    assert "核查结论：“成立”1条、“转述有误”3条、“不成立”1条、“无法核实”1条。" in box
+    assert "评级：“成立”1条、“转述有误”3条、“不成立”1条、“无法核实”1条。" in box
     text = _visible(box)
     assert "In brief" not in text and "statements" not in text
 
@@ -129,7 +129,7 @@ def test_ledger_rows_filters_and_script_labels_in_chinese(chinese):
     assert rows[0]["faithful"] == "转述有误：百分点误作百分比"
     assert rows[0]["holds"] == "相矛盾（独立数据）"
     page = appendix.table_html(_ledger(), "../verdicts.csv", "../ledger.json")
-    assert "<label>核查结论 <select data-filter='headline'><option value=''>全部</option>" in page
+    assert "<label>评级 <select data-filter='headline'><option value=''>全部</option>" in page
     assert "<option value='points-as-percent'>百分点误作百分比</option>" in page
     assert "下载全部核查结果（CSV）</a>" in page
     labels = json.loads(re.search(r"data-labels='([^']*)'", page).group(1)
