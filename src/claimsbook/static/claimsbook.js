@@ -29,17 +29,32 @@
   // Chinese has no spaces between words: a Chinese page's titles break between
   // characters (each about twice a Latin letter's width), after punctuation if one is near.
   var wide = /^zh/i.test(document.documentElement.lang || "");
+  var latin = /[A-Za-z0-9.%+\-]/;
   function wrapWide(text, width) {
     var chars = Array.from(text), lines = [];
     while (chars.length > width) {
-      var cut = width;
-      for (var i = width; i > width - 8 && i > 0; i -= 1) {
+      var cut = width, i;
+      for (i = width; i > width - 8 && i > 0; i -= 1) {
         if (/[\s，。；：、）)]/.test(chars[i - 1])) { cut = i; break; }
       }
+      // Never inside a number or a Latin word (2025, GPT-4.5).
+      for (i = cut; i > cut - 12 && i > 1 && latin.test(chars[i - 1]) && latin.test(chars[i]); i -= 1) {}
+      if (i > cut - 12 && i > 1) cut = i;
+      // A closing mark stays at the end of its line, never opens the next one.
+      while (cut < chars.length && /[，。；：、！？）)”]/.test(chars[cut])) cut += 1;
       lines.push(chars.splice(0, cut).join("").trim());
     }
     if (chars.length) lines.push(chars.join("").trim());
     return lines;
+  }
+
+  // Lines of a title wrapped at build time, joined again: a space only between two
+  // Latin words (a Chinese line break falls between characters, where no space was).
+  function joinWide(lines) {
+    return lines.reduce(function (text, line) {
+      if (!text) return line;
+      return text + (/[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(line) ? " " : "") + line;
+    }, "");
   }
 
   function wrap(text, width) {
@@ -56,7 +71,7 @@
   function fitTitle(spec, pixels) {
     var title = spec.title;
     if (!title || typeof title !== "object" || !pixels) return;
-    var join = function (t) { return Array.isArray(t) ? t.join(" ") : String(t); };
+    var join = function (t) { return Array.isArray(t) ? (wide ? joinWide(t) : t.join(" ")) : String(t); };
     // About 8.5 px per character of the 15 px bold title, 6 px of the 11 px subtitle.
     title.text = wrap(join(title.text), Math.max(24, Math.floor(pixels / 8.5)));
     if (title.subtitle) title.subtitle = wrap(join(title.subtitle), Math.max(32, Math.floor(pixels / 6)));
