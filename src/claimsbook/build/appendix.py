@@ -424,9 +424,13 @@ def data_tables_html(descriptor: dict[str, Any], data: Path, href_prefix: str) -
         # A table's title is a text of the data package: the data catalog translates it
         # where it has it.
         rows_text = ngettext("{n} row", "{n} rows", n_rows).format(n=f"{n_rows:,}")
+        title = data_text(resource["title"])
+        # Until the data catalog has it, the Chinese edition shows the English title
+        # marked as English.
+        title_lang = " lang='en'" if is_chinese() and title == resource["title"] else ""
         rows.append(
-            f"<tr id='table-{esc(resource['name'])}'><td><p class='cb-claim'>"
-            f"{esc(data_text(resource['title']))}</p>"
+            f"<tr id='table-{esc(resource['name'])}'><td><p class='cb-claim'{title_lang}>"
+            f"{esc(title)}</p>"
             f"<p class='cb-meta'><a href='{esc(href_prefix + resource['path'])}'>"
             f"{esc(resource['path'])}</a> · {esc(rows_text)} · "
             f"{esc(licences)}</p>{origin}</td>"
