@@ -5,22 +5,97 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..core import datapackage
+from ..core.i18n import N_, _, data_text, is_chinese, ngettext
 from ..core.ledger import (
-    GARBLE_LABELS, GRADE_LABELS, HEADLINE_LABELS, RESULT_COLUMNS, Garble, Grade,
-    Headline,
+    FAITHFUL_LABELS, GARBLE_LABELS, GRADE_LABELS, HEADLINE_LABELS, RESULT_COLUMNS,
+    Faithful, Garble, Grade, Headline, Verdict,
 )
 from ..core.numbers import fmt_amount
 
 # Published at the site's root; the README names it.
 VERDICTS_FILE = "verdicts.csv"
-BOOK_NAME = "The claims book"
+# The Chinese edition's verdicts, also published at the site's root under this name.
+VERDICTS_ZH_FILE = "verdicts.zh.csv"
+BOOK_NAME = N_("The claims book")
+
+# --- display names of the answers, in the reader's language ---------------------------
+# The English display names are core.ledger's label tables (and, for the ledger's
+# one-line answers, the enum values themselves); these are the same texts marked for
+# the catalog, so that the Chinese edition shows them translated. (A verdict's
+# "contradicted" and a headline's "Contradicted" differ in Chinese: 相矛盾 / 不成立.)
+_HEADLINE_MESSAGES = (N_("Holds"), N_("Roughly holds"), N_("Garbled"), N_("Contradicted"),
+                      N_("Faithful, unconfirmed"), N_("Unverifiable"))
+_GARBLE_MESSAGES = (N_("wrong period"), N_("points called per cent"),
+                    N_("wrong quantity or metric"), N_("wrong scope or attribution"),
+                    N_("wrong unit or scale"), N_("true for only part of the claim"),
+                    N_("a level reported as a change"), N_("transcription error"))
+_GRADE_MESSAGES = (N_("independent data"), N_("producer's own publication"),
+                   N_("independent report"), N_("relay of the same statement"),
+                   N_("arithmetic on the claim's own figures"), N_("no evidence reached"))
+_FAITHFUL_MESSAGES = (N_("Faithful"), N_("Source's figure not reached"), N_("Not attributed"))
+# The answers as the ledger's rows and the corrections log write them (lower case).
+_VALUE_MESSAGES = (N_("faithful"), N_("garbled"), N_("not reached"), N_("not attributed"),
+                   N_("reproduced"), N_("approximately"), N_("contradicted"),
+                   N_("unverifiable"))
+
+
+def headline_label(value: str | Headline) -> str:
+    """A headline rating's display name ("Holds" / 成立)."""
+    return _(HEADLINE_LABELS[Headline(value)])
+
+
+def garble_label(value: str | Garble) -> str:
+    return _(GARBLE_LABELS[Garble(value)])
+
+
+def grade_label(value: str | Grade) -> str:
+    return _(GRADE_LABELS[Grade(value)])
+
+
+def faithful_label(value: str | Faithful) -> str:
+    """The "faithful?" answer as a table row names it ("Not attributed")."""
+    return _(FAITHFUL_LABELS[Faithful(value)])
+
+
+def answer_text(value: str) -> str:
+    """A "faithful?" or "holds?" answer as the ledger's rows write it ("not reached",
+    "contradicted"), in the reader's language."""
+    return _(str(value))
+
+
+def source_kind(kind: str) -> str:
+    """A source's kind ("news", "dataset") in the reader's language."""
+    return _(kind)
+
+
+_KIND_MESSAGES = (N_("primary report"), N_("secondary report"), N_("dataset"), N_("news"),
+                  N_("web page"), N_("company release"), N_("statistical release"))
+# A source's language code as the Chinese edition names it (the English edition shows
+# the code itself).
+_LANGUAGE_NAMES = {"zh": N_("Chinese"), "en": N_("English"), "ar": N_("Arabic")}
+
+
+def language_name(code: str) -> str:
+    if not is_chinese() or code not in _LANGUAGE_NAMES:
+        return code
+    return _(_LANGUAGE_NAMES[code])
+
+
+# The outlets the book checks, as the Chinese edition names them (the sources table keeps
+# each outlet's own name; English shows it as it is).
+_OUTLET_MESSAGES = (N_("中国经营报 (China Business Journal)"), N_("Solidot"),
+                    N_("okeeper's blog"), N_("中银研究 (Bank of China Research)"))
+
+
+def outlet_name(outlet: str) -> str:
+    return _(str(outlet)) if outlet else outlet
 # ClaimReview ratings, higher is truer; an unverifiable claim gets no rating value.
 RATING = {Headline.HOLDS: 5, Headline.ROUGHLY: 4, Headline.FAITHFUL: 3, Headline.GARBLED: 2,
           Headline.CONTRADICTED: 1}
@@ -69,28 +144,37 @@ def counts_html(verdicts: pd.DataFrame) -> str:
                     margins=True, margins_name="All")
         .reindex(columns=order + ["All"], fill_value=0)
     )
-    head = "".join(f"<th scope='col'>{HEADLINE_LABELS[Headline(h)]}</th>" for h in order)
+    head = "".join(f"<th scope='col'>{headline_label(h)}</th>" for h in order)
+    every = _("All")
+    aria, caption, chapter_head = (_("Headline ratings"),
+                                   _("Distinct statements per chapter, by headline rating"),
+                                   _("Chapter"))
     rows = "".join(
-        f"<tr><th scope='row'>{html.escape(str(chapter))}</th>"
+        f"<tr><th scope='row'>{html.escape(every if chapter == 'All' else str(chapter))}</th>"
         + "".join(f"<td>{int(n)}</td>" for n in row)
         + "</tr>"
         for chapter, row in table.iterrows()
     )
     return (
-        "<div class='cb-table-wrap' tabindex='0' role='region' aria-label='Headline ratings'>"
-        "<table class='cb-counts'><caption>Distinct statements per chapter, by headline "
-        f"rating</caption><thead><tr><th scope='col'>Chapter</th>{head}"
-        f"<th scope='col'>All</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        "<div class='cb-table-wrap' tabindex='0' role='region' "
+        f"aria-label='{html.escape(aria)}'>"
+        f"<table class='cb-counts'><caption>"
+        f"{html.escape(caption)}</caption>"
+        f"<thead><tr><th scope='col'>{html.escape(chapter_head)}</th>{head}"
+        f"<th scope='col'>{html.escape(every)}</th></tr></thead><tbody>{rows}</tbody>"
+        "</table></div>"
     )
 
 
 def _select(name: str, label: str, options: Iterable[tuple[str, str]]) -> str:
+    every = _("all")
     shown = "".join(
         f"<option value='{html.escape(value)}'>{html.escape(text)}</option>"
         for value, text in options
     )
     return (
-        f"<label>{label} <select data-filter='{name}'><option value=''>all</option>"
+        f"<label>{label} <select data-filter='{name}'><option value=''>"
+        f"{html.escape(every)}</option>"
         f"{shown}</select></label>"
     )
 
@@ -109,6 +193,37 @@ def _amount(value: object, unit: str) -> str:
 LEDGER_DATA = "ledger.json"
 
 
+def faithful_answer(faithful: str, garble: str = "") -> str:
+    """"garbled: wrong period" / 转述有误：时期错误."""
+    if not garble:
+        return answer_text(faithful)
+    # Translators: a "faithful?" answer and, after it, how the restatement went wrong.
+    return _("{answer}: {garble}").format(answer=answer_text(faithful),
+                                          garble=garble_label(garble))
+
+
+def holds_answer(verdict: str, grade: str) -> str:
+    """"contradicted (independent data)" / 相矛盾（独立数据）."""
+    # Translators: a "does it hold?" answer and, in brackets, the grade of its evidence.
+    return _("{verdict} ({grade})").format(verdict=answer_text(verdict),
+                                           grade=grade_label(grade))
+
+
+def ledger_labels() -> dict[str, str]:
+    """Every text the ledger page's script writes, in the reader's language (the script
+    has none of its own): templates with ``{name}`` placeholders."""
+    return {
+        # Translators: the ledger row's first answer; {answer} is e.g. "faithful".
+        "faithful": _("Faithful? {answer}."),
+        # Translators: the ledger row's second answer; {answer} is e.g. "reproduced (independent data)".
+        "holds": _("Holds? {answer}."),
+        "history": _("history"),
+        "stated": _("Stated"), "source": _("Source"), "evidence": _("Evidence"),
+        "shown": _("{shown} of {total} claims shown"),
+        "loading": _("loading {total} claims…"),
+    }
+
+
 def ledger_rows(verdicts: pd.DataFrame, history: Mapping[str, str] | None = None,
                 card_prefix: str = "../chapters/") -> list[dict[str, str]]:
     """One compact record per distinct statement, everything the ledger page shows and
@@ -125,13 +240,12 @@ def ledger_rows(verdicts: pd.DataFrame, history: Mapping[str, str] | None = None
         records.append({
             "id": str(row["claim_id"]), "chapter": str(row["chapter"]),
             "source": str(row["source_id"]), "headline": rating.value,
-            "label": HEADLINE_LABELS[rating], "slug": rating.name.lower(),
+            "label": headline_label(rating), "slug": rating.name.lower(),
             "garble": garble, "grade": str(row["evidence_grade"]),
-            "claim": str(row["claim"]),
-            "faithful": str(row["faithful"]) + (
-                f": {GARBLE_LABELS[Garble(garble)]}" if garble else ""),
+            "claim": data_text(str(row["claim"])),
+            "faithful": faithful_answer(str(row["faithful"]), garble),
             "faithful_reason": str(row["faithful_reason"]),
-            "holds": f"{row['verdict']} ({GRADE_LABELS[Grade(row['evidence_grade'])]})",
+            "holds": holds_answer(str(row["verdict"]), str(row["evidence_grade"])),
             "holds_reason": str(row["holds_reason"]),
             "stated": stated, "source_value": _amount(row["source_value"], unit),
             "evidence": _amount(row["computed_value"], unit),
@@ -149,31 +263,41 @@ def table_html(verdicts: pd.DataFrame, csv_href: str, data_href: str) -> str:
     claim id and links to its card."""
     esc = html.escape
     shown = statements(verdicts)
+    aria, download, everything = (_("Filter the ledger"), _("Download all answers (CSV)"),
+                                  _("All claims"))
     filters = (
-        "<div class='cb-filters' role='search' aria-label='Filter the ledger'>"
-        + _select("chapter", "Chapter", _present(shown["chapter"]))
-        + _select("source", "Source", _present(shown["source_id"]))
-        + _select("headline", "Headline", [(h.value, HEADLINE_LABELS[h]) for h in Headline
-                                             if h.value in set(shown["headline"])])
-        + _select("garble", "Garble kind", _present(
-            shown["garble"], {g.value: label for g, label in GARBLE_LABELS.items()}))
-        + _select("grade", "Evidence", _present(
-            shown["evidence_grade"], {g.value: label for g, label in GRADE_LABELS.items()}))
+        f"<div class='cb-filters' role='search' aria-label='{esc(aria)}'>"
+        + _select("chapter", esc(_("Chapter")), _present(shown["chapter"]))
+        + _select("source", esc(_("Source")), _present(shown["source_id"]))
+        + _select("headline", esc(_("Headline")), [(h.value, headline_label(h))
+                                                   for h in Headline
+                                                   if h.value in set(shown["headline"])])
+        + _select("garble", esc(_("Garble kind")), _present(
+            shown["garble"], {g.value: garble_label(g) for g in Garble}))
+        + _select("grade", esc(_("Evidence")), _present(
+            shown["evidence_grade"], {g.value: grade_label(g) for g in Grade}))
         + "<span class='cb-shown' aria-live='polite'></span>"
-        + f" <a class='cb-download' href='{esc(csv_href)}' download>Download all answers (CSV)</a>"
+        + f" <a class='cb-download' href='{esc(csv_href)}' download>"
+          f"{esc(download)}</a>"
         + "</div>"
     )
     head = "".join(
-        f"<th scope='col'>{h}</th>"
-        for h in ("Headline", "Claim · faithful? · holds?", "Stated", "Source", "Evidence")
+        f"<th scope='col'>{esc(h)}</th>"
+        for h in (_("Headline"), _("Claim · faithful? · holds?"), _("Stated"), _("Source"),
+                  _("Evidence"))
     )
+    labels = esc(json.dumps(ledger_labels(), ensure_ascii=False, separators=(",", ":")))
+    # Translators: {csv} is a link to the CSV file, its text "CSV".
+    noscript = esc(_("The table needs JavaScript; every answer is in the {csv}.")).format(
+        csv=f"<a href='{esc(csv_href)}'>CSV</a>")
     return (
         filters
-        + "<div class='cb-table-wrap' tabindex='0' role='region' aria-label='All claims'>"
-        + f"<table class='cb-ledger' data-src='{esc(data_href)}' data-total='{len(shown)}'>"
+        + "<div class='cb-table-wrap' tabindex='0' role='region' "
+          f"aria-label='{esc(everything)}'>"
+        + f"<table class='cb-ledger' data-src='{esc(data_href)}' data-total='{len(shown)}' "
+          f"data-labels='{labels}'>"
         + f"<thead><tr>{head}</tr></thead><tbody></tbody></table></div>"
-        + f"<noscript><p>The table needs JavaScript; every answer is in the "
-          f"<a href='{esc(csv_href)}'>CSV</a>.</p></noscript>"
+        + f"<noscript><p>{noscript}</p></noscript>"
     )
 
 
@@ -184,12 +308,12 @@ def claim_reviews(verdicts: pd.DataFrame, page_url: str,
     ``page_url`` is absolute (search engines ignore relative ones); ``published``
     gives, per claim, the date its current answer was published (the corrections
     log's newest entry for it)."""
-    reviews = []
+    reviews: list[dict[str, object]] = []
     for row in statements(verdicts).to_dict("records"):
         rating_name = Headline(row["headline"])
         rating: dict[str, object] = {
             "@type": "Rating",
-            "alternateName": HEADLINE_LABELS[rating_name],
+            "alternateName": headline_label(rating_name),
         }
         if rating_name in RATING:
             rating.update(ratingValue=RATING[rating_name], bestRating=5, worstRating=1)
@@ -198,7 +322,7 @@ def claim_reviews(verdicts: pd.DataFrame, page_url: str,
             "name": row.get("source_title"),
             "url": row.get("source_url"),
             "datePublished": row.get("source_date"),
-            "author": {"@type": "Organization", "name": row.get("source_outlet")},
+            "author": {"@type": "Organization", "name": _outlet_or_blank(row.get("source_outlet"))},
         }
         body = f"{row['faithful_reason']} {row['holds_reason']}"
         reviews.append(
@@ -206,8 +330,8 @@ def claim_reviews(verdicts: pd.DataFrame, page_url: str,
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
                 "url": f"{page_url}#{anchor}{row['claim_id']}",
-                "claimReviewed": row["claim"],
-                "author": {"@type": "Organization", "name": BOOK_NAME},
+                "claimReviewed": data_text(str(row["claim"])),
+                "author": {"@type": "Organization", "name": _(BOOK_NAME)},
                 "itemReviewed": {
                     "@type": "Claim",
                     "appearance": {
@@ -224,6 +348,10 @@ def claim_reviews(verdicts: pd.DataFrame, page_url: str,
     return reviews
 
 
+def _outlet_or_blank(value: object) -> object:
+    return value if _blank(value) or not value else outlet_name(str(value))
+
+
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value))
 
@@ -237,6 +365,7 @@ def sources_html(sources: pd.DataFrame) -> str:
     """The bibliography: one row per source, anchored by its id (claim cards link
     here), the title linked to the document where it has a public address."""
     esc = html.escape
+    chinese = is_chinese()
     rows = []
     for row in sources.to_dict("records"):
         title = esc(str(row["title"]))
@@ -244,17 +373,30 @@ def sources_html(sources: pd.DataFrame) -> str:
             title = f"<a href='{esc(str(row['url']))}'>{title}</a>"
         date = "" if pd.isna(row["date"]) else esc(str(row["date"]))
         tried = row.get("primary_tried")
+        # In the Chinese edition a source's title stays in its own language, and the
+        # notes of what was tried (data written in English, not in the data catalog) say
+        # so with their lang attribute.
+        title_lang = f" lang='{esc(str(row['language']))}'" if chinese else ""
         tried_html = ("" if tried is None or pd.isna(tried) or not str(tried).strip() else
-                      f"<p class='cb-reason'>Primary tried: {esc(str(tried))}</p>")
+                      "<p class='cb-reason'>"
+                      + esc(_("Primary tried: {note}")).format(
+                          note=(f"<span lang='en'>{esc(str(tried))}</span>" if chinese
+                                else esc(str(tried))))
+                      + "</p>")
         rows.append(
-            f"<tr id='{esc(str(row['source_id']))}'><td><p class='cb-claim'>{title}</p>"
-            f"<p class='cb-meta'>{esc(str(row['outlet']))} · {esc(str(row['kind']))} · "
-            f"{esc(str(row['language']))} · <code>{esc(str(row['source_id']))}</code></p>"
+            f"<tr id='{esc(str(row['source_id']))}'><td><p class='cb-claim'{title_lang}>"
+            f"{title}</p>"
+            f"<p class='cb-meta'>{esc(outlet_name(str(row['outlet'])))} · "
+            f"{esc(source_kind(str(row['kind'])))} · "
+            f"{esc(language_name(str(row['language'])))} · "
+            f"<code>{esc(str(row['source_id']))}</code></p>"
             f"{tried_html}</td><td class='num'>{date}</td></tr>"
         )
+    head, date_head = _("Source · outlet · kind · language · id"), _("Date")
     return (
-        "<table class='cb-sources'><thead><tr><th scope='col'>Source · outlet · kind · "
-        "language · id</th><th scope='col'>Date</th></tr></thead>"
+        "<table class='cb-sources'><thead><tr><th scope='col'>"
+        f"{esc(head)}</th>"
+        f"<th scope='col'>{esc(date_head)}</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -273,25 +415,65 @@ def data_tables_html(descriptor: dict[str, Any], data: Path, href_prefix: str) -
         manifest = path.with_name(f"{path.stem}.manifest.json")
         if manifest.is_file():
             info = json.loads(manifest.read_text(encoding="utf-8"))
-            origin = (f"<p class='cb-meta'>Extracted by <code>{esc(info['script'])}</code> from "
-                      f"<a href='{esc(info['source_url'])}'>{esc(info['source_url'])}</a>, "
-                      f"snapshot {esc(str(info['snapshot_date']))}</p>")
+            origin = ("<p class='cb-meta'>" + esc(_(
+                "Extracted by {script} from {url}, snapshot {date}")).format(
+                    script=f"<code>{esc(info['script'])}</code>",
+                    url=f"<a href='{esc(info['source_url'])}'>{esc(info['source_url'])}</a>",
+                    date=esc(str(info['snapshot_date']))) + "</p>")
         digest = str(resource.get("hash", "")).removeprefix("sha256:")
+        # A table's title is a text of the data package: the data catalog translates it
+        # where it has it.
+        rows_text = ngettext("{n} row", "{n} rows", n_rows).format(n=f"{n_rows:,}")
+        title = data_text(resource["title"])
+        # Until the data catalog has it, the Chinese edition shows the English title
+        # marked as English.
+        title_lang = " lang='en'" if is_chinese() and title == resource["title"] else ""
         rows.append(
-            f"<tr id='table-{esc(resource['name'])}'><td><p class='cb-claim'>{esc(resource['title'])}</p>"
+            f"<tr id='table-{esc(resource['name'])}'><td><p class='cb-claim'{title_lang}>"
+            f"{esc(title)}</p>"
             f"<p class='cb-meta'><a href='{esc(href_prefix + resource['path'])}'>"
-            f"{esc(resource['path'])}</a> · {n_rows:,} row{'s' if n_rows != 1 else ''} · "
+            f"{esc(resource['path'])}</a> · {esc(rows_text)} · "
             f"{esc(licences)}</p>{origin}</td>"
             f"<td><code title='sha256 {esc(digest)}'>{esc(digest[:12])}</code></td></tr>"
         )
+    head = _("Table · file · rows · licence")
     return (
-        "<table class='cb-sources'><thead><tr><th scope='col'>Table · file · rows · licence"
+        "<table class='cb-sources'><thead><tr><th scope='col'>"
+        f"{esc(head)}"
         "</th><th scope='col'>sha256</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
+# Columns the Chinese edition's verdicts.csv adds: each answer's display name in Chinese.
+LABEL_COLUMNS = ("headline_label", "faithful_label", "garble_label", "verdict_label",
+                 "evidence_grade_label")
+
+
 def export(verdicts: pd.DataFrame, path: Path) -> None:
-    """Every claim with both answers, its evidence grade and headline, and its source."""
+    """Every claim with both answers, its evidence grade and headline, and its source.
+
+    In the Chinese edition the same columns carry the Chinese claim (from the data
+    catalog) and reasons (written by the Chinese kernels), and the answers' Chinese
+    display names follow in :data:`LABEL_COLUMNS`; the keys and codes stay English."""
     columns = RESULT_COLUMNS + ["source_outlet", "source_title", "source_url"]
-    verdicts.reindex(columns=columns).to_csv(path, index=False)
+    frame = verdicts.reindex(columns=columns)
+    if is_chinese():
+        frame = frame.copy()
+        frame["claim"] = frame["claim"].map(lambda text: data_text(str(text))
+                                            if isinstance(text, str) else text)
+        frame["source_outlet"] = frame["source_outlet"].map(
+            lambda text: outlet_name(text) if isinstance(text, str) else text)
+        frame["headline_label"] = frame["headline"].map(_label_or_blank(headline_label))
+        frame["faithful_label"] = frame["faithful"].map(_label_or_blank(answer_text))
+        frame["garble_label"] = frame["garble"].map(_label_or_blank(garble_label))
+        frame["verdict_label"] = frame["verdict"].map(_label_or_blank(answer_text))
+        frame["evidence_grade_label"] = frame["evidence_grade"].map(
+            _label_or_blank(grade_label))
+    frame.to_csv(path, index=False)
+
+
+def _label_or_blank(label: Callable[[str], str]) -> Callable[[object], str]:
+    def shown(value: object) -> str:
+        return label(str(value)) if isinstance(value, str) and value else ""
+    return shown

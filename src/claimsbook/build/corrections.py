@@ -22,6 +22,8 @@ from xml.sax.saxutils import escape as xml_escape
 
 import pandas as pd
 
+from ..core.i18n import N_, _, is_chinese, ngettext
+
 SNAPSHOT = "tests/snapshots/verdicts.csv"
 CORRECTIONS_FILE = "corrections.csv"
 FEED_FILE = "corrections.xml"
@@ -190,10 +192,54 @@ def history_anchor(claim_id: str) -> str:
     return f"history-{claim_id}"
 
 
+# How the log names a kind of change (English shows the other kinds by their column name).
+CHANGE_NAMES = {"added": N_("claim added"), "removed": N_("claim removed"),
+                "rating": N_("rating"), "headline": N_("headline"),
+                "faithful": N_("faithful?"), "garble": N_("garble kind"),
+                "verdict": N_("holds?"), "evidence_grade": N_("evidence grade"),
+                "source_value": N_("source's value"), "computed_value": N_("evidence value")}
+ENGLISH_CHANGE_NAMES = {"added": "claim added", "removed": "claim removed"}
+
+
+def change_name(change: str) -> str:
+    if not is_chinese():
+        return ENGLISH_CHANGE_NAMES.get(change, change)
+    return _(CHANGE_NAMES[change]) if change in CHANGE_NAMES else change
+
+
+def value_text(change: str, value: str) -> str:
+    """An old or new answer as the log shows it: the snapshot's own value in English,
+    its display name in Chinese."""
+    if not value or not is_chinese():
+        return value
+    from . import appendix
+
+    try:
+        if change in ("added", "removed", "rating", "headline"):
+            old_standard = value.endswith(" (verdict)")
+            if old_standard:
+                # Translators: a rating of the book's earlier single-verdict standard.
+                return _("{verdict} (earlier single verdict)").format(
+                    verdict=appendix.answer_text(value.removesuffix(" (verdict)")))
+            return appendix.headline_label(value)
+        if change in ("faithful", "verdict"):
+            return appendix.answer_text(value)
+        if change == "garble":
+            return appendix.garble_label(value)
+        if change == "evidence_grade":
+            return appendix.grade_label(value)
+    except ValueError:  # a value of an older standard that the enums no longer hold
+        return value
+    return value
+
+
 def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
     """The log as a table, newest first; a claim's newest entry carries the anchor
     its card and ledger row link to."""
     esc = html.escape
+    chinese = is_chinese()
+    # The reasons are the commits' own words, written in English: the Chinese edition
+    # shows them as they are, marked as English.
     anchored: set[str] = set()
     rows = []
     for c in found:
@@ -201,20 +247,28 @@ def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
         if c.claim_id not in anchored:
             anchored.add(c.claim_id)
             anchor = f" id='{esc(history_anchor(c.claim_id))}'"
-        change = {"added": "claim added", "removed": "claim removed"}.get(c.change, c.change)
+        change = change_name(c.change)
         card = f"{card_prefix}{c.chapter}.html#claim-{c.claim_id}"
         link = (esc(c.claim_id) if c.change == "removed"
                 else f"<a href='{esc(card)}'>{esc(c.claim_id)}</a>")
+        old, new = value_text(c.change, c.old) or "—", value_text(c.change, c.new) or "—"
+        # Translators: a correction: the claim's id (a link), the kind of change, the
+        # answer before and after it.
+        line = esc(_("{claim} · {change}: {old} → {new}")).format(
+            claim=link, change=esc(change), old=esc(old), new=esc(new))
+        reason = (f"<span lang='en'>{esc(c.reason)}</span>" if chinese else esc(c.reason))
         rows.append(
             f"<tr{anchor} data-claim='{esc(c.claim_id)}'>"
-            f"<td><p class='cb-claim'>{link} · {esc(change)}: "
-            f"{esc(c.old or '—')} → {esc(c.new or '—')}</p>"
-            f"<p class='cb-reason'>{esc(c.reason)} <code>{esc(c.commit)}</code></p></td>"
+            f"<td><p class='cb-claim'>{line}</p>"
+            f"<p class='cb-reason'>{reason} <code>{esc(c.commit)}</code></p></td>"
             f"<td class='num'>{esc(c.date)}</td></tr>")
+    aria, head, date_head = (_("Corrections"), _("Claim · change · reason · commit"),
+                             _("Date"))
     return (
-        "<div class='cb-table-wrap' tabindex='0' role='region' aria-label='Corrections'>"
+        "<div class='cb-table-wrap' tabindex='0' role='region' "
+        f"aria-label='{esc(aria)}'>"
         "<table class='cb-sources cb-corrections'><thead><tr>"
-        "<th scope='col'>Claim · change · reason · commit</th><th scope='col'>Date</th>"
+        f"<th scope='col'>{esc(head)}</th><th scope='col'>{esc(date_head)}</th>"
         "</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>")
 
@@ -228,9 +282,9 @@ def atom(found: list[Correction], base_url: str, page: str, title: str) -> str:
     entries = []
     for commit, items in by_commit.items():
         when = _iso(items[0].date)
-        lines = "\n".join(f"{c.claim_id}: {c.change} {c.old or '—'} → {c.new or '—'}"
-                          for c in items)
-        subject = items[0].reason if len(items) == 1 else f"{len(items)} corrections"
+        lines = "\n".join(_feed_line(c) for c in items)
+        subject = items[0].reason if len(items) == 1 else ngettext(
+            "{n} correction", "{n} corrections", len(items)).format(n=len(items))
         entries.append(
             "<entry>"
             f"<title>{xml_escape(subject[:200])}</title>"
@@ -240,14 +294,25 @@ def atom(found: list[Correction], base_url: str, page: str, title: str) -> str:
             f"<content type=\"text\">{xml_escape(lines)}</content>"
             "</entry>")
     updated = _iso(found[0].date) if found else _iso("1970-01-01")
+    # Translators: the Atom feed's title; {title} is the book's title.
+    feed_title = _("{title}: corrections").format(title=title)
     return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
             "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
-            f"<title>{xml_escape(title)}: corrections</title>"
+            f"<title>{xml_escape(feed_title)}</title>"
             f"<id>{xml_escape(page_url)}</id>"
             f"<link href=\"{xml_escape(page_url)}\"/>"
             f"<link rel=\"self\" href=\"{xml_escape(base_url.rstrip('/') + '/' + FEED_FILE)}\"/>"
             f"<updated>{updated}</updated>"
             + "".join(entries) + "</feed>\n")
+
+
+def _feed_line(c: Correction) -> str:
+    """One correction in a feed entry's text."""
+    if not is_chinese():
+        return f"{c.claim_id}: {c.change} {c.old or '—'} → {c.new or '—'}"
+    return _("{claim}: {change} {old} → {new}").format(
+        claim=c.claim_id, change=change_name(c.change),
+        old=value_text(c.change, c.old) or "—", new=value_text(c.change, c.new) or "—")
 
 
 def _iso(day: str) -> str:

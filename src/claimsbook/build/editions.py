@@ -107,3 +107,9 @@ def publish_edition(lang: str) -> None:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(built, target)
+    # The edition's verdicts (claim and reasons in its language) beside the English
+    # verdicts.csv at the site's root: verdicts.zh.csv.
+    verdicts = target / "verdicts.csv"
+    if verdicts.is_file():
+        folder = i18n.EDITION_FOLDER[lang]
+        shutil.copyfile(verdicts, html_dir(i18n.ENGLISH) / f"verdicts.{folder}.csv")

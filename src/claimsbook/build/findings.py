@@ -12,10 +12,11 @@ import altair as alt
 import pandas as pd
 
 from ..core.charts import Figure, make_figure
-from ..core.ledger import (
-    FAITHFUL_LABELS, GARBLE_LABELS, HEADLINE_LABELS, Faithful, Garble, Headline, Verdict,
+from ..core.i18n import _, data_text, is_chinese, ngettext
+from ..core.ledger import Faithful, Garble, Headline, Verdict
+from .appendix import (
+    faithful_label, garble_label, headline_label, outlet_name, statements,
 )
-from .appendix import statements
 
 SCORECARD_FILE = "scorecard.csv"
 # Headline colours as on the badges (claimsbook.css), in the headline rule's order.
@@ -48,18 +49,29 @@ def scorecard(verdicts: pd.DataFrame) -> pd.DataFrame:
             row[f"headline_{rating.name.lower()}"] = int(
                 (group["headline"] == rating.value).sum())
         rows.append(row)
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    if is_chinese() and len(frame):
+        # The CSV's keys stay English; the reader's text gets a Chinese column.
+        frame.insert(frame.columns.get_loc("outlet") + 1, "outlet_zh",
+                     frame["outlet"].map(lambda o: outlet_name(str(o)) if o else o))
+    return frame
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _outlet(row: Mapping[str, object]) -> str:
+    return outlet_name(str(row["outlet"]))
+
+
+def _statements(n: int) -> str:
+    return ngettext("{n} statement", "{n} statements", n).format(n=n)
 
 
 def garble_phrase(row: Mapping[str, object]) -> str:
-    kinds = [(int(row[f"garbled_{k.name.lower()}"]), GARBLE_LABELS[k])  # type: ignore[call-overload]
+    kinds = [(int(row[f"garbled_{k.name.lower()}"]), garble_label(k))  # type: ignore[call-overload]
              for k in Garble]
     kinds = sorted((k for k in kinds if k[0]), reverse=True)
-    return ", ".join(f"{n} {label}" for n, label in kinds)
+    # Translators: one garble kind and how many statements it affects: "2 wrong period".
+    # The list's separator is the next message.
+    return _(", ").join(_("{n} {kind}").format(n=n, kind=label) for n, label in kinds)
 
 
 def finding(row: Mapping[str, object]) -> str:
@@ -72,26 +84,38 @@ def finding(row: Mapping[str, object]) -> str:
     roughly = int(row["holds_approximately"])  # type: ignore[call-overload]
     wrong = int(row["holds_contradicted"])  # type: ignore[call-overload]
     open_ = int(row["holds_unverifiable"])  # type: ignore[call-overload]
-    parts = [f"{_plural(n, 'statement')}"]
+    parts = [_statements(n)]
     if attributed:
-        restated = f"{attributed} attributed to another source: {faithful} restated faithfully"
+        restated = _("{attributed} attributed to another source: {faithful} restated "
+                     "faithfully").format(attributed=attributed, faithful=faithful)
         if garbled:
-            restated += f", {garbled} garbled ({garble_phrase(row)})"
+            restated = _("{restated}, {garbled} garbled ({kinds})").format(
+                restated=restated, garbled=garbled, kinds=garble_phrase(row))
         parts.append(restated)
-    parts.append(f"against independent evidence {held} hold, {roughly} roughly, "
-                 f"{wrong} {'is' if wrong == 1 else 'are'} contradicted and {open_} could "
-                 f"not be checked")
-    return "; ".join(parts) + "."
+    parts.append(ngettext(
+        "against independent evidence {held} hold, {roughly} roughly, {wrong} is "
+        "contradicted and {open} could not be checked",
+        "against independent evidence {held} hold, {roughly} roughly, {wrong} are "
+        "contradicted and {open} could not be checked", wrong).format(
+            held=held, roughly=roughly, wrong=wrong, open=open_))
+    # Translators: the separator between the parts of an outlet's finding; the next
+    # message closes the sentence.
+    return _("{sentence}.").format(sentence=_("; ").join(parts))
 
 
 def findings_html(verdicts: pd.DataFrame, scorecard_href: str) -> str:
     card = scorecard(verdicts)
     items = "".join(
-        f"<li><strong>{html.escape(str(row['outlet']))}</strong>: "
-        f"{html.escape(finding(row))}</li>" for row in card.to_dict("records"))
+        "<li>" + html.escape(_("{outlet}: {finding}")).format(
+            outlet=f"<strong>{html.escape(_outlet(row))}</strong>",
+            finding=html.escape(finding(row))) + "</li>"
+        for row in card.to_dict("records"))
+    # Translators: {scorecard} is a link whose text is the next message ("scorecard").
+    link_text = html.escape(_("scorecard"))
+    more = html.escape(_("Every count links to its cards from the {scorecard}.")).format(
+        scorecard=f"<a href='{html.escape(scorecard_href)}'>{link_text}</a>")
     return (f"<ul class='cb-findings'>{items}</ul>"
-            f"<p class='cb-meta'>Every count links to its cards from the "
-            f"<a href='{html.escape(scorecard_href)}'>scorecard</a>.</p>")
+            f"<p class='cb-meta'>{more}</p>")
 
 
 def headline_chart(verdicts: pd.DataFrame, csv_href: str) -> Figure:
@@ -99,31 +123,34 @@ def headline_chart(verdicts: pd.DataFrame, csv_href: str) -> Figure:
     shown = statements(verdicts)
     counts = (shown.groupby(["source_outlet", "headline"]).size().rename("statements")
               .reset_index())
+    if is_chinese():
+        counts["source_outlet"] = counts["source_outlet"].map(
+            lambda o: outlet_name(str(o)) if isinstance(o, str) else o)
     order = [h.value for h in Headline]
-    counts["rating"] = counts["headline"].map(lambda h: HEADLINE_LABELS[Headline(h)])
+    counts["rating"] = counts["headline"].map(headline_label)
     counts["order"] = counts["headline"].map(order.index)
-    labels = [HEADLINE_LABELS[h] for h in Headline]
+    labels = [headline_label(h) for h in Headline]
     chart = alt.Chart(counts).mark_bar().encode(
-        y=alt.Y("source_outlet:N", title="Outlet", sort="-x"),
-        x=alt.X("statements:Q", title="Distinct statements (count)", stack="zero"),
-        color=alt.Color("rating:N", title="Headline", sort=labels,
+        y=alt.Y("source_outlet:N", title=_("Outlet"), sort="-x"),
+        x=alt.X("statements:Q", title=_("Distinct statements (count)"), stack="zero"),
+        color=alt.Color("rating:N", title=_("Headline"), sort=labels,
                         scale=alt.Scale(domain=labels,
                                         range=[HEADLINE_COLOURS[h] for h in Headline])),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("source_outlet:N", title="Outlet"),
-                 alt.Tooltip("rating:N", title="Headline"),
-                 alt.Tooltip("statements:Q", title="Statements")],
+        tooltip=[alt.Tooltip("source_outlet:N", title=_("Outlet")),
+                 alt.Tooltip("rating:N", title=_("Headline")),
+                 alt.Tooltip("statements:Q", title=_("Statements"))],
     ).properties(height=alt.Step(34))
     garbled = int((shown["headline"] == Headline.GARBLED.value).sum())
     held = int((shown["headline"] == Headline.HOLDS.value).sum())
-    title = (f"Of {len(shown)} statements, {held} hold against independent evidence "
-             f"and {garbled} misstate their own source")
+    title = _("Of {n} statements, {held} hold against independent evidence and {garbled} "
+              "misstate their own source").format(n=len(shown), held=held, garbled=garbled)
     figure = make_figure(
         chart, chapter="book", chart_id="headlines-by-outlet", title=title,
-        source="the book's ledger (verdicts.csv)",
-        description=("Horizontal stacked bars, one per outlet, counting its distinct "
-                     "statements by headline rating: holds, roughly holds, garbled, "
-                     "contradicted, faithful but unconfirmed, unverifiable."),
+        source=_("the book's ledger (verdicts.csv)"),
+        description=_("Horizontal stacked bars, one per outlet, counting its distinct "
+                      "statements by headline rating: holds, roughly holds, garbled, "
+                      "contradicted, faithful but unconfirmed, unverifiable."),
         data=counts[["source_outlet", "rating", "statements"]])
     return dataclasses.replace(figure, csv_href=csv_href)
 
@@ -149,28 +176,35 @@ def scorecard_html(verdicts: pd.DataFrame, card_prefix: str) -> str:
             mask = group["headline"] == rating.value
             if mask.any():
                 lines.append(f"<tr><th scope='row'><span class='cb-badge cb-{rating.name.lower()}'>"
-                             f"{HEADLINE_LABELS[rating]}</span></th><td class='num'>{int(mask.sum())}"
+                             f"{headline_label(rating)}</span></th><td class='num'>{int(mask.sum())}"
                              f"</td><td class='cb-links'>{links(mask)}</td></tr>")
         faithful_rows = []
         for answer in Faithful:
             mask = group["faithful"] == answer.value
             if mask.any():
-                label = FAITHFUL_LABELS[answer]
+                label = faithful_label(answer)
                 if answer is Faithful.GARBLED:
-                    label += f" ({garble_phrase(row)})"
+                    label = _("{answer} ({kinds})").format(answer=label,
+                                                           kinds=garble_phrase(row))
                 faithful_rows.append(f"<tr><th scope='row'>{esc(label)}</th>"
                                      f"<td class='num'>{int(mask.sum())}</td>"
                                      f"<td class='cb-links'>{links(mask)}</td></tr>")
+        outlet = _outlet(row)
+        # Translators: the label of a table of one outlet's headline ratings.
+        ratings_aria = _("{outlet}: headline ratings").format(outlet=outlet)
+        faithful_aria = _("{outlet}: faithful to its sources?").format(outlet=outlet)
+        ratings_caption, faithful_caption = _("Headline ratings"), _("Faithful to its sources?")
         sections.append(
             f"<section class='cb-scorecard' id='score-{esc(str(row['source_id']))}'>"
-            f"<h2>{esc(str(row['outlet']))}</h2><p>{esc(finding(row))}</p>"
+            f"<h2>{esc(outlet)}</h2><p>{esc(finding(row))}</p>"
             "<div class='cb-table-wrap' tabindex='0' role='region' "
-            f"aria-label='{esc(str(row['outlet']))}: headline ratings'>"
-            "<table class='cb-sources'><caption>Headline ratings</caption><tbody>"
+            f"aria-label='{esc(ratings_aria)}'>"
+            f"<table class='cb-sources'><caption>{esc(ratings_caption)}</caption><tbody>"
             + "".join(lines) + "</tbody></table></div>"
             "<div class='cb-table-wrap' tabindex='0' role='region' "
-            f"aria-label='{esc(str(row['outlet']))}: faithful to its sources?'>"
-            "<table class='cb-sources'><caption>Faithful to its sources?</caption><tbody>"
+            f"aria-label='{esc(faithful_aria)}'>"
+            f"<table class='cb-sources'><caption>{esc(faithful_caption)}"
+            "</caption><tbody>"
             + "".join(faithful_rows) + "</tbody></table></div></section>")
     return "".join(sections)
 
@@ -187,34 +221,53 @@ def brief_html(chapter: pd.DataFrame) -> str:
     faithful_n = int((shown["faithful"] == Faithful.FAITHFUL.value).sum())
     garbled = shown[shown["faithful"] == Faithful.GARBLED.value]
     holds = shown["verdict"].value_counts()
-    lines = [
-        f"<p><strong>{_plural(n, 'statement')}</strong> checked. Of the "
-        f"{len(attributed)} attributed to another source, {faithful_n} "
-        f"{'was' if faithful_n == 1 else 'were'} restated faithfully and {len(garbled)} "
-        f"garbled. Against independent evidence, {int(holds.get(Verdict.REPRODUCED.value, 0))} "
-        f"hold, {int(holds.get(Verdict.APPROXIMATELY.value, 0))} roughly hold, "
-        f"{int(holds.get(Verdict.CONTRADICTED.value, 0))} "
-        f"{'is' if holds.get(Verdict.CONTRADICTED.value, 0) == 1 else 'are'} contradicted "
-        f"and {int(holds.get(Verdict.UNVERIFIABLE.value, 0))} could not be checked "
-        f"independently.</p>"]
+    contradicted = int(holds.get(Verdict.CONTRADICTED.value, 0))
+    first = ngettext(
+        "{statements} checked. Of the {attributed} attributed to another source, {faithful} "
+        "was restated faithfully and {garbled} garbled.",
+        "{statements} checked. Of the {attributed} attributed to another source, {faithful} "
+        "were restated faithfully and {garbled} garbled.", faithful_n)
+    second = ngettext(
+        "Against independent evidence, {held} hold, {roughly} roughly hold, {wrong} is "
+        "contradicted and {open} could not be checked independently.",
+        "Against independent evidence, {held} hold, {roughly} roughly hold, {wrong} are "
+        "contradicted and {open} could not be checked independently.", contradicted)
+    # Translators: two sentences of the "in brief" box, one after the other.
+    lines = ["<p>" + esc(_("{first} {second}")).format(
+        first=esc(first).format(
+            statements=f"<strong>{esc(_statements(n))}</strong>", attributed=len(attributed),
+            faithful=faithful_n, garbled=len(garbled)),
+        second=esc(second).format(
+            held=int(holds.get(Verdict.REPRODUCED.value, 0)),
+            roughly=int(holds.get(Verdict.APPROXIMATELY.value, 0)), wrong=contradicted,
+            open=int(holds.get(Verdict.UNVERIFIABLE.value, 0))))
+        + "</p>"]
     notable = shown[(shown["faithful"] == Faithful.GARBLED.value)
                     | (shown["verdict"] == Verdict.CONTRADICTED.value)]
     if len(notable):
         kinds = notable["garble"].where(notable["garble"] != "", "contradicted")
         items = []
         for kind, group in notable.groupby(kinds, sort=False):
-            label = ("contradicted by independent evidence" if kind == "contradicted"
-                     else GARBLE_LABELS[Garble(kind)])
-            links = ", ".join(
-                f"<a href='#claim-{esc(r['claim_id'])}' title='{esc(str(r['claim']))}'>"
+            label = (_("contradicted by independent evidence") if kind == "contradicted"
+                     else garble_label(kind))
+            links = _(", ").join(
+                f"<a href='#claim-{esc(r['claim_id'])}' title='{esc(data_text(str(r['claim'])))}'>"
                 f"{esc(str(r['reported_as'] or r['claim_id']))}</a>"
                 for r in group.to_dict("records"))
-            items.append(f"<li><em>{esc(label)}</em> ({len(group)}): {links}</li>")
-        lines.append("<p>What went wrong, by kind (each figure links to its card):</p>"
-                     "<ul>" + "".join(items) + "</ul>")
-    ratings = ", ".join(f"{int(count[h.value])} {HEADLINE_LABELS[h].lower()}"
-                        for h in Headline if count.get(h.value, 0))
-    lines.append(f"<p class='cb-meta'>Headline ratings: {esc(ratings)}.</p>")
+            # Translators: a kind of error, how many figures it affects, and their links.
+            items.append("<li>" + esc(_("{kind} ({n}): {links}")).format(
+                kind=f"<em>{esc(label)}</em>", n=len(group), links=links) + "</li>")
+        intro = _("What went wrong, by kind (each figure links to its card):")
+        lines.append(f"<p>{esc(intro)}"
+                     "</p><ul>" + "".join(items) + "</ul>")
+    # Translators: a headline rating and how many statements have it: "3 holds"; the
+    # rating is the lower-cased badge text in English.
+    ratings = _(", ").join(_("{n} {rating}").format(n=int(count[h.value]),
+                                                    rating=headline_label(h).lower())
+                           for h in Headline if count.get(h.value, 0))
+    lines.append("<p class='cb-meta'>" + esc(_("Headline ratings: {ratings}.").format(
+        ratings=ratings)) + "</p>")
+    title = _("In brief")
     return ("<aside class='cb-brief' aria-labelledby='cb-brief-title'>"
-            "<p class='cb-brief-title' id='cb-brief-title'>In brief</p>"
+            f"<p class='cb-brief-title' id='cb-brief-title'>{esc(title)}</p>"
             + "".join(lines) + "</aside>")

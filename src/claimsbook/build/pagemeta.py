@@ -10,6 +10,10 @@ from typing import Any
 from docutils import nodes
 
 DESCRIPTION_CHARS = 160
+# Chinese says as much in about half the characters: search engines show about 80.
+DESCRIPTION_CHARS_ZH = 80
+# Where a Chinese description may be cut (after a clause).
+CHINESE_BREAKS = "，。；：、！？"
 
 
 def first_paragraph(doctree: nodes.Node | None) -> str:
@@ -21,15 +25,30 @@ def first_paragraph(doctree: nodes.Node | None) -> str:
         parent = paragraph.parent
         if isinstance(parent, nodes.section | nodes.document):
             text = " ".join(paragraph.astext().split())
-            if len(text) > 40:
+            if len(text) > (20 if _chinese() else 40):
                 return text
     return ""
 
 
-def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
-    """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
+def _chinese() -> bool:
+    from ..core.i18n import is_chinese
+
+    return is_chinese()
+
+
+def shorten(text: str, limit: int | None = None) -> str:
+    """At most ``limit`` characters, cut at a word boundary with an ellipsis (in
+    Chinese, after the last clause that fits, else between characters)."""
+    chinese = _chinese()
+    limit = limit or (DESCRIPTION_CHARS_ZH if chinese else DESCRIPTION_CHARS)
     if len(text) <= limit:
         return text
+    if chinese:
+        head = text[: limit - 1]
+        breaks = [head.rfind(mark) for mark in CHINESE_BREAKS]
+        last = max(breaks)
+        cut = head[:last] if last > limit // 2 else head
+        return cut.rstrip(CHINESE_BREAKS + ",;:—–- ") + "…"
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–-")
     return cut + "…"
 
@@ -48,13 +67,27 @@ def meta_tags(title: str, description: str, url: str, site_name: str) -> str:
     return "\n".join(tags) + "\n"
 
 
+def site_name(app: Any) -> str:
+    """The book's name as pages and feeds give it. Jupyter Book sets the title as
+    ``html_title`` and leaves Sphinx's ``project`` unset ("Project name not set"): the
+    Chinese edition names itself by its title; the English one keeps, for now, what it
+    has always published."""
+    from ..core.i18n import is_chinese
+
+    title = str(getattr(app.config, "html_title", None) or "")
+    if is_chinese() and title:
+        return title
+    return str(app.config.project)
+
+
 def add_meta(app: Any, pagename: str, templatename: str, context: dict[str, Any],
              doctree: nodes.Node | None, base_url: str) -> None:
-    description = shorten(first_paragraph(doctree)) or app.config.project
-    title = html.unescape(str(context.get("title") or app.config.project))
+    name = site_name(app)
+    description = shorten(first_paragraph(doctree)) or name
+    title = html.unescape(str(context.get("title") or name))
     url = f"{base_url}{pagename}.html" if base_url else ""
     context["metatags"] = context.get("metatags", "") + meta_tags(
-        title, description, url, app.config.project)
+        title, description, url, name)
 
 
 # How each edition names itself in the other one's switcher, in its own language.

@@ -28,6 +28,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.transforms import SphinxTransform
@@ -35,6 +36,7 @@ from sphinx.transforms import SphinxTransform
 from . import appendix, assets, corrections, dependencies, execution, findings, pagemeta
 from ..core import datapackage
 from ..core import i18n
+from ..core.i18n import N_, _
 from ..core.paths import build_dir, chart_data_dir, edition_build_dir, ledger_dir, project_root
 
 logger = logging.getLogger(__name__)
@@ -296,8 +298,11 @@ def runtime_versions() -> list[tuple[str, str]]:
         try:
             versions.append((name, importlib.metadata.version(name)))
         except importlib.metadata.PackageNotFoundError:
-            versions.append((name, "not installed"))
+            versions.append((name, NOT_INSTALLED))
     return versions
+
+
+NOT_INSTALLED = N_("not installed")
 
 
 class RuntimeVersions(SphinxDirective):
@@ -306,11 +311,42 @@ class RuntimeVersions(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        rows = "".join(f"<tr><td>{html.escape(name)}</td><td><code>{html.escape(version)}"
-                       f"</code></td></tr>" for name, version in runtime_versions())
-        return [nodes.raw("", "<table class='cb-sources'><thead><tr><th scope='col'>Software"
-                              "</th><th scope='col'>Version</th></tr></thead>"
+        esc = html.escape
+        rows = "".join(
+            f"<tr><td>{esc(name)}</td><td><code>"
+            f"{esc(_(version) if version == NOT_INSTALLED else version)}"
+            f"</code></td></tr>" for name, version in runtime_versions())
+        software, version_head = _("Software"), _("Version")
+        return [nodes.raw("", "<table class='cb-sources'><thead><tr><th scope='col'>"
+                              f"{esc(software)}</th><th scope='col'>{esc(version_head)}"
+                              "</th></tr></thead>"
                               f"<tbody>{rows}</tbody></table>", format="html")]
+
+
+# The column headers of myst-nb's execution table (``nb-exec-table``), which it writes
+# in English whatever the page's language.
+EXEC_TABLE_HEADERS = {"Document": N_("Document"), "Modified": N_("Modified"),
+                      "Method": N_("Method"), "Run Time (s)": N_("Run Time (s)"),
+                      "Status": N_("Status")}
+
+
+class TranslateExecutionTable(SphinxPostTransform):
+    """The execution table's headers in the reader's language (after myst-nb's own
+    post-transform has drawn the table)."""
+
+    default_priority = 11
+
+    def run(self, **kwargs: Any) -> None:
+        if not i18n.is_chinese():
+            return
+        for head in self.document.findall(nodes.thead):
+            cells = [entry.astext() for entry in head.findall(nodes.entry)]
+            if cells != list(EXEC_TABLE_HEADERS):
+                continue
+            for paragraph in head.findall(nodes.paragraph):
+                text = paragraph.astext()
+                paragraph.replace(paragraph.children[0],
+                                  nodes.Text(_(EXEC_TABLE_HEADERS[text])))
 
 
 class DataTables(SphinxDirective):
@@ -479,6 +515,8 @@ def publish(app: Sphinx, exception: Exception | None) -> None:
     if charts.is_dir():
         shutil.copytree(charts, out / "chart-data", dirs_exist_ok=True)
     verdicts = appendix.gather(ledger_dir(), chapter_ids(app.env))
+    # In the Chinese edition, with the Chinese claim and reasons (published at the
+    # site's root as verdicts.zh.csv too: see editions.publish_edition).
     appendix.export(verdicts, out / appendix.VERDICTS_FILE)
     findings.scorecard(verdicts).to_csv(out / findings.SCORECARD_FILE, index=False)
     history, _ = claim_history()
@@ -489,7 +527,7 @@ def publish(app: Sphinx, exception: Exception | None) -> None:
     corrections.frame(found).to_csv(out / corrections.CORRECTIONS_FILE, index=False)
     (out / corrections.FEED_FILE).write_text(
         corrections.atom(found, base_url(app), "appendix/corrections.html",
-                         app.config.project), encoding="utf-8")
+                         pagemeta.site_name(app)), encoding="utf-8")
     # The validated tables themselves, so that a reader can download what a chapter read.
     data = datapackage.descriptor_path().parent
     shutil.copytree(data, out / PUBLISHED_DATA, dirs_exist_ok=True,
@@ -544,6 +582,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("scorecard", Scorecard)
     app.add_directive("corrections-log", CorrectionsLog)
     app.add_directive("runtime-versions", RuntimeVersions)
+    app.add_post_transform(TranslateExecutionTable)
     # The 0.9 MB Vega bundle is not linked from every page: claimsbook.js loads it
     # (from this attribute, relative to itself) only on pages that hold a chart.
     attributes: dict[str, Any] = {"data-vega-bundle": f"{VEGA_BUNDLE}?v={VL_CONVERT_VERSION}"}

@@ -26,7 +26,39 @@
 
   // Vega does not wrap titles: re-break the title and the source line for the
   // width the chart actually gets (a phone's column is half a desktop's).
+  // Chinese has no spaces between words: a Chinese page's titles break between
+  // characters (each about twice a Latin letter's width), after punctuation if one is near.
+  var wide = /^zh/i.test(document.documentElement.lang || "");
+  var latin = /[A-Za-z0-9.%+\-]/;
+  function wrapWide(text, width) {
+    var chars = Array.from(text), lines = [];
+    while (chars.length > width) {
+      var cut = width, i;
+      for (i = width; i > width - 8 && i > 0; i -= 1) {
+        if (/[\s，。；：、）)]/.test(chars[i - 1])) { cut = i; break; }
+      }
+      // Never inside a number or a Latin word (2025, GPT-4.5).
+      for (i = cut; i > cut - 12 && i > 1 && latin.test(chars[i - 1]) && latin.test(chars[i]); i -= 1) {}
+      if (i > cut - 12 && i > 1) cut = i;
+      // A closing mark stays at the end of its line, never opens the next one.
+      while (cut < chars.length && /[，。；：、！？）)”]/.test(chars[cut])) cut += 1;
+      lines.push(chars.splice(0, cut).join("").trim());
+    }
+    if (chars.length) lines.push(chars.join("").trim());
+    return lines;
+  }
+
+  // Lines of a title wrapped at build time, joined again: a space only between two
+  // Latin words (a Chinese line break falls between characters, where no space was).
+  function joinWide(lines) {
+    return lines.reduce(function (text, line) {
+      if (!text) return line;
+      return text + (/[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(line) ? " " : "") + line;
+    }, "");
+  }
+
   function wrap(text, width) {
+    if (wide) return wrapWide(text, Math.max(12, Math.floor(width / 1.8)));
     var lines = [], line = "";
     text.split(/\s+/).forEach(function (word) {
       if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
@@ -39,7 +71,7 @@
   function fitTitle(spec, pixels) {
     var title = spec.title;
     if (!title || typeof title !== "object" || !pixels) return;
-    var join = function (t) { return Array.isArray(t) ? t.join(" ") : String(t); };
+    var join = function (t) { return Array.isArray(t) ? (wide ? joinWide(t) : t.join(" ")) : String(t); };
     // About 8.5 px per character of the 15 px bold title, 6 px of the 11 px subtitle.
     title.text = wrap(join(title.text), Math.max(24, Math.floor(pixels / 8.5)));
     if (title.subtitle) title.subtitle = wrap(join(title.subtitle), Math.max(32, Math.floor(pixels / 6)));
@@ -101,6 +133,15 @@
 
   // The ledger's rows come from ledger.json (the page's own HTML stays small however
   // long the ledger grows); built with textContent, so no claim text is ever markup.
+  // Every text the script writes comes from the table's data-labels (templates with
+  // {name} placeholders, in the page's language): the script has none of its own.
+  var labels = {};
+  function say(key, values) {
+    return String(labels[key] || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -125,13 +166,13 @@
     meta.appendChild(document.createTextNode(" · " + r.source));
     if (r.history) {
       meta.appendChild(document.createTextNode(" · "));
-      var history = element("a", "", "history");
+      var history = element("a", "", say("history"));
       history.href = r.history;
       meta.appendChild(history);
     }
     claim.appendChild(meta);
-    [["Faithful? " + r.faithful + ".", r.faithful_reason],
-     ["Holds? " + r.holds + ".", r.holds_reason]].forEach(function (pair) {
+    [[say("faithful", { answer: r.faithful }), r.faithful_reason],
+     [say("holds", { answer: r.holds }), r.holds_reason]].forEach(function (pair) {
       var reason = element("p", "cb-reason");
       reason.appendChild(element("strong", "", pair[0]));
       reason.appendChild(document.createTextNode(" " + pair[1]));
@@ -139,7 +180,7 @@
     });
     row.appendChild(badge);
     row.appendChild(claim);
-    [["Stated", r.stated], ["Source", r.source_value], ["Evidence", r.evidence]].forEach(function (pair) {
+    [[say("stated"), r.stated], [say("source"), r.source_value], [say("evidence"), r.evidence]].forEach(function (pair) {
       var cell = element("td", "num", pair[1]);
       cell.dataset.label = pair[0];
       row.appendChild(cell);
@@ -152,6 +193,8 @@
     var selects = document.querySelectorAll(".cb-filters select[data-filter]");
     var shown = document.querySelector(".cb-filters .cb-shown");
     if (!table || !selects.length) return;
+    try { labels = JSON.parse(table.dataset.labels || "{}"); }
+    catch (error) { console.error("claimsbook: ledger labels unreadable: " + error); }
     var body = table.querySelector("tbody");
     function apply() {
       var rows = body.querySelectorAll("tr"), count = 0;
@@ -162,11 +205,11 @@
         row.hidden = !visible;
         if (visible) count += 1;
       });
-      if (shown) shown.textContent = count + " of " + rows.length + " claims shown";
+      if (shown) shown.textContent = say("shown", { shown: count, total: rows.length });
     }
     selects.forEach(function (select) { select.addEventListener("change", apply); });
     if (!table.dataset.src) { apply(); return; }
-    if (shown) shown.textContent = "loading " + table.dataset.total + " claims…";
+    if (shown) shown.textContent = say("loading", { total: table.dataset.total });
     fetch(table.dataset.src)
       .then(function (response) { return response.json(); })
       .then(function (records) {
