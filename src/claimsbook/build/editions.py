@@ -65,6 +65,7 @@ def edition_config(lang: str, root: Path | None = None, builder: str = "html") -
         sphinx["locale_dirs"] = [str(compiled_locales_dir())]
         sphinx["gettext_compact"] = False
         config["title"] = CHINESE["title"]
+        sphinx["project"] = CHINESE["title"]
         sphinx.setdefault("html_theme_options", {})["search_bar_text"] = \
             CHINESE["html.search_bar_text"]
         base = config.get("html", {}).get("baseurl", "")

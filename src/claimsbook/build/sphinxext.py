@@ -199,9 +199,10 @@ def find_outdated(
         setattr(env, SHOWN_EXECUTIONS_ATTR, current)
     digest = dependencies.package_digest()
     if getattr(env, PACKAGE_DIGEST_ATTR, None) != digest:
-        # The package renders the appendix and the cards: a change to it re-reads
-        # every other page (chapters were handled above through their own records).
-        outdated += [doc for doc in env.found_docs if doc not in chapter_docs(env)]
+        # The package renders the appendix and, at read time, each chapter's "in brief"
+        # box: a change to it re-reads every page (a chapter's cards are its kernel's,
+        # re-executed through the chapter's own records above).
+        outdated += sorted(env.found_docs)
         setattr(env, PACKAGE_DIGEST_ATTR, digest)
     versions = runtime_versions()
     upgraded = getattr(env, VERSIONS_ATTR, None) != versions

@@ -166,6 +166,9 @@ def data_messages() -> Iterator[tuple[str, str]]:
     folder = datapackage.descriptor_path().parent
     for resource in descriptor["resources"]:
         name = resource["name"]
+        for key in ("title", "description"):  # shown in the list of the data tables
+            if resource.get(key):
+                yield str(resource[key]).strip(), f"{name}.{key}"
         if name in UNTRANSLATED_TABLES:
             continue
         with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
