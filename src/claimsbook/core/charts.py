@@ -98,9 +98,9 @@ def _theme_config() -> dict[str, Any]:
     )
 
 
-# Chinese text has no spaces to break at: a line is cut where it reaches the width,
-# a CJK character counting as two Latin ones, never inside a Latin word or number
-# and never before closing punctuation.
+# Chinese text has no spaces to break at: in the Chinese edition a line is cut where it
+# reaches the width, a CJK character counting as two Latin ones, never inside a Latin
+# word or number and never before closing punctuation.
 _TOKEN = re.compile(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+")
 _NO_LINE_START = "，。；：、）》」』”’！？,.;:)"
 
@@ -123,7 +123,8 @@ def _wrap_cjk(text: str, width: int) -> list[str]:
 
 
 def _lines(text: str, width: int) -> str | list[str]:
-    if CJK.search(text):
+    # The English edition wraps at spaces, whatever Chinese names its titles quote.
+    if is_chinese():
         lines = _wrap_cjk(text, width)
     else:
         lines = textwrap.wrap(text, width, break_long_words=False)
