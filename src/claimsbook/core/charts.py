@@ -227,6 +227,10 @@ class Figure:
         aria = _("{title}. {description}").format(title=title, description=self.description)
         # Translators: shown where a chart cannot be drawn
         fallback = _("The chart needs JavaScript; its data is in the CSV below.")
+        # Translators: under a chart: {source} names where its data come from
+        source = _("Source: {source}").format(source=self.source)
+        # Translators: the link to a chart's data, under the chart
+        csv_link = _("Data behind this chart (CSV)")
         return (
             f'<figure class="cb-chart" id="fig-{self.chart_id}" data-chart-id="{self.chart_id}">'
             f'<div class="cb-chart-view" role="img" aria-label="{esc(aria)}">'
@@ -238,11 +242,8 @@ class Figure:
             + ('<div class="cb-chart-controls"></div>' if _has_bindings(self.spec) else "")
             + f'<script type="application/json" class="cb-chart-spec">{spec_json}</script>'
             f'<figcaption><p class="cb-chart-desc">{esc(self.description)}</p>'
-            # Translators: under a chart: {source} names where its data come from
-            f'<p class="cb-chart-meta">{esc(_("Source: {source}").format(source=self.source))} · '
-            f'<a class="cb-chart-csv" href="{esc(self.csv_href)}" download>'
-            # Translators: the link to a chart's data, under the chart
-            f'{esc(_("Data behind this chart (CSV)"))}</a>'
+            f'<p class="cb-chart-meta">{esc(source)} · '
+            f'<a class="cb-chart-csv" href="{esc(self.csv_href)}" download>{esc(csv_link)}</a>'
             "</p></figcaption></figure>"
         )
 

@@ -1114,6 +1114,12 @@ ROWS_HEAD = (
 
 def cards_html(results: Iterable[Result]) -> str:
     esc = html.escape
+    # Translators: on a claim card: the value the claim states
+    stated_term = _("Stated")
+    # Translators: on a claim card, the first question (glossary: 转述是否忠实？)
+    faithful_term = _("Faithful?")
+    # Translators: on a claim card, the second question (glossary: 数字是否成立？)
+    holds_term = _("Holds?")
     cards = []
     for result in results:
         claim = result.claim
@@ -1139,13 +1145,10 @@ def cards_html(results: Iterable[Result]) -> str:
             f'{esc(claim.source_id)}</a> · {esc(data_text(claim.location))}{attributed}'
             f'</span></header>'
             f'<p class="cb-claim">{esc(data_text(claim.claim))}</p>'
-            # Translators: on a claim card: the value the claim states
-            f"<dl><dt>{esc(_('Stated'))}</dt><dd>{stated}</dd>"
-            # Translators: on a claim card (glossary: 转述是否忠实？)
-            f"<dt>{esc(_('Faithful?'))}</dt><dd><strong>{esc(_faithful_badge(result))}</strong>"
+            f"<dl><dt>{esc(stated_term)}</dt><dd>{stated}</dd>"
+            f"<dt>{esc(faithful_term)}</dt><dd><strong>{esc(_faithful_badge(result))}</strong>"
             f' <span class="cb-reason">{esc(result.faithful.reason)}</span></dd>'
-            # Translators: on a claim card (glossary: 数字是否成立？)
-            f"<dt>{esc(_('Holds?'))}</dt><dd><strong>{esc(_holds_badge(result))}</strong>"
+            f"<dt>{esc(holds_term)}</dt><dd><strong>{esc(_holds_badge(result))}</strong>"
             f' <span class="cb-reason">{esc(result.holds.reason)}</span></dd></dl>'
             + (_rows_table(result.rows) if result.rows else "")
             + f'<footer class="cb-id">{esc(claim.claim_id)}</footer></article>'
