@@ -25,6 +25,12 @@ Tolerance semantics (documented in the book's introduction):
 * ``>=``/``>`` ("at least", "more than") and ``<=``/``<`` ("at most", "less than"):
   reproduced when the bound holds once the reported precision is allowed for;
   approximately when it fails by no more than the band; contradicted otherwise.
+
+What a reader sees — the reasons, the answers' names (:func:`label` and the one
+function per answer), the cards — is written in the reader's language
+(:mod:`claimsbook.core.i18n`): each sentence is one message with named placeholders,
+the data's texts come through their catalog, and the CSV and JSON keep the enums'
+English values.
 """
 
 from __future__ import annotations
