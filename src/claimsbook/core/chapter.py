@@ -12,7 +12,8 @@ from pandas.io.formats.style import Styler
 
 from . import datapackage
 from .charts import Figure, make_figure
-from .ledger import CardDeck, Computed, Headline, Ledger, LedgerError, Result
+from .i18n import N_, _, data_text, is_chinese
+from .ledger import CardDeck, Computed, Headline, Ledger, LedgerError, Result, headline_label
 from .numbers import fmt_number
 
 # Words that column names abbreviate, spelled as a reader expects them.
@@ -31,16 +32,110 @@ def glue(name: str, value: Any, display: bool = False) -> None:
 
 
 def header(column: str) -> str:
-    """``early_lag_months`` -> ``Early lag months``; known abbreviations kept upper-case."""
+    """``early_lag_months`` -> ``Early lag months``; known abbreviations kept upper-case.
+    In Chinese, the English header's translation (see :data:`HEADERS`)."""
     words = [_HEADER_WORDS.get(word.lower(), word) for word in str(column).split("_")]
     text = " ".join(words)
-    return text[:1].upper() + text[1:]
+    return _(text[:1].upper() + text[1:])
+
+
+# The headers :func:`header` makes of the columns the chapters' tables show, marked for
+# the catalog (a header it makes of another column shows in English until added here).
+HEADERS = (
+    N_("Headline"),
+    N_("Claims"),
+    N_("Rating"),
+    N_("Model"),
+    N_("Figure id"),
+    N_("Date"),
+    N_("Series"),
+    N_("Platform"),
+    N_("Price list"),
+    N_("Region"),
+    N_("Index"),
+    N_("Metric"),
+    N_("From stage"),
+    N_("To stage"),
+    N_("Benchmark"),
+    N_("Figure6 model"),
+    N_("Year"),
+    N_("Quantity"),
+    N_("Product form en"),
+    N_("All input over 100"),
+    N_("All output over 100"),
+    N_("Any"),
+    N_("First"),
+    N_("Sole"),
+    N_("Fractional"),
+    N_("Arena score"),
+    N_("Blended max"),
+    N_("Blended min"),
+    N_("Closed-open"),
+    N_("Comparable group"),
+    N_("Copy"),
+    N_("Country"),
+    N_("Currency"),
+    N_("Definition"),
+    N_("Difference pp"),
+    N_("Drift"),
+    N_("Early censored"),
+    N_("Early date"),
+    N_("Early lag months"),
+    N_("End year"),
+    N_("Form total m"),
+    N_("Gap pp"),
+    N_("Gap years"),
+    N_("Growth %"),
+    N_("History date"),
+    N_("In full"),
+    N_("Input max"),
+    N_("Input min"),
+    N_("Kind"),
+    N_("Largest app m"),
+    N_("Largest within total"),
+    N_("Listed sum m"),
+    N_("Market"),
+    N_("Market size 100m yuan"),
+    N_("Market year"),
+    N_("Million USD"),
+    N_("Min relative gap percent"),
+    N_("Next start year"),
+    N_("Open score"),
+    N_("Organisation"),
+    N_("Output max"),
+    N_("Output min"),
+    N_("Period"),
+    N_("Proxy lag over a year early on"),
+    N_("Proxy lag under three months in Q2 2025"),
+    N_("Publication date"),
+    N_("Q2 2025 lag months"),
+    N_("Q2 2025 mean months"),
+    N_("Ratio growth %"),
+    N_("Retail per extra yuan"),
+    N_("Rounding pp"),
+    N_("Same score"),
+    N_("Should be in full"),
+    N_("Source id"),
+    N_("Subject"),
+    N_("Tolerance"),
+    N_("Top Chinese model"),
+    N_("Top US model"),
+    N_("Top1-top10"),
+    N_("Top1-top2"),
+    N_("Unit"),
+    N_("Us-china"),
+    N_("Value"),
+    N_("Value 100m yuan"),
+    N_("Claim"),
+)
+# A table's yes/no cells.
+YES, NO = N_("yes"), N_("no")
 
 
 def _cell_format(column: str) -> Callable[[Any], str]:
     def fmt(value: Any) -> str:
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return _(YES) if value else _(NO)
         if isinstance(value, pd.Timestamp):
             return value.strftime("%Y-%m-%d")
         if isinstance(value, int | float) and "year" in str(column).lower():
@@ -49,6 +144,12 @@ def _cell_format(column: str) -> Callable[[Any], str]:
             return fmt_number(value)
         if isinstance(value, int):
             return f"{value:,}"
+        if is_chinese() and isinstance(value, str):
+            if value in (YES, NO):
+                return _(value)
+            if column == "headline" and value in {h.value for h in Headline}:
+                return headline_label(value)
+            return data_text(value)
         return str(value)
     return fmt
 
@@ -61,7 +162,8 @@ def table(frame: pd.DataFrame, labels: Mapping[str, str] | None = None) -> Style
         frame = frame.reset_index()
     frame = frame.reset_index(drop=True)
     labels = dict(labels or {})
-    shown = frame.rename(columns={c: labels.get(c, header(c)) for c in frame.columns})
+    shown = frame.rename(columns={c: _(labels[c]) if c in labels else header(c)
+                                  for c in frame.columns})
     formats = {header_text: _cell_format(column)
                for column, header_text in zip(frame.columns, shown.columns)}
     return (shown.style.hide(axis="index").format(formats, na_rep="—")

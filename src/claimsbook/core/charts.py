@@ -16,11 +16,13 @@ import re
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import altair as alt
 import pandas as pd
 
+from .i18n import _, data_text, is_chinese
+from .numbers import CJK
 from .paths import chart_data_dir
 
 CHART_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -50,9 +52,33 @@ class ChartError(ValueError):
     """A chart misses something every chart of the book must have."""
 
 
+# Number and time formats of the Chinese edition's charts (d3-format / d3-time-format
+# locales, as Vega reads them from the config): months as 1月 … 12月, dates as 2025年4月1日.
+ZH_LOCALE = {
+    "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["¥", ""]},
+    "time": {
+        "dateTime": "%Y年%-m月%-d日 %A %X", "date": "%Y年%-m月%-d日", "time": "%H:%M:%S",
+        "periods": ["上午", "下午"],
+        "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+        "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+        "months": [f"{m}月" for m in range(1, 13)],
+        "shortMonths": [f"{m}月" for m in range(1, 13)],
+    },
+}
+
+
 @alt.theme.register("claimsbook", enable=True)
 def theme() -> alt.theme.ThemeConfig:
-    return alt.theme.ThemeConfig(
+    """The book's chart style (read each time a chart is written, so that the Chinese
+    edition's charts get Chinese month names)."""
+    config = _theme_config()
+    if is_chinese():
+        config["config"]["locale"] = ZH_LOCALE
+    return cast(alt.theme.ThemeConfig, config)
+
+
+def _theme_config() -> dict[str, Any]:
+    return (
         {
             "config": {
                 "font": FONT,
@@ -72,15 +98,55 @@ def theme() -> alt.theme.ThemeConfig:
     )
 
 
+# Chinese text has no spaces to break at: in the Chinese edition a line is cut where it
+# reaches the width, a CJK character counting as two Latin ones, never inside a Latin
+# word or number and never before closing punctuation.
+_TOKEN = re.compile(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+")
+_NO_LINE_START = "，。；：、）》」』”’！？,.;:)"
+
+
+def _wrap_cjk(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    line, used = "", 0
+    for token in _TOKEN.findall(text):
+        size = sum(2 if CJK.match(ch) else 1 for ch in token)
+        if line and used + size > width and not token.isspace() and token[0] not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        if not line and token.isspace():
+            continue
+        line += token
+        used += size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [text]
+
+
 def _lines(text: str, width: int) -> str | list[str]:
-    lines = textwrap.wrap(text, width, break_long_words=False)
+    # The English edition wraps at spaces, whatever Chinese names its titles quote.
+    if is_chinese():
+        lines = _wrap_cjk(text, width)
+    else:
+        lines = textwrap.wrap(text, width, break_long_words=False)
     return lines[0] if len(lines) == 1 else lines
 
 
 def country_scale(domain: list[str] | None = None) -> alt.Scale:
-    """The colour scale that keeps each country's colour fixed across charts."""
+    """The colour scale that keeps each country's colour fixed across charts (a
+    country's name may be given in the reader's language)."""
     domain = domain or list(PALETTE)
-    return alt.Scale(domain=domain, range=[PALETTE.get(d, "#7f7f7f") for d in domain])
+    translated = {data_text(name): colour for name, colour in PALETTE.items()}
+    return alt.Scale(domain=domain,
+                     range=[PALETTE.get(d) or translated.get(d, "#7f7f7f") for d in domain])
+
+
+def what_if_label(name: str, page_value: object) -> str:
+    """The name of a what-if menu (a Vega-Lite parameter bound to a select), with the
+    value this page was computed with: "Metric (this page: ECI) ". ``name`` comes in the
+    reader's language already."""
+    # Translators: a chart's what-if menu: {name} is what the menu sets, {value} the
+    # value this page was computed with; keep the closing space
+    return _("{name} (this page: {value}) ").format(name=name, value=page_value)
 
 
 def _views(spec: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -156,19 +222,28 @@ class Figure:
         esc = html.escape
         title = self.spec.get("title", {}).get("text", "")
         title = " ".join(title) if isinstance(title, list) else title
+        # Translators: what assistive technology reads for a chart: its title, then its
+        # description (both already in the reader's language)
+        aria = _("{title}. {description}").format(title=title, description=self.description)
+        # Translators: shown where a chart cannot be drawn
+        fallback = _("The chart needs JavaScript; its data is in the CSV below.")
+        # Translators: under a chart: {source} names where its data come from
+        source = _("Source: {source}").format(source=self.source)
+        # Translators: the link to a chart's data, under the chart
+        csv_link = _("Data behind this chart (CSV)")
         return (
             f'<figure class="cb-chart" id="fig-{self.chart_id}" data-chart-id="{self.chart_id}">'
-            f'<div class="cb-chart-view" role="img" aria-label="{esc(title)}. {esc(self.description)}">'
+            f'<div class="cb-chart-view" role="img" aria-label="{esc(aria)}">'
             + (f'<div class="cb-chart-static">{self.svg}</div>' if self.svg else
-               '<p class="cb-chart-fallback">The chart needs JavaScript; its data is in the CSV below.</p>')
+               f'<p class="cb-chart-fallback">{esc(fallback, quote=False)}</p>')
             + "</div>"
             # What-if menus (Vega-Lite parameters) go beside the drawing, not inside
             # its role="img", so that assistive technology reaches them.
             + ('<div class="cb-chart-controls"></div>' if _has_bindings(self.spec) else "")
             + f'<script type="application/json" class="cb-chart-spec">{spec_json}</script>'
             f'<figcaption><p class="cb-chart-desc">{esc(self.description)}</p>'
-            f'<p class="cb-chart-meta">Source: {esc(self.source)} · '
-            f'<a class="cb-chart-csv" href="{esc(self.csv_href)}" download>Data behind this chart (CSV)</a>'
+            f'<p class="cb-chart-meta">{esc(source)} · '
+            f'<a class="cb-chart-csv" href="{esc(self.csv_href)}" download>{esc(csv_link)}</a>'
             "</p></figcaption></figure>"
         )
 
@@ -193,7 +268,9 @@ def make_figure(
     if data.empty:
         raise ChartError(f"chart {chart_id!r}: the data behind it is empty")
     titled = chart.properties(
-        title=alt.Title(_lines(title, TITLE_CHARS), subtitle=_lines(f"Source: {source}", SUBTITLE_CHARS)),
+        title=alt.Title(_lines(title, TITLE_CHARS),
+                        subtitle=_lines(_("Source: {source}").format(source=source),
+                                        SUBTITLE_CHARS)),
         description=description,
     )
     spec = titled.to_dict()

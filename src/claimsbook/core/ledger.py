@@ -25,6 +25,12 @@ Tolerance semantics (documented in the book's introduction):
 * ``>=``/``>`` ("at least", "more than") and ``<=``/``<`` ("at most", "less than"):
   reproduced when the bound holds once the reported precision is allowed for;
   approximately when it fails by no more than the band; contradicted otherwise.
+
+What a reader sees — the reasons, the answers' names (:func:`label` and the one
+function per answer), the cards — is written in the reader's language
+(:mod:`claimsbook.core.i18n`): each sentence is one message with named placeholders,
+the data's texts come through their catalog, and the CSV and JSON keep the enums'
+English values.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import datapackage
+from .i18n import N_, _, data_text, is_chinese
 from .numbers import fmt_amount, fmt_number, fmt_signed
 from .paths import ledger_dir
 
@@ -115,44 +122,125 @@ class Headline(StrEnum):
     UNVERIFIABLE = "unverifiable"
 
 
+# What a reader sees for each answer: the English names, marked for the catalog and
+# translated where they are shown (:func:`label` and its kin); the CSV and JSON keep
+# the enums' values.
 GARBLE_LABELS = {
-    Garble.WRONG_PERIOD: "wrong period",
-    Garble.POINTS_AS_PERCENT: "points called per cent",
-    Garble.WRONG_METRIC: "wrong quantity or metric",
-    Garble.WRONG_SCOPE: "wrong scope or attribution",
-    Garble.WRONG_UNIT: "wrong unit or scale",
-    Garble.PARTLY_TRUE: "true for only part of the claim",
-    Garble.LEVEL_AS_CHANGE: "a level reported as a change",
-    Garble.TRANSCRIPTION: "transcription error",
+    # Translators: a kind of garbled restatement (glossary: 时期错误)
+    Garble.WRONG_PERIOD: N_("wrong period"),
+    # Translators: a kind of garbled restatement (glossary: 百分点误作百分比)
+    Garble.POINTS_AS_PERCENT: N_("points called per cent"),
+    # Translators: a kind of garbled restatement (glossary: 指标错误)
+    Garble.WRONG_METRIC: N_("wrong quantity or metric"),
+    # Translators: a kind of garbled restatement (glossary: 范围错误)
+    Garble.WRONG_SCOPE: N_("wrong scope or attribution"),
+    # Translators: a kind of garbled restatement (glossary: 单位错误)
+    Garble.WRONG_UNIT: N_("wrong unit or scale"),
+    # Translators: a kind of garbled restatement (glossary: 部分属实)
+    Garble.PARTLY_TRUE: N_("true for only part of the claim"),
+    # Translators: a kind of garbled restatement (glossary: 水平值误作变化)
+    Garble.LEVEL_AS_CHANGE: N_("a level reported as a change"),
+    # Translators: a kind of garbled restatement (glossary: 抄录错误)
+    Garble.TRANSCRIPTION: N_("transcription error"),
 }
 GRADE_LABELS = {
-    Grade.INDEPENDENT_DATA: "independent data",
-    Grade.PRODUCER: "producer's own publication",
-    Grade.INDEPENDENT_REPORT: "independent report",
-    Grade.RELAY: "relay of the same statement",
-    Grade.ARITHMETIC: "arithmetic on the claim's own figures",
-    Grade.NONE: "no evidence reached",
+    # Translators: an evidence grade (glossary: 独立数据)
+    Grade.INDEPENDENT_DATA: N_("independent data"),
+    # Translators: an evidence grade (glossary: 发布方自己的数据)
+    Grade.PRODUCER: N_("producer's own publication"),
+    # Translators: an evidence grade (glossary: 独立报告)
+    Grade.INDEPENDENT_REPORT: N_("independent report"),
+    # Translators: an evidence grade (glossary: 转述)
+    Grade.RELAY: N_("relay of the same statement"),
+    # Translators: an evidence grade (glossary: 自行计算)
+    Grade.ARITHMETIC: N_("arithmetic on the claim's own figures"),
+    # Translators: an evidence grade (glossary: 无)
+    Grade.NONE: N_("no evidence reached"),
 }
 HEADLINE_LABELS = {
-    Headline.HOLDS: "Holds",
-    Headline.ROUGHLY: "Roughly holds",
-    Headline.GARBLED: "Garbled",
-    Headline.CONTRADICTED: "Contradicted",
-    Headline.FAITHFUL: "Faithful, unconfirmed",
-    Headline.UNVERIFIABLE: "Unverifiable",
+    # Translators: a headline rating (glossary: 成立)
+    Headline.HOLDS: N_("Holds"),
+    # Translators: a headline rating (glossary: 大致成立)
+    Headline.ROUGHLY: N_("Roughly holds"),
+    # Translators: a headline rating, also the answer to "faithful?" (glossary: 转述有误)
+    Headline.GARBLED: N_("Garbled"),
+    # Translators: a headline rating (glossary: 不成立); the verdict of the same name
+    # has its own message
+    Headline.CONTRADICTED: N_("Contradicted"),
+    # Translators: a headline rating (glossary: 转述忠实、未获证实)
+    Headline.FAITHFUL: N_("Faithful, unconfirmed"),
+    # Translators: a headline rating and a verdict (glossary: 无法核实)
+    Headline.UNVERIFIABLE: N_("Unverifiable"),
 }
 VERDICT_LABELS = {
-    Verdict.REPRODUCED: "Reproduced",
-    Verdict.APPROXIMATELY: "Approximately",
+    Verdict.REPRODUCED: N_("Reproduced"),
+    Verdict.APPROXIMATELY: N_("Approximately"),
     Verdict.CONTRADICTED: "Contradicted",
-    Verdict.UNVERIFIABLE: "Unverifiable",
+    Verdict.UNVERIFIABLE: N_("Unverifiable"),
+}
+# The verdict "Contradicted" (相矛盾) and the headline "Contradicted" (不成立) read
+# alike in English but not in Chinese: the verdict is looked up under its own message.
+_VERDICT_MESSAGES = {
+    **VERDICT_LABELS,
+    # Translators: the verdict of "does it hold?" when the evidence contradicts the
+    # number (glossary: 相矛盾); English shows it as "Contradicted"
+    Verdict.CONTRADICTED: N_("Contradicted (verdict)"),
 }
 FAITHFUL_LABELS = {
-    Faithful.FAITHFUL: "Faithful",
-    Faithful.GARBLED: "Garbled",
-    Faithful.NOT_REACHED: "Source's figure not reached",
-    Faithful.NOT_ATTRIBUTED: "Not attributed",
+    # Translators: the answer to "faithful?" (glossary: 忠实)
+    Faithful.FAITHFUL: N_("Faithful"),
+    Faithful.GARBLED: N_("Garbled"),
+    # Translators: the answer to "faithful?" (glossary: 未找到原始出处)
+    Faithful.NOT_REACHED: N_("Source's figure not reached"),
+    # Translators: the answer to "faithful?" (glossary: 未注明出处)
+    Faithful.NOT_ATTRIBUTED: N_("Not attributed"),
 }
+
+
+def headline_label(value: Headline | str) -> str:
+    """A headline rating as the reader sees it (``holds`` -> "Holds" / "成立")."""
+    return _(HEADLINE_LABELS[Headline(value)])
+
+
+def verdict_label(value: Verdict | str) -> str:
+    """A "does it hold?" verdict as the reader sees it."""
+    verdict = Verdict(value)
+    if not is_chinese():
+        return VERDICT_LABELS[verdict]
+    return _(_VERDICT_MESSAGES[verdict])
+
+
+def faithful_label(value: Faithful | str) -> str:
+    """A "faithful?" answer as the reader sees it."""
+    return _(FAITHFUL_LABELS[Faithful(value)])
+
+
+def garble_label(value: Garble | str) -> str:
+    """A garble kind as the reader sees it (``wrong-period`` -> "wrong period")."""
+    return _(GARBLE_LABELS[Garble(value)])
+
+
+def grade_label(value: Grade | str) -> str:
+    """An evidence grade as the reader sees it."""
+    return _(GRADE_LABELS[Grade(value)])
+
+
+def label(value: Headline | Verdict | Faithful | Garble | Grade) -> str:
+    """Any of the ledger's answers as the reader sees it, by its enum (a plain string
+    is ambiguous: "contradicted" is a headline and a verdict; use the functions above)."""
+    if isinstance(value, Headline):
+        return headline_label(value)
+    if isinstance(value, Verdict):
+        return verdict_label(value)
+    if isinstance(value, Faithful):
+        return faithful_label(value)
+    if isinstance(value, Garble):
+        return garble_label(value)
+    if isinstance(value, Grade):
+        return grade_label(value)
+    raise TypeError(f"{value!r} is not an answer of the ledger")
+
+
 # Grades that can make a number hold; the others can at most show it inconsistent.
 JUDGING_GRADES = (Grade.INDEPENDENT_DATA, Grade.PRODUCER, Grade.INDEPENDENT_REPORT)
 
@@ -162,6 +250,18 @@ COMPARISONS = {
     ">": "more than ",
     "<=": "at most ",
     "<": "less than ",
+}
+# The stated value with its bound, as a reader sees it.
+STATED = {
+    "=": "{amount}",
+    # Translators: a claim's bound, e.g. "at least 5 %"
+    ">=": N_("at least {amount}"),
+    # Translators: a claim's bound, e.g. "more than 600 million"
+    ">": N_("more than {amount}"),
+    # Translators: a claim's bound, e.g. "at most 3 months"
+    "<=": N_("at most {amount}"),
+    # Translators: a claim's bound, e.g. "less than 3 months"
+    "<": N_("less than {amount}"),
 }
 
 RESULT_COLUMNS = [
@@ -229,7 +329,8 @@ class Claim:
         """The reported value as the claim states it: bound, number and unit."""
         if math.isnan(self.reported_value):
             return self.reported_as or "—"
-        return f"{COMPARISONS[self.comparison]}{fmt_amount(self.reported_value, self.unit)}"
+        return _(STATED[self.comparison]).format(
+            amount=fmt_amount(self.reported_value, self.unit))
 
 
 @dataclass(frozen=True)
@@ -264,10 +365,21 @@ class Figure:
     source_id: str = ""
     location: str = ""
     period: str = ""
+    # What the figure is about, when a figure table names it apart ("China: …").
+    subject: str = ""
 
     def describe(self) -> str:
-        """What the figure measures, with its period and location, mid-sentence."""
-        label = self.label
+        """What the figure measures, with its period and location, mid-sentence (in the
+        reader's language: the data's texts through their catalog)."""
+        if is_chinese():
+            label = data_text(self.label)
+            if self.subject:
+                # Translators: what a figure measures, about a subject ("China: MMLU score")
+                label = _("{subject}: {quantity}").format(
+                    subject=data_text(self.subject), quantity=label)
+            where = "，".join(data_text(part) for part in (self.period, self.location) if part)
+            return f"{label}（{where}）" if where else label
+        label = f"{self.subject}: {self.label}" if self.subject else self.label
         if len(label) > 1 and label[0].isupper() and label[1].islower():
             label = label[0].lower() + label[1:]  # "Relative gap" -> "relative gap"; "MMLU" stays
         where = ", ".join(part for part in (self.period, self.location) if part)
@@ -303,14 +415,11 @@ def figure_from_row(resource: str, key: str, row: Mapping[str, object]) -> Figur
         raise LedgerError(
             f"table {resource!r} is not a figure table: a referenced row needs a 'value' "
             f"column and a 'quantity' or 'metric' column")
-    label = _text(row, label_column)
-    subject = _text(row, "subject")
-    if subject:
-        label = f"{subject}: {label}"
     return Figure(
         ref=f"{resource}/{key}", value=_number(row, value_column), unit=_text(row, "unit"),
-        label=label, source_id=_text(row, "source_id"), location=_text(row, "location"),
-        period=_text(row, "period") or _text(row, "date"))
+        label=_text(row, label_column), source_id=_text(row, "source_id"),
+        location=_text(row, "location"), period=_text(row, "period") or _text(row, "date"),
+        subject=_text(row, "subject"))
 
 
 class FigureIndex:
@@ -408,24 +517,59 @@ def _grade(distance: float, tolerance: float, band: float) -> Verdict:
     return Verdict.CONTRADICTED
 
 
+# Exactly at a bound that excludes it: one message per bound, the bound's words in it.
+_AT_BOUND = {
+    # Translators: {tolerance} is e.g. "±0.05"
+    ">=": N_("exactly at the bound, which 'at least' excludes (tolerance {tolerance})"),
+    # Translators: {tolerance} is e.g. "±0.05"
+    ">": N_("exactly at the bound, which 'more than' excludes (tolerance {tolerance})"),
+    # Translators: {tolerance} is e.g. "±0.05"
+    "<=": N_("exactly at the bound, which 'at most' excludes (tolerance {tolerance})"),
+    # Translators: {tolerance} is e.g. "±0.05"
+    "<": N_("exactly at the bound, which 'less than' excludes (tolerance {tolerance})"),
+}
+
+
+def _gap_amount(value: float, unit: str, signed: bool = False) -> str:
+    """A difference with the claim's unit: "+0.3 percentage points" / "+0.3个百分点"."""
+    if is_chinese():
+        text = fmt_amount(value, unit)
+        return "+" + text if signed and value > 0 else text
+    number = fmt_signed(value) if signed else fmt_number(value)
+    return f"{number} {unit}" if unit else number
+
+
 def distance_text(claim: Claim, value: float, verdict: Verdict) -> str:
     """How the value stands against the stated one: within tolerance, or how far off."""
-    unit = f" {claim.unit}" if claim.unit else ""
     tolerance = f"±{fmt_number(claim.tolerance)}"
     if verdict is Verdict.REPRODUCED:
-        return f"within {tolerance}"
+        # Translators: how a figure stands against the stated one; {tolerance} is "±0.05"
+        return _("within {tolerance}").format(tolerance=tolerance)
     if claim.comparison != "=":
         # A bound is missed by how far the value lies on the wrong side of it.
         gap = abs(value - claim.reported_value)
         if gap == 0:
-            word = COMPARISONS[claim.comparison].strip()
-            return f"exactly at the bound, which '{word}' excludes (tolerance {tolerance})"
-        side = "below" if value < claim.reported_value else "above"
-        return f"{fmt_number(gap)}{unit} {side} the bound, beyond {tolerance}"
+            return _(_AT_BOUND[claim.comparison]).format(tolerance=tolerance)
+        gap_text = _gap_amount(gap, claim.unit)
+        if value < claim.reported_value:
+            # Translators: {gap} is a difference with its unit, {tolerance} e.g. "±0.05"
+            return _("{gap} below the bound, beyond {tolerance}").format(
+                gap=gap_text, tolerance=tolerance)
+        # Translators: {gap} is a difference with its unit, {tolerance} e.g. "±0.05"
+        return _("{gap} above the bound, beyond {tolerance}").format(
+            gap=gap_text, tolerance=tolerance)
     difference = value - claim.reported_value
-    relative = (f" ({fmt_signed(100 * difference / claim.reported_value)} %)"
-                if claim.reported_value else "")
-    return f"off by {fmt_signed(difference)}{unit}{relative}, beyond {tolerance}"
+    difference_text = _gap_amount(difference, claim.unit, signed=True)
+    if claim.reported_value:
+        # Translators: {difference} is signed with its unit ("+0.3 percentage points"),
+        # {relative} the same difference in per cent of the stated value ("+17.6"),
+        # {tolerance} e.g. "±0.05"
+        return _("off by {difference} ({relative} %), beyond {tolerance}").format(
+            difference=difference_text,
+            relative=fmt_signed(100 * difference / claim.reported_value), tolerance=tolerance)
+    # Translators: {difference} is signed with its unit, {tolerance} e.g. "±0.05"
+    return _("off by {difference}, beyond {tolerance}").format(
+        difference=difference_text, tolerance=tolerance)
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*/[A-Za-z0-9_.:+-]+)\}")
@@ -433,18 +577,29 @@ _PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*/[A-Za-z0-9_.:+-]+)\}")
 
 def render(text: str, figures: FigureIndex) -> str:
     """Fill ``{table/row}`` and ``{computed/key}`` placeholders of a checks text with
-    the referenced figures: text in the data names figures, it never types them."""
+    the referenced figures: text in the data names figures, it never types them. The
+    text is taken in the reader's language (:func:`~claimsbook.core.i18n.data_text`),
+    without its closing full stop."""
     def figure(match: re.Match[str]) -> str:
         found = figures.resolve(match.group(1))
         return found.amount()
-    return _PLACEHOLDER.sub(figure, text.strip()).rstrip(".")
+    filled = _PLACEHOLDER.sub(figure, data_text(text.strip()).strip())
+    return filled.rstrip("。.") if is_chinese() else filled.rstrip(".")
 
 
 def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
+    if is_chinese():
+        return text + ("" if text.endswith(("。", "？", "！", ".", "?", "!")) else "。")
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")
+
+
+def _sentences(*parts: str) -> str:
+    """Whole sentences one after the other: a space between them in English, none
+    in Chinese."""
+    return ("" if is_chinese() else " ").join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -474,7 +629,7 @@ def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer
                 f"(claims.csv attributed_to is empty), so its check cannot name a source "
                 f"figure or a garble")
         return FaithfulAnswer(Faithful.NOT_ATTRIBUTED, None, None, None,
-                              "The outlet gives this figure as its own.")
+                              _("The outlet gives this figure as its own."))
     source = figures.resolve(check.source_ref) if check.source_ref else None
     access = None
     if source is not None:
@@ -483,7 +638,7 @@ def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer
                 f"claim {claim.claim_id!r}: source_access {check.source_access!r} is not "
                 f"allowed; expected one of {[a.value for a in Access]}")
         access = Access(check.source_access)
-    read = " (read in a relay)" if access is Access.RELAY else ""
+    relayed = access is Access.RELAY
     if check.garble:
         try:
             kind = Garble(check.garble)
@@ -503,34 +658,58 @@ def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer
             raise LedgerError(
                 f"claim {claim.claim_id!r} is marked as a transcription error but matches "
                 f"its source's figure {source.amount()}")
-        parts = [f"The outlet states {claim.stated}"]
+        said = dict(stated=claim.stated)
         if source is not None:
-            parts.append(f"; the source gives {source.amount()} for "
-                         f"{source.describe()}{read}")
+            said.update(source_amount=source.amount(), source_figure=source.describe())
         if wrong is not None:
-            parts.append(f"; the stated figure is the source's {wrong.describe()}, "
-                         f"{wrong.amount()}")
-        reason = "".join(parts) + "." + (f" {_sentence(note)}" if note else "")
+            said.update(wrong_figure=wrong.describe(), wrong_amount=wrong.amount())
+        if source is not None and wrong is not None:
+            template = (
+                # Translators: a garbled restatement; {source_figure} and {wrong_figure}
+                # say what a figure measures, with period and location
+                _("The outlet states {stated}; the source gives {source_amount} for "
+                  "{source_figure} (read in a relay); the stated figure is the source's "
+                  "{wrong_figure}, {wrong_amount}.") if relayed else
+                _("The outlet states {stated}; the source gives {source_amount} for "
+                  "{source_figure}; the stated figure is the source's {wrong_figure}, "
+                  "{wrong_amount}."))
+        elif source is not None:
+            template = (
+                _("The outlet states {stated}; the source gives {source_amount} for "
+                  "{source_figure} (read in a relay).") if relayed else
+                _("The outlet states {stated}; the source gives {source_amount} for "
+                  "{source_figure}."))
+        else:
+            template = _("The outlet states {stated}; the stated figure is the source's "
+                         "{wrong_figure}, {wrong_amount}.")
+        reason = _sentences(template.format(**said), _sentence(note))
         return FaithfulAnswer(Faithful.GARBLED, kind, source, access, reason)
     if source is None:
         if not check.searched:
             raise LedgerError(
                 f"claim {claim.claim_id!r} is attributed to {claim.attributed_to!r} but its "
                 f"check names no source figure and does not say what was searched")
-        reason = ("The source's own figure was not reached: "
-                  f"{render(check.searched, figures)}.")
+        # Translators: {searched} says what was searched (a text of the data)
+        reason = _("The source's own figure was not reached: {searched}.").format(
+            searched=render(check.searched, figures))
         return FaithfulAnswer(Faithful.NOT_REACHED, None, None, None,
-                              reason + (f" {_sentence(note)}" if note else ""))
+                              _sentences(reason, _sentence(note)))
     verdict = judge(claim.reported_value, source.value, claim.comparison, claim.tolerance)
     if verdict is not Verdict.REPRODUCED:
         raise LedgerError(
             f"claim {claim.claim_id!r} states {claim.stated} but its source gives "
             f"{source.amount()} ({source.ref}): name the garble kind in the checks table, "
             f"or reference the source's figure for the claimed quantity")
-    reason = (f"The source gives {source.amount()} for {source.describe()}{read}, "
-              f"{distance_text(claim, source.value, verdict)}.")
+    said = dict(amount=source.amount(), figure=source.describe(),
+                distance=distance_text(claim, source.value, verdict))
+    reason = (
+        # Translators: a faithful restatement; {figure} says what the figure measures,
+        # {distance} how it stands against the stated one ("within ±0.05")
+        _("The source gives {amount} for {figure} (read in a relay), {distance}.")
+        if relayed else _("The source gives {amount} for {figure}, {distance}.")
+    ).format(**said)
     return FaithfulAnswer(Faithful.FAITHFUL, None, source, access,
-                          reason + (f" {_sentence(note)}" if note else ""))
+                          _sentences(reason, _sentence(note)))
 
 
 def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
@@ -538,7 +717,7 @@ def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
     context = _context(check, figures)
     if check.note and not claim.attributed_to:
         # An unattributed claim has no 'faithful?' reason to carry the note.
-        context = f" {_sentence(render(check.note, figures))}{context}"
+        context = _sentences(_sentence(render(check.note, figures)), context)
     if not check.evidence_ref:
         if check.evidence_grade not in ("", Grade.NONE.value):
             raise LedgerError(f"claim {claim.claim_id!r} has an evidence grade but no evidence")
@@ -546,8 +725,10 @@ def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
             raise LedgerError(
                 f"claim {claim.claim_id!r} has no evidence and its check does not say what "
                 f"was searched or what would settle it (searched)")
-        reason = f"No independent evidence: {render(check.searched, figures)}.{context}"
-        return HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None, reason)
+        # Translators: {searched} says what was searched (a text of the data)
+        reason = _("No independent evidence: {searched}.").format(
+            searched=render(check.searched, figures))
+        return HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None, _sentences(reason, context))
     try:
         grade = Grade(check.evidence_grade)
     except ValueError:
@@ -563,37 +744,56 @@ def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
                 f"the claim's own or attributed source, which cannot confirm itself; "
                 f"grade it as a relay or answer it under 'faithful?'")
     if _is_missing(evidence.value):
-        reason = (f"No independent evidence: {evidence.describe()} gives no value"
-                  f"{' (' + render(check.searched, figures) + ')' if check.searched else ''}."
-                  f"{context}")
-        return HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None, reason)
+        if check.searched:
+            # Translators: {figure} says what a figure measures; {searched} what was searched
+            reason = _("No independent evidence: {figure} gives no value ({searched}).").format(
+                figure=evidence.describe(), searched=render(check.searched, figures))
+        else:
+            reason = _("No independent evidence: {figure} gives no value.").format(
+                figure=evidence.describe())
+        return HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None, _sentences(reason, context))
     verdict = judge(claim.reported_value, evidence.value, claim.comparison, claim.tolerance)
-    head = (f"{_sentence(evidence.describe())[:-1]}: {evidence.amount()} against the stated "
-            f"{claim.stated}")
-    distance = distance_text(claim, evidence.value, verdict)
+    said = dict(
+        # The evidence opens the sentence: capitalised in English.
+        figure=evidence.describe() if is_chinese() else _sentence(evidence.describe())[:-1],
+        amount=evidence.amount(), stated=claim.stated,
+        distance=distance_text(claim, evidence.value, verdict))
     if grade is Grade.RELAY:
-        return HoldsAnswer(
-            Verdict.UNVERIFIABLE, grade, evidence,
-            f"{head}. This is a relay of the same statement: it shows what was said, not "
-            f"that the number holds.{context}")
+        # Translators: {figure} says what the evidence measures, {amount} its value,
+        # {stated} the claim's value
+        reason = _("{figure}: {amount} against the stated {stated}. This is a relay of the "
+                   "same statement: it shows what was said, not that the number holds.")
+        return HoldsAnswer(Verdict.UNVERIFIABLE, grade, evidence,
+                           _sentences(reason.format(**said), context))
     if grade is Grade.ARITHMETIC:
         if verdict is Verdict.CONTRADICTED:
-            return HoldsAnswer(
-                verdict, grade, evidence,
-                f"{head}, {distance}: the claim's own figures contradict it.{context}")
-        return HoldsAnswer(
-            Verdict.UNVERIFIABLE, grade, evidence,
-            f"{head}, {distance}: internally consistent, which does not show that the "
-            f"figures hold.{context}")
-    return HoldsAnswer(verdict, grade, evidence, f"{head}, {distance}.{context}")
+            # Translators: {distance} says how far off the value is ("off by +3 %, beyond ±0.5")
+            reason = _("{figure}: {amount} against the stated {stated}, {distance}: the "
+                       "claim's own figures contradict it.")
+            return HoldsAnswer(verdict, grade, evidence,
+                               _sentences(reason.format(**said), context))
+        # Translators: {distance} says how the value stands against the stated one
+        reason = _("{figure}: {amount} against the stated {stated}, {distance}: internally "
+                   "consistent, which does not show that the figures hold.")
+        return HoldsAnswer(Verdict.UNVERIFIABLE, grade, evidence,
+                           _sentences(reason.format(**said), context))
+    # Translators: {figure} says what the evidence measures, {amount} its value, {stated}
+    # the claim's value, {distance} how they stand ("within ±0.05")
+    reason = _("{figure}: {amount} against the stated {stated}, {distance}.")
+    return HoldsAnswer(verdict, grade, evidence, _sentences(reason.format(**said), context))
 
 
 def _context(check: Check, figures: FigureIndex) -> str:
+    """The nearest figures a check names for context only, as one sentence."""
     refs = [ref.strip() for ref in check.context.split(";") if ref.strip()]
     if not refs:
         return ""
-    shown = "; ".join(f"{f.describe()}, {f.amount()}" for f in map(figures.resolve, refs))
-    return f" Nearest figures, for context only: {shown}."
+    # Translators: one figure given for context: what it measures, then its value
+    item = _("{figure}, {amount}")
+    shown = ("；" if is_chinese() else "; ").join(
+        item.format(figure=f.describe(), amount=f.amount()) for f in map(figures.resolve, refs))
+    # Translators: {figures} lists figures near the claim's, each with its value
+    return _("Nearest figures, for context only: {figures}.").format(figures=shown)
 
 
 def headline(faithful_answer: Faithful, verdict: Verdict) -> Headline:
@@ -658,8 +858,8 @@ def assess(claim: Claim, check: Check, figures: FigureIndex) -> Result:
     if fa.answer is Faithful.NOT_REACHED and ha.figure is None and ha.grade is Grade.NONE:
         # One search answered both questions: say it once.
         ha = dataclasses.replace(
-            ha, reason="No independent evidence either: the same search found none."
-            + _context(check, figures))
+            ha, reason=_sentences(_("No independent evidence either: the same search found "
+                                    "none."), _context(check, figures)))
     return Result(claim, check, fa, ha)
 
 
@@ -674,40 +874,52 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
     n = len(rows)
     answers = Counter(r.faithful.answer for r in rows)
     garbled = [r for r in rows if r.faithful.answer is Faithful.GARBLED]
-    tally = ", ".join(f"{count} {FAITHFUL_LABELS[a].lower()}" for a, count in answers.items())
+    # Translators: a count of a table's rows with their answer, e.g. "3 faithful"
+    counted = _("{count} {answer}")
+    listed = "、" if is_chinese() else ", "
+    tally = listed.join(counted.format(count=count, answer=faithful_label(a).lower())
+                        for a, count in answers.items())
     if garbled:
         kind = Counter(r.faithful.garble for r in garbled).most_common(1)[0][0]
         ids = ", ".join(r.claim.claim_id for r in garbled)
+        # Translators: {ids} are claim identifiers; {tally} counts the rows per answer
         fa = FaithfulAnswer(Faithful.GARBLED, kind, None, None,
-                            f"Garbled in {len(garbled)} of {n} rows ({ids}); rows: {tally}.")
+                            _("Garbled in {garbled} of {rows} rows ({ids}); rows: {tally}.")
+                            .format(garbled=len(garbled), rows=n, ids=ids, tally=tally))
     elif answers[Faithful.FAITHFUL]:
         fa = FaithfulAnswer(Faithful.FAITHFUL, None, None, None,
-                            f"Every row compared with the source matches; rows: {tally}.")
+                            _("Every row compared with the source matches; rows: {tally}.")
+                            .format(tally=tally))
     elif answers[Faithful.NOT_REACHED]:
         fa = FaithfulAnswer(Faithful.NOT_REACHED, None, None, None,
-                            f"No row could be compared with the source; rows: {tally}.")
+                            _("No row could be compared with the source; rows: {tally}.")
+                            .format(tally=tally))
     else:
         fa = FaithfulAnswer(Faithful.NOT_ATTRIBUTED, None, None, None,
-                            "The outlet gives this table as its own.")
+                            _("The outlet gives this table as its own."))
     judged = [r for r in rows if r.holds.verdict is not Verdict.UNVERIFIABLE]
     if judged:
         worst = min(judged, key=lambda r: _VERDICT_ORDER.index(r.holds.verdict))
         counts = Counter(r.holds.verdict for r in judged)
-        spread = ", ".join(f"{c} {v.value}" for v, c in counts.items())
+        spread = listed.join(
+            counted.format(count=c, answer=verdict_label(v) if is_chinese() else v.value)
+            for v, c in counts.items())
         grade = Counter(r.holds.grade for r in judged).most_common(1)[0][0]
-        reason = f"{len(judged)} of {n} rows judged on independent evidence: {spread}."
+        # Translators: {spread} counts the judged rows per verdict
+        reason = _("{judged} of {rows} rows judged on independent evidence: {spread}.").format(
+            judged=len(judged), rows=n, spread=spread)
         # A wrong row is enough to say the table does not hold; a table holds only
         # when every row does.
         if worst.holds.verdict is Verdict.CONTRADICTED or len(judged) == n:
             ha = HoldsAnswer(worst.holds.verdict, grade, None, reason)
         else:
-            ha = HoldsAnswer(Verdict.UNVERIFIABLE, grade, None,
-                             reason + " The other rows could not be judged, so the table as "
-                                      "a whole is not confirmed.")
+            ha = HoldsAnswer(Verdict.UNVERIFIABLE, grade, None, _sentences(
+                reason, _("The other rows could not be judged, so the table as a whole is "
+                          "not confirmed.")))
     else:
-        searched = check.searched and f" {_sentence(check.searched)}"
-        ha = HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None,
-                         f"No row could be judged on independent evidence.{searched or ''}")
+        searched = _sentence(data_text(check.searched)) if check.searched else ""
+        ha = HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None, _sentences(
+            _("No row could be judged on independent evidence."), searched))
     return Result(claim, check, fa, ha, tuple(rows))
 
 
@@ -860,56 +1072,89 @@ class CardDeck:
 
 def _faithful_badge(result: Result) -> str:
     f = result.faithful
-    text = FAITHFUL_LABELS[f.answer]
-    if f.garble is not None:
-        text += f": {GARBLE_LABELS[f.garble]}"
-    return text
+    if f.garble is None:
+        return faithful_label(f.answer)
+    # Translators: the answer to "faithful?" with the kind of garble ("Garbled: wrong period")
+    return _("{answer}: {garble}").format(answer=faithful_label(f.answer),
+                                          garble=garble_label(f.garble))
 
 
 def _holds_badge(result: Result) -> str:
     h = result.holds
-    return f"{VERDICT_LABELS[h.verdict]} · {GRADE_LABELS[h.grade]}"
+    # Translators: the answer to "does it hold?" with the grade of its evidence
+    return _("{verdict} · {grade}").format(verdict=verdict_label(h.verdict),
+                                           grade=grade_label(h.grade))
 
 
 def _rows_table(rows: tuple[Result, ...]) -> str:
     esc = html.escape
     body = "".join(
-        f"<tr id='claim-{esc(r.claim.claim_id)}'><td>{esc(r.claim.claim)}</td>"
+        f"<tr id='claim-{esc(r.claim.claim_id)}'><td>{esc(data_text(r.claim.claim))}</td>"
         f"<td class='num'>{esc(r.claim.stated)}</td>"
         f"<td class='num'>{esc(r.faithful.figure.amount() if r.faithful.figure else '—')}</td>"
         f"<td>{esc(_faithful_badge(r))}</td>"
         f"<td class='num'>{esc(r.holds.figure.amount() if r.holds.figure else '—')}</td>"
-        f"<td>{esc(VERDICT_LABELS[r.holds.verdict])}</td></tr>"
+        f"<td>{esc(verdict_label(r.holds.verdict))}</td></tr>"
         for r in rows)
-    head = "".join(f"<th scope='col'>{h}</th>" for h in
-                   ("Row", "Stated", "Source's figure", "Faithful?", "Evidence", "Holds?"))
+    head = "".join(f"<th scope='col'>{esc(_(h), quote=False)}</th>" for h in ROWS_HEAD)
     return (f"<div class='cb-table-wrap' tabindex='0'><table class='cb-rows'>"
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
+# The header of a reproduced table's rows on its card.
+ROWS_HEAD = (
+    # Translators: header of a card's table of rows: the row's statement
+    N_("Row"),
+    # Translators: header: the value the row states
+    N_("Stated"),
+    # Translators: header: the attributed source's own figure
+    N_("Source's figure"),
+    # Translators: header: the answer to "faithful?" (glossary: 转述是否忠实？)
+    N_("Faithful?"),
+    # Translators: header: the independent evidence's figure
+    N_("Evidence"),
+    # Translators: header: the answer to "does it hold?" (glossary: 数字是否成立？)
+    N_("Holds?"),
+)
+
+
 def cards_html(results: Iterable[Result]) -> str:
     esc = html.escape
+    # Translators: on a claim card: the value the claim states
+    stated_term = _("Stated")
+    # Translators: on a claim card, the first question (glossary: 转述是否忠实？)
+    faithful_term = _("Faithful?")
+    # Translators: on a claim card, the second question (glossary: 数字是否成立？)
+    holds_term = _("Holds?")
     cards = []
     for result in results:
         claim = result.claim
         rating = result.headline
         slug = rating.name.lower()
-        attributed = (f" · attributed to <a href='{SOURCES_PAGE}#{esc(claim.attributed_to)}'>"
-                      f"{esc(claim.attributed_to)}</a>" if claim.attributed_to else "")
-        stated = esc(claim.stated) + (
-            f' <span class="cb-as">({esc(claim.reported_as)})</span>'
-            if claim.reported_as and not math.isnan(claim.reported_value) else "")
+        attributed = ""
+        if claim.attributed_to:
+            link = (f"<a href='{SOURCES_PAGE}#{esc(claim.attributed_to)}'>"
+                    f"{esc(claim.attributed_to)}</a>")
+            # Translators: {source} is a link to the source a claim is attributed to
+            attributed = " · " + _("attributed to {source}").format(source=link)
+        stated = esc(claim.stated)
+        if claim.reported_as and not math.isnan(claim.reported_value):
+            # The source's own words for the value, in brackets of the reader's language.
+            words = (f"（{esc(claim.reported_as)}）" if is_chinese()
+                     else f"({esc(claim.reported_as)})")
+            stated += f' <span class="cb-as">{words}</span>'
         cards.append(
             f'<article class="cb-card cb-{slug}" id="claim-{esc(claim.claim_id)}"'
             f' data-headline="{esc(rating.value)}">'
-            f'<header><span class="cb-badge">{HEADLINE_LABELS[rating]}</span>'
+            f'<header><span class="cb-badge">{esc(headline_label(rating))}</span>'
             f' <span class="cb-source"><a href="{SOURCES_PAGE}#{esc(claim.source_id)}">'
-            f'{esc(claim.source_id)}</a> · {esc(claim.location)}{attributed}</span></header>'
-            f'<p class="cb-claim">{esc(claim.claim)}</p>'
-            f"<dl><dt>Stated</dt><dd>{stated}</dd>"
-            f"<dt>Faithful?</dt><dd><strong>{esc(_faithful_badge(result))}</strong>"
+            f'{esc(claim.source_id)}</a> · {esc(data_text(claim.location))}{attributed}'
+            f'</span></header>'
+            f'<p class="cb-claim">{esc(data_text(claim.claim))}</p>'
+            f"<dl><dt>{esc(stated_term)}</dt><dd>{stated}</dd>"
+            f"<dt>{esc(faithful_term)}</dt><dd><strong>{esc(_faithful_badge(result))}</strong>"
             f' <span class="cb-reason">{esc(result.faithful.reason)}</span></dd>'
-            f"<dt>Holds?</dt><dd><strong>{esc(_holds_badge(result))}</strong>"
+            f"<dt>{esc(holds_term)}</dt><dd><strong>{esc(_holds_badge(result))}</strong>"
             f' <span class="cb-reason">{esc(result.holds.reason)}</span></dd></dl>'
             + (_rows_table(result.rows) if result.rows else "")
             + f'<footer class="cb-id">{esc(claim.claim_id)}</footer></article>'
