@@ -20,8 +20,10 @@ SKIPPED = {"script", "style", "pre", "code", "kbd", "samp", "td", "noscript", "t
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr", "path", "rect", "circle", "line", "use", "stop"}
 # An English sentence: five or more Latin words in a row, one of them a function word
-# (names such as "Artificial Analysis Intelligence Index" have none).
-RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,;:()-]+[A-Za-z0-9][A-Za-z0-9'’.-]*){4,}")
+# (names such as "Artificial Analysis Intelligence Index" have none), not in title case
+# (titles of English works, such as "Data on Notable AI Models", keep their own words),
+# and not inside quotation marks (a source's own words, quoted).
+RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,;:()]+[A-Za-z0-9][A-Za-z0-9'’.-]*){4,}")
 FUNCTION_WORDS = {"the", "of", "and", "is", "are", "was", "were", "to", "in", "for", "with",
                   "on", "by", "that", "not", "from", "this", "it", "its", "be", "has",
                   "have", "an", "which", "than", "at", "as", "or"}
@@ -54,8 +56,8 @@ class VisibleText(HTMLParser):
         self.stack.append((tag, skipped or inside))
 
     def handle_endtag(self, tag):
-        if tag in VOID:
-            return
+        if tag in VOID or tag not in (open_tag for open_tag, _ in self.stack):
+            return  # a stray end tag closes nothing
         while self.stack:
             open_tag, _ = self.stack.pop()
             if open_tag == tag:
@@ -66,6 +68,15 @@ class VisibleText(HTMLParser):
             self.texts.append(" ".join(data.split()))
 
 
+QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|《[^》]*》|\"[^\"]*\"")
+
+
+def _title_case(run: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", run)
+             if w.lower() not in FUNCTION_WORDS and len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def english_sentences(html: str) -> list[str]:
     body = html.split('<article class="bd-article"', 1)[-1].split("</article>\n", 1)[0]
     title = re.search(r"<title>(.*?)</title>", html, re.S)
@@ -73,7 +84,9 @@ def english_sentences(html: str) -> list[str]:
     parser.feed("<div " + body)
     found = []
     for text in [title.group(1) if title else "", *parser.texts]:
-        for run in RUN.findall(text):
+        for run in RUN.findall(QUOTED.sub(" ", text)):
+            if _title_case(run):
+                continue
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", run)}
             if words & FUNCTION_WORDS:
                 found.append(run)
@@ -86,7 +99,9 @@ def test_english_sentence_detector_finds_english_and_passes_chinese():
     assert not english_sentences('<article class="bd-article"><p>差距在2024年缩小到5%，'
                                  '见 Artificial Analysis Intelligence Index。</p>'
                                  '<pre>print("this is the code of it")</pre>'
-                                 '<a lang="en">Read this page in English</a></article>\n')
+                                 '<a lang="en">Read this page in English</a>'
+                                 '<p>报告标题“AI use continues to climb”；见 Data on Notable AI '
+                                 'Models。</p></article>\n')
 
 
 @pytest.mark.parametrize("page_path", _pages(SITE))

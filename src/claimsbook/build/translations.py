@@ -39,7 +39,7 @@ from ..core.paths import build_dir, project_root
 
 CODE_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 # Text columns of the data tables whose cells a page shows in a sentence or a table.
-TRANSLATED_COLUMNS = ("claim", "searched", "note", "quantity", "metric", "period", "unit",
+TRANSLATED_COLUMNS = ("claim", "reported_as", "searched", "note", "quantity", "metric", "period", "unit",
                       "location", "subject", "definition", "scope", "stage", "title")
 # Columns never translated although a table names them so: identifiers and sources' own
 # words (a source's title stays in its language).

@@ -439,20 +439,23 @@ def reference_figures(ref: pd.DataFrame) -> list[Computed]:
                  location=str(sep["location"]), period="2025-05"),
         Computed("doubao-growth-since-dec24",
                  growth_pct(float(may["value"]), float(dec["value"])), "percent",
-                 "Growth of Doubao's daily token use from Volcano Engine's December 2024 "
-                 "figure to its June 2025 conference figure (two statements of Volcano "
-                 "Engine's)", source_id=str(may["source_id"]),
-                 location=f"{may['location']}; {dec['location']}",
+                 _("Growth of Doubao's daily token use from Volcano Engine's December 2024 "
+                   "figure to its June 2025 conference figure (two statements of Volcano "
+                   "Engine's)"), source_id=str(may["source_id"]),
+                 location=_("{first}; {second}").format(
+                     first=data_text(str(may["location"])), second=data_text(str(dec["location"]))),
                  period=f"{dec['period']}/{may['period']}"),
         share_figure("openai-arr-share-api-2024-06", ref, FUTURESEARCH_ARR[3:], FUTURESEARCH_ARR,
-                     "Share of the API in OpenAI's annualised revenue (FutureSearch's estimate; "
-                     "OpenAI only)"),
+                     _("Share of the API in OpenAI's annualised revenue (FutureSearch's "
+                       "estimate; OpenAI only)")),
         share_figure("openai-arr-share-subscriptions-2024-06", ref, FUTURESEARCH_ARR[:2],
-                     FUTURESEARCH_ARR, "Share of ChatGPT Plus and Team subscriptions in OpenAI's "
-                     "annualised revenue (FutureSearch's estimate; OpenAI only)"),
+                     FUTURESEARCH_ARR, _("Share of ChatGPT Plus and Team subscriptions in "
+                                         "OpenAI's annualised revenue (FutureSearch's estimate; "
+                                         "OpenAI only)")),
         share_figure("openai-arr-share-enterprise-2024-06", ref, FUTURESEARCH_ARR[2:3],
-                     FUTURESEARCH_ARR, "Share of ChatGPT Enterprise seats in OpenAI's annualised "
-                     "revenue (FutureSearch's estimate; OpenAI only)"),
+                     FUTURESEARCH_ARR, _("Share of ChatGPT Enterprise seats in OpenAI's "
+                                         "annualised revenue (FutureSearch's estimate; OpenAI "
+                                         "only)")),
         Computed("chatgpt-paying-share-2026", 100 * float(subs["value"]) / float(wau["value"]),
                  "percent", _("{part} as a share of {whole} (later than the report)").format(
                      part=data_text(str(subs["quantity"])), whole=data_text(str(wau["quantity"]))),

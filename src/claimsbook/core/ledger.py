@@ -328,7 +328,8 @@ class Claim:
     def stated(self) -> str:
         """The reported value as the claim states it: bound, number and unit."""
         if math.isnan(self.reported_value):
-            return self.reported_as or "—"
+            # A table's description in the book's words, or the source's own words.
+            return data_text(self.reported_as) or "—"
         return _(STATED[self.comparison]).format(
             amount=fmt_amount(self.reported_value, self.unit))
 
@@ -1140,8 +1141,8 @@ def cards_html(results: Iterable[Result]) -> str:
         stated = esc(claim.stated)
         if claim.reported_as and not math.isnan(claim.reported_value):
             # The source's own words for the value, in brackets of the reader's language.
-            words = (f"（{esc(claim.reported_as)}）" if is_chinese()
-                     else f"({esc(claim.reported_as)})")
+            quoted = esc(data_text(claim.reported_as))
+            words = f"（{quoted}）" if is_chinese() else f"({quoted})"
             stated += f' <span class="cb-as">{words}</span>'
         cards.append(
             f'<article class="cb-card cb-{slug}" id="claim-{esc(claim.claim_id)}"'
