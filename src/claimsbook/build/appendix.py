@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from ..core import datapackage
-from ..core.i18n import N_, _, data_text, is_chinese, ngettext
+from ..core.i18n import N_, _, data_text, is_chinese, ngettext, pgettext
 from ..core.ledger import (
     FAITHFUL_LABELS, GARBLE_LABELS, GRADE_LABELS, HEADLINE_LABELS, RESULT_COLUMNS,
     Faithful, Garble, Grade, Headline, Verdict,
@@ -167,7 +167,8 @@ def counts_html(verdicts: pd.DataFrame) -> str:
 
 
 def _select(name: str, label: str, options: Iterable[tuple[str, str]]) -> str:
-    every = _("all")
+    # Translators: the first option of a ledger filter, which keeps every row
+    every = pgettext("filter", "all")
     shown = "".join(
         f"<option value='{html.escape(value)}'>{html.escape(text)}</option>"
         for value, text in options

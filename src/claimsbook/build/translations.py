@@ -37,7 +37,7 @@ from ..core import datapackage, i18n
 from ..core.numbers import MAGNITUDE_UNIT
 from ..core.paths import build_dir, project_root
 
-CODE_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+CODE_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 # Text columns of the data tables whose cells a page shows in a sentence or a table.
 TRANSLATED_COLUMNS = ("claim", "reported_as", "searched", "note", "quantity", "metric", "period", "unit",
                       "location", "subject", "definition", "scope", "stage", "title")

@@ -31,6 +31,8 @@ CHINESE = "zh_CN"
 LANGUAGES = (ENGLISH, CHINESE)
 CODE_DOMAIN = "claimsbook"
 DATA_DOMAIN = "claimsbook-data"
+# gettext's separator between a message's context and its text.
+CONTEXT_SEPARATOR = "\x04"
 # The folder of each edition in the published site, relative to the site root.
 EDITION_FOLDER = {ENGLISH: "", CHINESE: "zh"}
 # The value of <html lang> and of ClaimReview's inLanguage.
@@ -87,6 +89,8 @@ def _catalog(domain: str, lang: str, stamp: float) -> dict[str | tuple[str, str]
             continue
         if isinstance(message.id, (tuple, list)):
             found[(str(message.id[0]), str(message.id[1]))] = str(strings[0])  # one plural form in Chinese
+        elif message.context:
+            found[f"{message.context}{CONTEXT_SEPARATOR}{message.id}"] = str(strings[0])
         else:
             found[str(message.id)] = str(strings[0])
     return found
@@ -105,6 +109,14 @@ def _(message: str) -> str:
     if language() == ENGLISH:
         return message
     return catalog(CODE_DOMAIN).get(message) or message
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the reader's language, where the same English word means different
+    things in different places (``context`` tells them apart in the catalog)."""
+    if language() == ENGLISH:
+        return message
+    return catalog(CODE_DOMAIN).get(f"{context}{CONTEXT_SEPARATOR}{message}") or message
 
 
 def N_(message: str) -> str:
