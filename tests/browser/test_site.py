@@ -165,9 +165,13 @@ def test_page(page_path, visit):
     assert broken == [], f"{page_path}: broken internal links {broken}"
 
 
+SHOWN = {"": "{visible} of {total}", "zh/": "显示{visible}条说法，共{total}条"}
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
 @pytest.mark.parametrize("facet", ["headline", "garble", "grade", "chapter"])
-def test_ledger_page_filters_by_each_facet_and_offers_the_csv(facet, site_url, visit):
-    page = visit.open("appendix/ledger.html")
+def test_ledger_page_filters_by_each_facet_and_offers_the_csv(facet, edition, site_url, visit):
+    page = visit.open(f"{edition}appendix/ledger.html")
     page.wait_for_selector("table.cb-ledger[data-loaded='true']")
     rows = page.locator("table.cb-ledger tbody tr")
     assert rows.count() == int(page.get_attribute("table.cb-ledger", "data-total")) > 0
@@ -177,9 +181,9 @@ def test_ledger_page_filters_by_each_facet_and_offers_the_csv(facet, site_url, v
     page.select_option(f"select[data-filter='{facet}']", chosen)
     visible = page.locator("table.cb-ledger tbody tr:not([hidden])").count()
     assert visible == values.count(chosen) > 0
-    assert f"{visible} of {len(values)}" in page.inner_text(".cb-shown")
+    assert SHOWN[edition].format(visible=visible, total=len(values)) in page.inner_text(".cb-shown")
     href = page.get_attribute("a.cb-download", "href")
-    assert page.request.get(f"{site_url}/appendix/{href}").ok
+    assert page.request.get(f"{site_url}/{edition}appendix/{href}").ok
 
 
 def test_scorecard_corrections_and_feed_are_published(site_url, visit):
@@ -203,21 +207,34 @@ def test_scorecard_corrections_and_feed_are_published(site_url, visit):
     assert page.locator("#fig-headlines-by-outlet").count() == 1
 
 
-@pytest.mark.parametrize(("page_path", "figure", "control", "choice"), [
-    ("chapters/02-months-behind.html", "fig-lag-per-metric", "Score tolerance", "5"),
-    ("chapters/02-months-behind.html", "fig-lag-per-metric", "Metric", "gpqa-diamond"),
-    ("chapters/04-second-hand.html", "fig-elasticity-scenario", "Elasticity", "0.3"),
-    ("chapters/04-second-hand.html", "fig-elasticity-scenario", "Market-size series", "iimedia"),
-])
-def test_what_if_controls_redraw_the_chart(page_path, figure, control, choice, visit):
+# (chart, menu label, option to choose — each in English and in Chinese) of each what-if
+# menu (the metric menu's options are the metrics' names in each language).
+WHAT_IF = [
+    ("chapters/02-months-behind.html", "fig-lag-per-metric", ("Score tolerance", "得分容差"),
+     ("5", "5")),
+    ("chapters/02-months-behind.html", "fig-lag-per-metric", ("Metric", "指标"),
+     ("gpqa-diamond", "GPQA Diamond")),
+    ("chapters/04-second-hand.html", "fig-elasticity-scenario", ("Elasticity", "弹性"),
+     ("0.3", "0.3")),
+    ("chapters/04-second-hand.html", "fig-elasticity-scenario",
+     ("Market-size series", "市场规模系列"), ("iimedia", "iimedia")),
+]
+THIS_PAGE = {"": "this page:", "zh/": "本页："}
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+@pytest.mark.parametrize(("page_path", "figure", "controls", "choices"), WHAT_IF)
+def test_what_if_controls_redraw_the_chart(edition, page_path, figure, controls, choices, visit):
     """A reader's choice in a what-if menu redraws the chart from the values computed at
-    build time; the page's own default is preselected and named."""
+    build time; the page's own default is preselected and named, in each edition."""
+    control, choice = (controls[1], choices[1]) if edition else (controls[0], choices[0])
+    page_path = edition + page_path
     page = visit.open(page_path)
     chart = page.locator(f"#{figure}")
     chart.scroll_into_view_if_needed()
     page.wait_for_function(f"() => document.querySelector('#{figure}').dataset.rendered")
     select = chart.locator("label", has_text=control).locator("select")
-    assert "this page:" in chart.locator("label", has_text=control).inner_text()
+    assert THIS_PAGE[edition] in chart.locator("label", has_text=control).inner_text()
     paths = "els => els.map(e => e.getAttribute('d')).join('|')"
     before = chart.locator("svg path").evaluate_all(paths)
     select.select_option(choice)
