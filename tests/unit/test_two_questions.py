@@ -193,3 +193,52 @@ def test_every_claim_needs_a_check_row():
 def test_a_claim_without_a_check_row_is_refused():
     with pytest.raises(LedgerError, match="have no row in test-checks"):
         Ledger("99-test", claims={"c": claim()}, checks={})
+
+
+BOUNDS = pd.DataFrame([
+    {"figure_id": "lead-bound", "quantity": "US lead when ChatGPT appeared", "value": 12.0,
+     "unit": "months", "comparison": ">", "period": "2022", "source_id": "news",
+     "location": "para. 1"},
+    {"figure_id": "lead-point", "quantity": "US lead when ChatGPT appeared", "value": 14.0,
+     "unit": "months", "comparison": "", "period": "2022", "source_id": "data",
+     "location": "table 1"},
+])
+
+
+def bound_claim(**changes: object) -> Claim:
+    return claim(**{"claim": "The US was more than a year ahead", "reported_as": "一年以上",
+                    "reported_value": 12.0, "unit": "months", "comparison": ">",
+                    "tolerance": 0.0, **changes})
+
+
+def test_a_bound_restated_as_the_same_bound_is_faithful_and_shows_the_bound():
+    figures = FigureIndex(loader=lambda name: BOUNDS.copy())
+    result = assess(bound_claim(), Check("c", source_ref="t/lead-bound", source_access="relay",
+                                         searched="no independent measure"), figures)
+    assert result.faithful.answer is Faithful.FAITHFUL
+    assert "more than 12 months" in result.faithful.reason
+    assert "the same bound" in result.faithful.reason
+    assert result.holds.verdict is Verdict.UNVERIFIABLE
+    assert result.headline is Headline.FAITHFUL
+
+
+@pytest.mark.parametrize("changes", [{"comparison": "<"}, {"reported_value": 6.0},
+                                     {"comparison": "="}])
+def test_another_bound_or_a_point_is_not_the_source_s_bound(changes):
+    figures = FigureIndex(loader=lambda name: BOUNDS.copy())
+    with pytest.raises(LedgerError, match="another bound"):
+        assess(bound_claim(**changes), Check("c", source_ref="t/lead-bound",
+                                             source_access="relay", searched="none"), figures)
+
+
+def test_a_bound_cannot_show_that_a_figure_holds():
+    figures = FigureIndex(loader=lambda name: BOUNDS.copy())
+    with pytest.raises(LedgerError, match="states a bound"):
+        assess(bound_claim(attributed_to=""),
+               Check("c", evidence_ref="t/lead-bound", evidence_grade="independent-report"),
+               figures)
+    # A figure without a bound judges as before.
+    result = assess(bound_claim(attributed_to=""),
+                    Check("c", evidence_ref="t/lead-point", evidence_grade="independent-data"),
+                    figures)
+    assert result.holds.verdict is Verdict.REPRODUCED

@@ -368,6 +368,9 @@ class Figure:
     period: str = ""
     # What the figure is about, when a figure table names it apart ("China: …").
     subject: str = ""
+    # A source that states a bound ("more than a year") gives a bound, not a figure:
+    # "=" for a figure, else the bound's comparison (the `comparison` column of a table).
+    comparison: str = "="
 
     def describe(self) -> str:
         """What the figure measures, with its period and location, mid-sentence (in the
@@ -387,7 +390,12 @@ class Figure:
         return f"{label} ({where})" if where else label
 
     def amount(self) -> str:
-        return fmt_amount(self.value, self.unit)
+        """The value with its unit, and its bound when the source states one."""
+        return _(STATED[self.comparison]).format(amount=fmt_amount(self.value, self.unit))
+
+    @property
+    def is_bound(self) -> bool:
+        return self.comparison != "="
 
 
 @dataclass(frozen=True)
@@ -420,7 +428,7 @@ def figure_from_row(resource: str, key: str, row: Mapping[str, object]) -> Figur
         ref=f"{resource}/{key}", value=_number(row, value_column), unit=_text(row, "unit"),
         label=_text(row, label_column), source_id=_text(row, "source_id"),
         location=_text(row, "location"), period=_text(row, "period") or _text(row, "date"),
-        subject=_text(row, "subject"))
+        subject=_text(row, "subject"), comparison=_text(row, "comparison") or "=")
 
 
 class FigureIndex:
@@ -695,6 +703,8 @@ def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer
             searched=render(check.searched, figures))
         return FaithfulAnswer(Faithful.NOT_REACHED, None, None, None,
                               _sentences(reason, _sentence(note)))
+    if source.is_bound:
+        return _faithful_bound(claim, source, access, note)
     verdict = judge(claim.reported_value, source.value, claim.comparison, claim.tolerance)
     if verdict is not Verdict.REPRODUCED:
         raise LedgerError(
@@ -709,6 +719,34 @@ def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer
         _("The source gives {amount} for {figure} (read in a relay), {distance}.")
         if relayed else _("The source gives {amount} for {figure}, {distance}.")
     ).format(**said)
+    return FaithfulAnswer(Faithful.FAITHFUL, None, source, access,
+                          _sentences(reason, _sentence(note)))
+
+
+def same_bound(claim: Claim, source: Figure) -> bool:
+    """Whether a source's bound is the claim's bound: the same direction, and the same
+    value within the claim's tolerance ("more than a year" restating "一年多")."""
+    epsilon = EDGE_EPSILON * max(1.0, abs(claim.reported_value), abs(source.value))
+    return (source.comparison == claim.comparison
+            and abs(source.value - claim.reported_value) <= claim.tolerance + epsilon)
+
+
+def _faithful_bound(claim: Claim, source: Figure, access: Access | None,
+                    note: str) -> FaithfulAnswer:
+    """A source that states a bound is restated faithfully only by the same bound: a
+    bound says nothing about any single figure within it."""
+    if not same_bound(claim, source):
+        raise LedgerError(
+            f"claim {claim.claim_id!r} states {claim.stated} but its source states "
+            f"{source.amount()} ({source.ref}), another bound: name the garble kind in the "
+            f"checks table, or reference the source's statement of the claimed quantity")
+    said = dict(amount=source.amount(), figure=source.describe())
+    reason = (
+        # Translators: a bound restated as the source states it; {amount} is the bound
+        # ("more than 12 months"), {figure} what it is about
+        _("The source states {amount} for {figure} (read in a relay): the same bound.")
+        if access is Access.RELAY else
+        _("The source states {amount} for {figure}: the same bound.")).format(**said)
     return FaithfulAnswer(Faithful.FAITHFUL, None, source, access,
                           _sentences(reason, _sentence(note)))
 
@@ -738,6 +776,10 @@ def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
             f"allowed; expected one of {[g.value for g in Grade if g is not Grade.NONE]}"
         ) from None
     evidence = figures.resolve(check.evidence_ref)
+    if evidence.is_bound and grade in JUDGING_GRADES:
+        raise LedgerError(
+            f"claim {claim.claim_id!r}: its evidence {evidence.ref} states a bound "
+            f"({evidence.amount()}), which cannot show a figure holds; reference a figure")
     for own in filter(None, (claim.source_id, claim.attributed_to)):
         if evidence.source_id == own and grade in JUDGING_GRADES:
             raise LedgerError(
