@@ -56,11 +56,16 @@ def _book_executions():
     """Each chapter's execution in the book's cache, made current if it was stale."""
     from claimsbook.build import execution
 
+    from claimsbook.core import i18n
+
+    # The English edition's, named: unit tests switch the language of this process while
+    # this runs in the background.
     plan = execution.bring_up_to_date(ledger=ROOT / "_build" / "ledger",
-                                      charts=ROOT / "_build" / "chart-data")
+                                      charts=ROOT / "_build" / "chart-data", lang=i18n.ENGLISH)
     if plan.failed:
         raise RuntimeError("\n".join(f"{r.chapter}: {r.error}" for r in plan.failed))
-    return {chapter: execution.executed_notebook(chapter)
+    cache = execution.default_cache_path(i18n.ENGLISH)
+    return {chapter: execution.executed_notebook(chapter, cache)
             for chapter in execution.chapter_notebooks(ROOT)}
 
 

@@ -350,6 +350,9 @@ class PapermillJob:
     parameters: dict[str, Any]
     out_dir: Path
     label: str
+    # Fixed per job, never taken from the caller's environment at the time the kernel
+    # starts: the parameter sets' expectations are English.
+    lang: str = i18n.ENGLISH
 
 
 @dataclass
@@ -379,7 +382,7 @@ def run_papermill(job: PapermillJob, km: Any = None) -> PapermillResult:
     job.out_dir.mkdir(parents=True, exist_ok=True)
     output = job.out_dir / f"{job.chapter}.{job.label}.ipynb"
     # A run outside the book publishes no page, so its charts need no static drawing.
-    env = {**output_env(job.out_dir / "ledger", job.out_dir / "chart-data"),
+    env = {**output_env(job.out_dir / "ledger", job.out_dir / "chart-data", job.lang),
            charts_env.STATIC_CHARTS: "0"}
     source: Any = str(notebook)
     owned = km is None
