@@ -157,3 +157,15 @@ def test_edited_file_without_new_checksum(data_copy):
         handle.write("extra,dataset,X,Y,,2025,,en,,\n")
     with pytest.raises(DataPackageError, match=r"sources\.csv: checksum .* differs .*claimsbook datapackage --update"):
         datapackage.load_table("sources", data_copy / "datapackage.json")
+
+
+def test_a_table_found_valid_once_is_validated_again_when_its_bytes_change(
+        data_copy, monkeypatch):
+    """Frictionless's verdict is kept per descriptor digest, which fixes every table's
+    bytes: a corrupted table with a new checksum is a new descriptor, validated afresh."""
+    monkeypatch.setenv("CLAIMSBOOK_ROOT", str(data_copy.parent))
+    datapackage.load_table("claims")  # valid: recorded
+    assert len(list((data_copy.parent / "_build" / ".validated").iterdir())) == 1
+    _rewrite_claims(data_copy, _set_first_row("reported_value", "about ten"))
+    with pytest.raises(DataPackageError, match=r"\[type-error\]"):
+        datapackage.load_table("claims")

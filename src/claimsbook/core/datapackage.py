@@ -4,6 +4,13 @@ Every table is checked by Frictionless (types, constraints, primary and foreign
 keys) and by its sha256 before a chapter sees it. A violation stops with the
 file, the row, the column and the rule; a chapter never computes on a table
 that does not match its schema.
+
+The descriptor records every table's sha256, and the checksum is checked on every
+load, so the descriptor's own digest fixes the bytes of every table and every schema:
+a table Frictionless found valid under one descriptor is valid again under the same
+one. The book's tables are therefore validated by Frictionless once per descriptor
+digest (and Frictionless version), with a marker under ``_build``; the data tier's
+``validate_all`` always runs Frictionless itself.
 """
 
 from __future__ import annotations
@@ -111,9 +118,24 @@ def _check_header(path: Path, expected: list[str]) -> None:
         )
 
 
-def validate_table(name: str, descriptor_file: Path | None = None) -> None:
+def _validated_marker(descriptor_file: Path, name: str) -> Path | None:
+    """Where a Frictionless validation of the book's table ``name`` under this exact
+    descriptor is recorded (None for another descriptor: a test's copy, say)."""
+    import frictionless
+
+    from .paths import build_dir
+
+    if descriptor_file.resolve() != descriptor_path().resolve():
+        return None
+    digest = hashlib.sha256(descriptor_file.read_bytes())
+    digest.update(f"\0{name}\0{frictionless.__version__}".encode())
+    return build_dir() / ".validated" / digest.hexdigest()
+
+
+def validate_table(name: str, descriptor_file: Path | None = None, force: bool = False) -> None:
     """Check one table's checksum and schema; raise :class:`DataPackageError` naming
-    the file, row, column and rule of each violation."""
+    the file, row, column and rule of each violation. Frictionless runs unless it found
+    the same table valid under the same descriptor before (``force``: always)."""
     descriptor_file = descriptor_file or descriptor_path()
     descriptor = load_descriptor(descriptor_file)
     resource = _resource(descriptor, name)
@@ -128,6 +150,9 @@ def validate_table(name: str, descriptor_file: Path | None = None) -> None:
             "datapackage.json; if the change is deliberate, run `claimsbook datapackage --update`"
         )
     _check_header(path, [field["name"] for field in resource["schema"]["fields"]])
+    marker = _validated_marker(descriptor_file, name)
+    if marker is not None and marker.is_file() and not force:
+        return
     package = Package(str(descriptor_file))
     table = package.get_resource(name)
     # Checksums are ours (above); Frictionless checks types, constraints and keys.
@@ -137,6 +162,9 @@ def validate_table(name: str, descriptor_file: Path | None = None) -> None:
     if not report.valid:
         errors = [error for task in report.tasks for error in task.errors] + list(report.errors)
         raise DataPackageError(_format_errors(path, errors))
+    if marker is not None:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
 
 
 _PANDAS_TYPES = {
@@ -206,11 +234,12 @@ def update_hashes(descriptor_file: Path | None = None) -> list[str]:
 
 
 def validate_all(descriptor_file: Path | None = None) -> list[str]:
-    """Validate every table; return the problems found, one message per table."""
+    """Validate every table with Frictionless (never from a marker); return the problems
+    found, one message per table."""
     problems = []
     for name in resource_names(load_descriptor(descriptor_file or descriptor_path())):
         try:
-            validate_table(name, descriptor_file)
+            validate_table(name, descriptor_file, force=True)
         except DataPackageError as error:
             problems.append(str(error))
     return problems
