@@ -122,3 +122,30 @@ def test_chinese_pages_leave_no_english_sentence_behind(page_path):
         pytest.fail(f"no Chinese edition of {page_path}")
     left = english_sentences(chinese.read_text(encoding="utf-8"))
     assert left == [], f"zh/{page_path}: {len(left)} English sentence(s), e.g. {left[:3]}"
+
+
+def test_the_chinese_ledger_is_published_with_the_same_answers_in_chinese():
+    """verdicts.zh.csv beside verdicts.csv: the same claims and answers (one computation),
+    with the claims, reasons and answer names in Chinese."""
+    import pandas as pd
+
+    english = pd.read_csv(SITE / "verdicts.csv", keep_default_na=False)
+    chinese = pd.read_csv(SITE / "verdicts.zh.csv", keep_default_na=False)
+    keys = ["claim_id", "headline", "faithful", "garble", "verdict", "evidence_grade"]
+    assert english[keys].equals(chinese[keys])
+    han = re.compile(r"[\u4e00-\u9fff]")
+    for column in ("claim", "faithful_reason", "holds_reason", "headline_label"):
+        assert chinese[column].map(lambda text: bool(han.search(text))).all(), column
+
+
+@pytest.mark.parametrize("chapter", [p for p in _pages(SITE) if p.startswith("chapters/")])
+def test_claim_reviews_on_chinese_pages_are_in_chinese(chapter):
+    import json
+
+    text = (CHINESE_SITE / chapter).read_text(encoding="utf-8")
+    found = re.search(r"<script type=['\"]application/ld\+json['\"]>(.*?)</script>", text, re.S)
+    assert found, f"zh/{chapter} has no ClaimReview"
+    reviews = json.loads(found.group(1))
+    assert reviews and all(r["inLanguage"] == "zh-CN" for r in reviews)
+    assert all(re.search(r"[\u4e00-\u9fff]", r["claimReviewed"]) for r in reviews)
+    assert all("/zh/" in r["url"] for r in reviews)
