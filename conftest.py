@@ -84,12 +84,6 @@ def _papermill_runs(out: Path):
     return {(r.job.chapter, r.job.label): r for r in execution.run_papermill_jobs(jobs)}
 
 
-def pytest_collection_modifyitems(session, config, items) -> None:
-    # The notebook tier last: its parameter-set runs start in the background as soon as
-    # collection ends, and every other tier (unit included) runs while they do.
-    items.sort(key=lambda item: item.get_closest_marker("notebook") is not None)
-
-
 def pytest_collection_finish(session) -> None:
     if not any(item.get_closest_marker("notebook") for item in session.items):
         return
