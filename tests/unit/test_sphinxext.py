@@ -37,3 +37,17 @@ def test_an_edited_package_stylesheet_reaches_an_incremental_build(tmp_path):
     assert "claimsbook.css" in refresh_package_static(tmp_path)
     assert stale.read_bytes() == (PACKAGE_STATIC / "claimsbook.css").read_bytes()
     assert "claimsbook.css" not in refresh_package_static(tmp_path)  # now current
+
+
+def test_edition_addresses_are_absolute_when_the_site_address_is_known():
+    from claimsbook.build.pagemeta import edition_href, edition_url
+
+    base = "https://example.org/book/"
+    assert edition_url(base, "chapters/01", "en", "zh_CN") == \
+        "https://example.org/book/zh/chapters/01.html"
+    assert edition_url(base + "zh/", "chapters/01", "zh_CN", "en") == \
+        "https://example.org/book/chapters/01.html"
+    assert edition_url(base + "zh/", "intro", "zh_CN", "zh_CN") == \
+        "https://example.org/book/zh/intro.html"
+    assert edition_url("", "intro", "en", "zh_CN") == ""
+    assert edition_href("chapters/01", "zh_CN", "en") == "../../chapters/01.html"

@@ -107,6 +107,19 @@ def edition_href(pagename: str, from_lang: str, to_lang: str) -> str:
     return f"{up}{target + '/' if target else ''}{pagename}.html"
 
 
+def edition_url(base_url: str, pagename: str, from_lang: str, to_lang: str) -> str:
+    """The absolute address of ``pagename`` in the ``to_lang`` edition, from this
+    edition's base address ("" when the base is unknown)."""
+    from ..core.i18n import EDITION_FOLDER
+
+    if not base_url:
+        return ""
+    here = EDITION_FOLDER[from_lang]
+    root = base_url[: -len(here) - 1] if here and base_url.endswith(f"{here}/") else base_url
+    target = EDITION_FOLDER[to_lang]
+    return f"{root}{target + '/' if target else ''}{pagename}.html"
+
+
 def add_editions(app: Any, pagename: str, templatename: str, context: dict[str, Any],
                  doctree: nodes.Node | None, base_url: str) -> None:
     """The language switcher's link and the pages' hreflang alternates."""
@@ -123,6 +136,8 @@ def add_editions(app: Any, pagename: str, templatename: str, context: dict[str, 
                                    "title": title}
     links = []
     for lang in LANGUAGES:
-        href = edition_href(pagename, here, lang)
+        # Absolute when the site's address is known (search engines and Lighthouse want
+        # fully qualified alternates), else relative.
+        href = edition_url(base_url, pagename, here, lang) or edition_href(pagename, here, lang)
         links.append(f'<link rel="alternate" hreflang="{HTML_LANG[lang]}" href="{href}">')
     context["metatags"] = context.get("metatags", "") + "\n".join(links) + "\n"
