@@ -14,25 +14,8 @@ import pytest
 from claimsbook.build import appendix, corrections, findings, pagemeta
 from claimsbook.core import i18n
 from claimsbook.core.ledger import RESULT_COLUMNS, Faithful, Garble, Grade, Headline, Verdict
+from test_findings import VERDICTS  # the hand-made ledger of test_findings, shown in Chinese
 
-
-
-def _row(claim_id, source, headline, faithful, verdict, garble="", part_of=""):
-    return {"claim_id": claim_id, "chapter": "01-x", "source_id": source,
-            "source_outlet": source.upper(), "headline": headline, "faithful": faithful,
-            "garble": garble, "verdict": verdict, "part_of": part_of}
-
-
-# The hand-made ledger of test_findings.
-VERDICTS = pd.DataFrame([
-    _row("a1", "a", "holds", "faithful", "reproduced"),
-    _row("a2", "a", "garbled", "garbled", "unverifiable", "wrong-period"),
-    _row("a3", "a", "garbled", "garbled", "unverifiable", "points-as-percent"),
-    _row("a4", "a", "garbled", "garbled", "unverifiable", "wrong-period"),
-    _row("a4-r", "a", "holds", "faithful", "reproduced", part_of="a4"),
-    _row("b1", "b", "unverifiable", "not attributed", "unverifiable"),
-    _row("b2", "b", "contradicted", "not attributed", "contradicted"),
-])
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Latin words a Chinese page may show: identifiers, names, codes.

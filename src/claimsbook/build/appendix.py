@@ -13,9 +13,9 @@ import pandas as pd
 
 from ..core import datapackage
 from ..core.i18n import N_, _, data_text, is_chinese, ngettext, pgettext
-from ..core.ledger import (
-    FAITHFUL_LABELS, GARBLE_LABELS, GRADE_LABELS, HEADLINE_LABELS, RESULT_COLUMNS,
-    Faithful, Garble, Grade, Headline, Verdict,
+from ..core.ledger import (  # the label functions are also this module's names for them
+    RESULT_COLUMNS, Garble, Grade, Headline, faithful_label, garble_label, grade_label,
+    headline_label,
 )
 from ..core.numbers import fmt_amount
 
@@ -26,42 +26,12 @@ VERDICTS_ZH_FILE = "verdicts.zh.csv"
 BOOK_NAME = N_("The claims book")
 
 # --- display names of the answers, in the reader's language ---------------------------
-# The English display names are core.ledger's label tables (and, for the ledger's
-# one-line answers, the enum values themselves); these are the same texts marked for
-# the catalog, so that the Chinese edition shows them translated. (A verdict's
-# "contradicted" and a headline's "Contradicted" differ in Chinese: 相矛盾 / 不成立.)
-_HEADLINE_MESSAGES = (N_("Holds"), N_("Roughly holds"), N_("Garbled"), N_("Contradicted"),
-                      N_("Faithful, unconfirmed"), N_("Unverifiable"))
-_GARBLE_MESSAGES = (N_("wrong period"), N_("points called per cent"),
-                    N_("wrong quantity or metric"), N_("wrong scope or attribution"),
-                    N_("wrong unit or scale"), N_("true for only part of the claim"),
-                    N_("a level reported as a change"), N_("transcription error"))
-_GRADE_MESSAGES = (N_("independent data"), N_("producer's own publication"),
-                   N_("independent report"), N_("relay of the same statement"),
-                   N_("arithmetic on the claim's own figures"), N_("no evidence reached"))
-_FAITHFUL_MESSAGES = (N_("Faithful"), N_("Source's figure not reached"), N_("Not attributed"))
-# The answers as the ledger's rows and the corrections log write them (lower case).
+# Headlines, garble kinds, grades and "faithful?" answers are named by core.ledger's
+# label functions (imported above). The answers as the ledger's rows and the
+# corrections log write them (lower case) are marked here for the catalog.
 _VALUE_MESSAGES = (N_("faithful"), N_("garbled"), N_("not reached"), N_("not attributed"),
                    N_("reproduced"), N_("approximately"), N_("contradicted"),
                    N_("unverifiable"))
-
-
-def headline_label(value: str | Headline) -> str:
-    """A headline rating's display name ("Holds" / 成立)."""
-    return _(HEADLINE_LABELS[Headline(value)])
-
-
-def garble_label(value: str | Garble) -> str:
-    return _(GARBLE_LABELS[Garble(value)])
-
-
-def grade_label(value: str | Grade) -> str:
-    return _(GRADE_LABELS[Grade(value)])
-
-
-def faithful_label(value: str | Faithful) -> str:
-    """The "faithful?" answer as a table row names it ("Not attributed")."""
-    return _(FAITHFUL_LABELS[Faithful(value)])
 
 
 def answer_text(value: str) -> str:
