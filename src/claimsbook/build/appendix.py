@@ -68,7 +68,7 @@ def outlet_name(outlet: str) -> str:
     return _(str(outlet)) if outlet else outlet
 # ClaimReview ratings, higher is truer; an unverifiable claim gets no rating value.
 RATING = {Headline.HOLDS: 5, Headline.ROUGHLY: 4, Headline.FAITHFUL: 3, Headline.GARBLED: 2,
-          Headline.CONTRADICTED: 1}
+          Headline.PARTLY: 2, Headline.CONTRADICTED: 1}
 _TEXT_COLUMNS = ("part_of", "attributed_to", "garble", "source_access", "source_ref",
                  "evidence_ref", "reported_as")
 

@@ -22,7 +22,7 @@ SCORECARD_FILE = "scorecard.csv"
 # Headline colours as on the badges (claimsbook.css), in the headline rule's order.
 HEADLINE_COLOURS = {
     Headline.HOLDS: "#1a7f37", Headline.ROUGHLY: "#7d6200", Headline.GARBLED: "#8250df",
-    Headline.CONTRADICTED: "#c8102e", Headline.FAITHFUL: "#0b6e99",
+    Headline.CONTRADICTED: "#c8102e", Headline.PARTLY: "#a4420a", Headline.FAITHFUL: "#0b6e99",
     Headline.UNVERIFIABLE: "#8c959f",
 }
 

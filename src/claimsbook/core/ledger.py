@@ -68,6 +68,8 @@ class Verdict(StrEnum):
     REPRODUCED = "reproduced"
     APPROXIMATELY = "approximately"
     CONTRADICTED = "contradicted"
+    # A statement with parts (a sentence, a table) of which some hold and some fail.
+    PARTLY = "partly"
     UNVERIFIABLE = "unverifiable"
 
 
@@ -118,6 +120,7 @@ class Headline(StrEnum):
     ROUGHLY = "roughly holds"
     GARBLED = "garbled"
     CONTRADICTED = "contradicted"
+    PARTLY = "partly holds"
     FAITHFUL = "faithful, unconfirmed"
     UNVERIFIABLE = "unverifiable"
 
@@ -167,6 +170,9 @@ HEADLINE_LABELS = {
     # Translators: a headline rating (glossary: 不成立); the verdict of the same name
     # has its own message
     Headline.CONTRADICTED: N_("Contradicted"),
+    # Translators: a headline rating: some parts of a sentence or table hold, others
+    # fail (glossary: 部分成立)
+    Headline.PARTLY: N_("Partly holds"),
     # Translators: a headline rating (glossary: 转述忠实、未获证实)
     Headline.FAITHFUL: N_("Faithful, unconfirmed"),
     # Translators: a headline rating and a verdict (glossary: 无法核实)
@@ -176,6 +182,9 @@ VERDICT_LABELS = {
     Verdict.REPRODUCED: N_("Reproduced"),
     Verdict.APPROXIMATELY: N_("Approximately"),
     Verdict.CONTRADICTED: "Contradicted",
+    # Translators: the verdict of "does it hold?" for a statement of which some parts
+    # hold and some fail (glossary: 部分成立)
+    Verdict.PARTLY: N_("Partly reproduced"),
     Verdict.UNVERIFIABLE: N_("Unverifiable"),
 }
 # The verdict "Contradicted" (相矛盾) and the headline "Contradicted" (不成立) read
@@ -269,7 +278,7 @@ RESULT_COLUMNS = [
     "reported_as", "reported_value", "unit", "comparison", "tolerance", "period",
     "headline", "faithful", "garble", "source_value", "source_access", "source_ref",
     "faithful_reason", "verdict", "evidence_grade", "computed_value", "evidence_ref",
-    "holds_reason",
+    "holds_reason", "kind", "evident_origin",
 ]
 
 
@@ -304,6 +313,13 @@ class Claim:
     period: str
     attributed_to: str = ""
     part_of: str = ""
+    # The outlet's words that name the attributed source (rule 1).
+    attribution_words: str = ""
+    # The publication an unattributed figure is evidently copied from (rule 2).
+    evident_origin: str = ""
+    kind: str = "figure"
+    # Another outlet's claim of the same sentence (rule 10).
+    same_as: str = ""
 
     @classmethod
     def from_row(cls, row: Mapping[str, object]) -> Claim:
@@ -322,7 +338,17 @@ class Claim:
             period=_text(row, "period"),
             attributed_to=_text(row, "attributed_to"),
             part_of=_text(row, "part_of"),
+            attribution_words=_text(row, "attribution_words"),
+            evident_origin=_text(row, "evident_origin"),
+            kind=_text(row, "kind") or "figure",
+            same_as=_text(row, "same_as"),
         )
+
+    @property
+    def origin(self) -> str:
+        """The source 'faithful?' is asked against: the one the outlet names, else the
+        evident origin of its figure."""
+        return self.attributed_to or self.evident_origin
 
     @property
     def stated(self) -> str:
@@ -348,6 +374,8 @@ class Check:
     searched: str = ""
     context: str = ""
     note: str = ""
+    # What a producer's own word can do: "constitutes" or "interested" (rule 3).
+    producer_statement: str = ""
 
     @classmethod
     def from_row(cls, row: Mapping[str, object]) -> Check:
@@ -463,6 +491,18 @@ class FigureIndex:
             raise LedgerError(f"reference {ref!r}: table {resource!r} has no row {key!r}")
         row = table.loc[key]
         return figure_from_row(resource, key, {**row.to_dict(), table.index.name: key})
+
+    def original_source(self, source_id: str) -> str:
+        """The source whose own page ``source_id`` copies (``copy_of`` in sources.csv),
+        else ``source_id`` itself."""
+        if not source_id:
+            return source_id
+        sources = self._table("sources")
+        if source_id in sources.index and "copy_of" in sources.columns:
+            copied = sources.loc[source_id, "copy_of"]
+            if isinstance(copied, str) and copied:
+                return copied
+        return source_id
 
     def _table(self, resource: str) -> pd.DataFrame:
         if resource not in self._tables:
@@ -631,14 +671,29 @@ class HoldsAnswer:
 def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer:
     """Compare the stated figure with the attributed source's own figure."""
     note = render(check.note, figures) if check.note else ""
-    if not claim.attributed_to:
+    if claim.attributed_to and claim.evident_origin:
+        raise LedgerError(
+            f"claim {claim.claim_id!r} names both a source (attributed_to) and an evident "
+            f"origin: an evident origin is recorded only where the outlet names none")
+    if not claim.origin:
         if check.source_ref or check.garble or check.garbled_from:
             raise LedgerError(
-                f"claim {claim.claim_id!r} is not attributed to another source "
-                f"(claims.csv attributed_to is empty), so its check cannot name a source "
-                f"figure or a garble")
+                f"claim {claim.claim_id!r} is not attributed to another source and has no "
+                f"evident origin (claims.csv attributed_to and evident_origin are empty), so "
+                f"its check cannot name a source figure or a garble")
         return FaithfulAnswer(Faithful.NOT_ATTRIBUTED, None, None, None,
                               _("The outlet gives this figure as its own."))
+    answer = _faithful_to_origin(claim, check, figures, note)
+    if claim.attributed_to:
+        return answer
+    # Translators: {origin} is a source id; the outlet names no source (rule 2)
+    evident = _("The outlet names no source; the figure evidently comes from {origin}.").format(
+        origin=claim.evident_origin)
+    return dataclasses.replace(answer, reason=_sentences(evident, answer.reason))
+
+
+def _faithful_to_origin(claim: Claim, check: Check, figures: FigureIndex,
+                        note: str) -> FaithfulAnswer:
     source = figures.resolve(check.source_ref) if check.source_ref else None
     access = None
     if source is not None:
@@ -696,7 +751,7 @@ def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer
     if source is None:
         if not check.searched:
             raise LedgerError(
-                f"claim {claim.claim_id!r} is attributed to {claim.attributed_to!r} but its "
+                f"claim {claim.claim_id!r} is attributed to {claim.origin!r} but its "
                 f"check names no source figure and does not say what was searched")
         # Translators: {searched} says what was searched (a text of the data)
         reason = _("The source's own figure was not reached: {searched}.").format(
@@ -754,7 +809,7 @@ def _faithful_bound(claim: Claim, source: Figure, access: Access | None,
 def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
     """Judge the number on independent evidence; relays and own arithmetic cap it."""
     context = _context(check, figures)
-    if check.note and not claim.attributed_to:
+    if check.note and not claim.origin:
         # An unattributed claim has no 'faithful?' reason to carry the note.
         context = _sentences(_sentence(render(check.note, figures)), context)
     if not check.evidence_ref:
@@ -780,12 +835,7 @@ def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
         raise LedgerError(
             f"claim {claim.claim_id!r}: its evidence {evidence.ref} states a bound "
             f"({evidence.amount()}), which cannot show a figure holds; reference a figure")
-    for own in filter(None, (claim.source_id, claim.attributed_to)):
-        if evidence.source_id == own and grade in JUDGING_GRADES:
-            raise LedgerError(
-                f"claim {claim.claim_id!r}: its evidence {evidence.ref} comes from {own!r}, "
-                f"the claim's own or attributed source, which cannot confirm itself; "
-                f"grade it as a relay or answer it under 'faithful?'")
+    _check_producer_rule(claim, check, grade, evidence, figures)
     if _is_missing(evidence.value):
         if check.searched:
             # Translators: {figure} says what a figure measures; {searched} what was searched
@@ -826,6 +876,44 @@ def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
     return HoldsAnswer(verdict, grade, evidence, _sentences(reason.format(**said), context))
 
 
+PRODUCER_STATEMENTS = ("", "constitutes", "interested")
+
+
+def _check_producer_rule(claim: Claim, check: Check, grade: Grade, evidence: Figure,
+                         figures: FigureIndex) -> None:
+    """Rules 3 and 5 of "How we judge": a producer's word makes hold only what its
+    statement constitutes; a copy of the producer's page is the producer; no source
+    confirms a figure that is its own claim."""
+    statement = check.producer_statement
+    if statement not in PRODUCER_STATEMENTS:
+        raise LedgerError(
+            f"claim {claim.claim_id!r}: producer_statement {statement!r} is not allowed; "
+            f"expected one of {list(PRODUCER_STATEMENTS)}")
+    if grade is Grade.PRODUCER and statement != "constitutes":
+        raise LedgerError(
+            f"claim {claim.claim_id!r}: evidence graded 'producer' must be a statement that "
+            f"constitutes the quantity (producer_statement 'constitutes'); a producer's claim "
+            f"about itself ('interested') answers 'faithful?' only (rule 3)")
+    origin = figures.original_source(evidence.source_id)
+    if origin != evidence.source_id and grade is Grade.RELAY:
+        raise LedgerError(
+            f"claim {claim.claim_id!r}: its evidence {evidence.ref} is read in "
+            f"{evidence.source_id!r}, a faithful copy of {origin!r}'s own page: grade it as "
+            f"that source's word, not as a relay (rule 5)")
+    if grade not in JUDGING_GRADES:
+        return
+    if origin == claim.source_id:
+        raise LedgerError(
+            f"claim {claim.claim_id!r}: its evidence {evidence.ref} comes from the outlet "
+            f"itself, which cannot confirm its own figure")
+    if origin == claim.origin and not (grade is Grade.PRODUCER and statement == "constitutes"):
+        raise LedgerError(
+            f"claim {claim.claim_id!r}: its evidence {evidence.ref} comes from {origin!r}, "
+            f"the source the claim restates, which can confirm it only where its own word "
+            f"constitutes the quantity (grade 'producer', producer_statement "
+            f"'constitutes'); else grade it as a relay or answer it under 'faithful?'")
+
+
 def _context(check: Check, figures: FigureIndex) -> str:
     """The nearest figures a check names for context only, as one sentence."""
     refs = [ref.strip() for ref in check.context.split(";") if ref.strip()]
@@ -847,6 +935,8 @@ def headline(faithful_answer: Faithful, verdict: Verdict) -> Headline:
         return Headline.GARBLED
     if verdict is Verdict.CONTRADICTED:
         return Headline.CONTRADICTED
+    if verdict is Verdict.PARTLY:
+        return Headline.PARTLY
     if verdict is Verdict.REPRODUCED:
         return Headline.HOLDS
     if verdict is Verdict.APPROXIMATELY:
@@ -893,6 +983,7 @@ class Result:
             "faithful_reason": f.reason, "verdict": h.verdict.value,
             "evidence_grade": h.grade.value, "computed_value": self.computed_value,
             "evidence_ref": h.figure.ref if h.figure else "", "holds_reason": h.reason,
+            "kind": claim.kind, "evident_origin": claim.evident_origin,
         }
 
 
@@ -907,7 +998,8 @@ def assess(claim: Claim, check: Check, figures: FigureIndex) -> Result:
 
 
 # A table's rows: the worst answer among its rows stands for the table.
-_VERDICT_ORDER = [Verdict.CONTRADICTED, Verdict.APPROXIMATELY, Verdict.REPRODUCED]
+_VERDICT_ORDER = [Verdict.CONTRADICTED, Verdict.PARTLY, Verdict.APPROXIMATELY,
+                  Verdict.REPRODUCED]
 
 
 def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
@@ -924,6 +1016,9 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
                         for a, count in answers.items())
     if garbled:
         kind = Counter(r.faithful.garble for r in garbled).most_common(1)[0][0]
+        if claim.kind == "sentence" and answers[Faithful.FAITHFUL]:
+            # One sentence restated right in some parts and wrong in others (rule 6).
+            kind = Garble.PARTLY_TRUE
         ids = ", ".join(r.claim.claim_id for r in garbled)
         # Translators: {ids} are claim identifiers; {tally} counts the rows per answer
         fa = FaithfulAnswer(Faithful.GARBLED, kind, None, None,
@@ -951,9 +1046,12 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
         # Translators: {spread} counts the judged rows per verdict
         reason = _("{judged} of {rows} rows judged on independent evidence: {spread}.").format(
             judged=len(judged), rows=n, spread=spread)
-        # A wrong row is enough to say the table does not hold; a table holds only
-        # when every row does.
-        if worst.holds.verdict is Verdict.CONTRADICTED or len(judged) == n:
+        # A statement holds only when every part does; it is partly true when some
+        # parts hold and others are contradicted, and contradicted when none holds.
+        held = [r for r in judged if r.holds.verdict is not Verdict.CONTRADICTED]
+        if worst.holds.verdict is Verdict.CONTRADICTED and held:
+            ha = HoldsAnswer(Verdict.PARTLY, grade, None, reason)
+        elif worst.holds.verdict is Verdict.CONTRADICTED or len(judged) == n:
             ha = HoldsAnswer(worst.holds.verdict, grade, None, reason)
         else:
             ha = HoldsAnswer(Verdict.UNVERIFIABLE, grade, None, _sentences(
