@@ -91,10 +91,64 @@ def test_own_arithmetic_can_refute_but_never_confirm():
     assert refuted.headline is Headline.CONTRADICTED
 
 
-def test_the_attributed_source_cannot_confirm_itself():
-    with pytest.raises(LedgerError, match="cannot confirm itself"):
+def test_the_attributed_source_confirms_only_what_its_own_word_constitutes():
+    """Rule 3: a producer's list price or release date makes the figure hold, attributed
+    or not; its claims about itself (interested) and any other judging grade do not."""
+    with pytest.raises(LedgerError, match="the source the claim restates"):
         assess(claim(), Check("c", source_ref="t/gap-pct", source_access="primary",
-                              evidence_ref="t/gap-pct", evidence_grade="producer"), index())
+                              evidence_ref="t/gap-pct", evidence_grade="independent-report"),
+               index())
+    with pytest.raises(LedgerError, match="answers 'faithful.' only"):
+        assess(claim(), Check("c", source_ref="t/gap-pct", source_access="primary",
+                              evidence_ref="t/gap-pct", evidence_grade="producer",
+                              producer_statement="interested"), index())
+    result = assess(claim(), Check("c", source_ref="t/gap-pct", source_access="primary",
+                                   evidence_ref="t/gap-pct", evidence_grade="producer",
+                                   producer_statement="constitutes"), index())
+    assert result.holds.verdict is Verdict.REPRODUCED and result.headline is Headline.HOLDS
+
+
+def test_the_outlet_never_confirms_itself():
+    with pytest.raises(LedgerError, match="comes from the outlet itself"):
+        assess(claim(attributed_to="", source_id="news"),
+               Check("c", evidence_ref="t/relay", evidence_grade="independent-report"), index())
+
+
+def test_an_evident_origin_is_asked_faithful_like_a_named_source():
+    """Rule 2: a matching origin answers 'faithful?' (not 'holds?'); a mismatch is a garble."""
+    faithful_copy = assess(claim(attributed_to="", evident_origin="report"),
+                           Check("c", source_ref="t/gap-pct", source_access="primary",
+                                 searched="x"), index())
+    assert faithful_copy.faithful.answer is Faithful.FAITHFUL
+    assert faithful_copy.faithful.reason.startswith("The outlet names no source")
+    assert faithful_copy.headline is Headline.FAITHFUL
+    miscopied = assess(claim(attributed_to="", evident_origin="report", reported_value=0.3),
+                       Check("c", source_ref="t/gap-pct", source_access="primary",
+                             garble="points-as-percent", garbled_from="t/gap-pp",
+                             searched="x"), index())
+    assert miscopied.headline is Headline.GARBLED
+    with pytest.raises(LedgerError, match="both a source"):
+        assess(claim(evident_origin="report"), Check("c", searched="x"), index())
+
+
+def test_a_faithful_copy_is_graded_as_the_page_it_copies():
+    """Rule 5: evidence read in a mirror of the producer's page is the producer's word."""
+    sources = pd.DataFrame([{"source_id": "mirror", "copy_of": "maker"},
+                            {"source_id": "report", "copy_of": ""}])
+    figures = pd.DataFrame([{"figure_id": "price", "quantity": "List price", "value": 1.7,
+                             "unit": "%", "source_id": "mirror", "location": "p"}])
+    index_ = FigureIndex(loader=lambda name: (sources if name == "sources" else figures).copy())
+    with pytest.raises(LedgerError, match="a faithful copy of 'maker'"):
+        assess(claim(attributed_to=""), Check("c", evidence_ref="t/price",
+                                              evidence_grade="relay"), index_)
+    with pytest.raises(LedgerError, match="comes from 'maker'"):
+        assess(claim(attributed_to="maker", attribution_words="x"),
+               Check("c", evidence_ref="t/price", evidence_grade="independent-report",
+                     searched="x"), index_)
+    held = assess(claim(attributed_to=""), Check("c", evidence_ref="t/price",
+                                                 evidence_grade="producer",
+                                                 producer_statement="constitutes"), index_)
+    assert held.headline is Headline.HOLDS
 
 
 def test_unreached_and_unattributed_answers_say_what_was_searched():
@@ -167,18 +221,35 @@ def test_a_reproduced_table_is_one_statement_judged_by_its_rows():
     assert ledger.counts()["garbled"] == 1 and int(ledger.counts().sum()) == 1
 
 
-def test_a_table_holds_only_when_every_row_does_and_fails_on_one_wrong_row():
+def test_a_statement_holds_only_when_every_part_does_and_partly_when_some_fail():
+    """Rule 6: one sentence (or table) is one statement whose figures are parts."""
     rows = {f"r{i}": claim(claim_id=f"r{i}", part_of="t", attributed_to="",
                            reported_value=value) for i, value in enumerate((1.7, 1.68))}
-    claims = {"t": claim(claim_id="t", reported_value=float("nan"), attributed_to=""), **rows}
+    claims = {"t": claim(claim_id="t", reported_value=float("nan"), attributed_to="",
+                         kind="sentence"), **rows}
     checks = {key: Check(key, evidence_ref="computed/recount", evidence_grade="independent-data")
               for key in rows}
     checks["t"] = Check("t", searched="x")
     assert Ledger("99-test", claims=claims, checks=checks, figures=index()).result(
         "t").holds.verdict is Verdict.REPRODUCED
     claims["r1"] = claim(claim_id="r1", part_of="t", attributed_to="", reported_value=9.0)
-    table = Ledger("99-test", claims=claims, checks=checks, figures=index()).result("t")
-    assert table.holds.verdict is Verdict.CONTRADICTED and table.headline is Headline.CONTRADICTED
+    partly = Ledger("99-test", claims=claims, checks=checks, figures=index()).result("t")
+    assert partly.holds.verdict is Verdict.PARTLY and partly.headline is Headline.PARTLY
+    claims["r0"] = claim(claim_id="r0", part_of="t", attributed_to="", reported_value=9.0)
+    wrong = Ledger("99-test", claims=claims, checks=checks, figures=index()).result("t")
+    assert wrong.holds.verdict is Verdict.CONTRADICTED and wrong.headline is Headline.CONTRADICTED
+
+
+def test_a_sentence_restated_right_in_part_is_garbled_as_partly_true():
+    parts = {"p0": claim(claim_id="p0", part_of="s"),
+             "p1": claim(claim_id="p1", part_of="s", reported_value=0.3)}
+    claims = {"s": claim(claim_id="s", reported_value=float("nan"), kind="sentence"), **parts}
+    checks = {"s": Check("s", searched="x"),
+              "p0": Check("p0", source_ref="t/gap-pct", source_access="primary", searched="x"),
+              "p1": Check("p1", source_ref="t/gap-pct", source_access="primary",
+                          garble="points-as-percent", garbled_from="t/gap-pp", searched="x")}
+    sentence = Ledger("99-test", claims=claims, checks=checks, figures=index()).result("s")
+    assert sentence.faithful.garble is Garble.PARTLY_TRUE
 
 
 def test_years_are_written_as_years():

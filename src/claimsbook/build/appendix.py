@@ -31,7 +31,7 @@ BOOK_NAME = N_("The claims book")
 # corrections log write them (lower case) are marked here for the catalog.
 _VALUE_MESSAGES = (N_("faithful"), N_("garbled"), N_("not reached"), N_("not attributed"),
                    N_("reproduced"), N_("approximately"), N_("contradicted"),
-                   N_("unverifiable"))
+                   N_("partly"), N_("unverifiable"))
 
 
 def answer_text(value: str) -> str:
