@@ -448,3 +448,28 @@ def _label_or_blank(label: Callable[[str], str]) -> Callable[[object], str]:
     def shown(value: object) -> str:
         return label(str(value)) if isinstance(value, str) and value else ""
     return shown
+
+
+def example_html(verdicts: pd.DataFrame, claim_id: str, card_prefix: str) -> str:
+    """One claim of the ledger as a worked example of a rule ("How we judge"): the
+    claim, its headline and both answers with their reasons, as the ledger computed
+    them in the reader's language, and a link to its card."""
+    found = verdicts[verdicts["claim_id"] == claim_id]
+    if found.empty:
+        raise KeyError(f"claim {claim_id!r} is not in the ledger")
+    row = found.iloc[0]
+    esc = html.escape
+    rating = Headline(row["headline"])
+    garble = str(row.get("garble") or "")
+    card = f"{card_prefix}{row['chapter']}.html#claim-{claim_id}"
+    # Translators: the link from a worked example to the claim's card
+    see = _("See the claim's card")
+    return (
+        f"<aside class='cb-example cb-{rating.name.lower()}'>"
+        f"<p><span class='cb-badge'>{esc(headline_label(rating))}</span> "
+        f"{esc(data_text(str(row['claim'])))}</p>"
+        f"<p><strong>{esc(faithful_answer(str(row['faithful']), garble))}</strong> "
+        f"{esc(str(row['faithful_reason']))}</p>"
+        f"<p><strong>{esc(holds_answer(str(row['verdict']), str(row['evidence_grade'])))}"
+        f"</strong> {esc(str(row['holds_reason']))}</p>"
+        f"<p><a href='{esc(card)}'>{esc(see)}</a> <code>{esc(claim_id)}</code></p></aside>")

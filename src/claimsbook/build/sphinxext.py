@@ -252,6 +252,19 @@ class LedgerSummary(_LedgerDirective):
         return self.raw(appendix.counts_html(self.verdicts()))
 
 
+class ClaimExample(_LedgerDirective):
+    """A claim of the ledger as a rule's worked example: ``{claim-example} CLAIM_ID``."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        prefix = "../" * self.env.docname.count("/") + "chapters/"
+        try:
+            return self.raw(appendix.example_html(self.verdicts(), self.arguments[0], prefix))
+        except KeyError as error:
+            raise self.error(str(error.args[0])) from None
+
+
 class LedgerTable(_LedgerDirective):
     def run(self) -> list[nodes.Node]:
         verdicts = self.verdicts()
@@ -577,6 +590,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_page_meta)
     app.add_directive("ledger-summary", LedgerSummary)
     app.add_directive("ledger-table", LedgerTable)
+    app.add_directive("claim-example", ClaimExample)
     app.add_directive("sources-table", SourcesTable)
     app.add_directive("data-tables", DataTables)
     app.add_directive("findings", Findings)

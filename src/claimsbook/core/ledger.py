@@ -1199,6 +1199,36 @@ class Ledger:
 
 # Cards sit in chapters/; the bibliography anchors each source by its id.
 SOURCES_PAGE = "../appendix/sources.html"
+# The rule book; each card's answers link to the rule that decided them.
+RULES_PAGE = "../how-we-judge.html"
+
+
+def faithful_rule(result: Result) -> str:
+    """The anchor of the rule of "How we judge" that decides a card's 'faithful?'."""
+    claim = result.claim
+    if claim.kind in ("table", "sentence"):
+        return "rule-one-sentence"
+    if claim.kind in ("quote", "document"):
+        return f"rule-{claim.kind}s"
+    if claim.same_as:
+        return "rule-unnamed-metric"
+    return "rule-evident-origin" if claim.evident_origin else "rule-attribution"
+
+
+def holds_rule(result: Result) -> str:
+    """The anchor of the rule of "How we judge" that decides a card's 'holds?'."""
+    claim, check = result.claim, result.check
+    if claim.kind in ("table", "sentence"):
+        return "rule-one-sentence"
+    if claim.kind == "qualifier":
+        return "rule-qualifiers"
+    if claim.kind in ("quote", "document"):
+        return f"rule-{claim.kind}s"
+    if check.producer_statement:
+        return "rule-producers"
+    if result.holds.grade is Grade.PRODUCER:
+        return "rule-copies"
+    return "rule-grades"
 
 
 @dataclass(frozen=True)
@@ -1267,6 +1297,8 @@ def cards_html(results: Iterable[Result]) -> str:
     faithful_term = _("Faithful?")
     # Translators: on a claim card, the second question (glossary: 数字是否成立？)
     holds_term = _("Holds?")
+    # Translators: on a claim card, the link from an answer to the rule that decided it
+    rule_term = _("How we judge")
     cards = []
     for result in results:
         claim = result.claim
@@ -1278,6 +1310,12 @@ def cards_html(results: Iterable[Result]) -> str:
                     f"{esc(claim.attributed_to)}</a>")
             # Translators: {source} is a link to the source a claim is attributed to
             attributed = " · " + _("attributed to {source}").format(source=link)
+        elif claim.evident_origin:
+            link = (f"<a href='{SOURCES_PAGE}#{esc(claim.evident_origin)}'>"
+                    f"{esc(claim.evident_origin)}</a>")
+            # Translators: {source} is a link to the publication an unattributed figure
+            # evidently comes from (glossary: 明显出处)
+            attributed = " · " + _("evident origin: {source}").format(source=link)
         stated = esc(claim.stated)
         if claim.reported_as and not math.isnan(claim.reported_value):
             # The source's own words for the value, in brackets of the reader's language.
@@ -1294,9 +1332,13 @@ def cards_html(results: Iterable[Result]) -> str:
             f'<p class="cb-claim">{esc(data_text(claim.claim))}</p>'
             f"<dl><dt>{esc(stated_term)}</dt><dd>{stated}</dd>"
             f"<dt>{esc(faithful_term)}</dt><dd><strong>{esc(_faithful_badge(result))}</strong>"
-            f' <span class="cb-reason">{esc(result.faithful.reason)}</span></dd>'
+            f' <span class="cb-reason">{esc(result.faithful.reason)}</span>'
+            f' <a class="cb-rule" href="{RULES_PAGE}#{faithful_rule(result)}">'
+            f'{esc(rule_term)}</a></dd>'
             f"<dt>{esc(holds_term)}</dt><dd><strong>{esc(_holds_badge(result))}</strong>"
-            f' <span class="cb-reason">{esc(result.holds.reason)}</span></dd></dl>'
+            f' <span class="cb-reason">{esc(result.holds.reason)}</span>'
+            f' <a class="cb-rule" href="{RULES_PAGE}#{holds_rule(result)}">'
+            f'{esc(rule_term)}</a></dd></dl>'
             + (_rows_table(result.rows) if result.rows else "")
             + f'<footer class="cb-id">{esc(claim.claim_id)}</footer></article>'
         )
