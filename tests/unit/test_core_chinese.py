@@ -135,9 +135,11 @@ def test_english_is_unchanged() -> None:
         '<span class="cb-as">(0.3%)</span></dd><dt>Faithful?</dt><dd><strong>Garbled: points '
         'called per cent</strong> <span class="cb-reason">The outlet states 0.3 %; the source '
         "gives 1.7 % for overall gap (2025-02, fig. 2); the stated figure is the source&#x27;s "
-        "gap on MMLU (2024, fig. 1), 0.3 percentage points.</span></dd><dt>Holds?</dt><dd>"
+        "gap on MMLU (2024, fig. 1), 0.3 percentage points.</span> <a class=\"cb-rule\" "
+        "href=\"../how-we-judge.html#rule-attribution\">How we judge</a></dd><dt>Holds?</dt><dd>"
         "<strong>Unverifiable · no evidence reached</strong> <span class=\"cb-reason\">No "
-        "independent evidence: no independent recount of the gap.</span></dd></dl>"
+        "independent evidence: no independent recount of the gap.</span> <a class=\"cb-rule\" "
+        "href=\"../how-we-judge.html#rule-grades\">How we judge</a></dd></dl>"
         '<footer class="cb-id">c</footer></article></div>')
     holds = assess(claim(reported_value=1.7), HOLDS, index()).holds.reason
     assert holds == ("Recount from the leaderboard: 1.68 % against the stated 1.7 %, within "
