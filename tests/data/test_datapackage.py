@@ -110,8 +110,15 @@ def _rewrite_claims(data: Path, edit) -> None:
     rows = edit(rows)
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
-    # Re-hash so that the schema, not the checksum, is what fails.
-    datapackage.update_hashes(data / "datapackage.json")
+    # Re-hash (by hand: `datapackage --update` refuses an invalid table) so that the
+    # schema, not the checksum, is what fails.
+    descriptor_file = data / "datapackage.json"
+    descriptor = json.loads(descriptor_file.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["path"] == "claims.csv":
+            resource["hash"] = "sha256:" + datapackage.sha256_of(path)
+    descriptor_file.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
+                               encoding="utf-8")
 
 
 def _column(rows, name):
@@ -153,6 +160,21 @@ def test_corrupted_claims_table_stops_with_a_named_error(data_copy, corrupt, mes
     _rewrite_claims(data_copy, corrupt)
     with pytest.raises(DataPackageError, match=message):
         datapackage.load_table("claims", data_copy / "datapackage.json")
+
+
+@pytest.mark.parametrize("corrupt", [
+    _drop_column("unit"), _repeat_first_row, _set_first_row("source_id", "no-such-source"),
+    _set_first_row("reported_value", "about ten")],
+    ids=["column-count", "duplicate-id", "unknown-source", "text-in-number"])
+def test_update_refuses_to_record_the_checksum_of_an_invalid_table(data_copy, corrupt):
+    descriptor_file = data_copy / "datapackage.json"
+    before = descriptor_file.read_bytes()
+    _rewrite_claims(data_copy, corrupt)
+    descriptor_file.write_bytes(before)
+    with pytest.raises(DataPackageError, match=r"checksums not recorded[\s\S]*claims\.csv"):
+        datapackage.update_hashes(descriptor_file)
+    assert descriptor_file.read_bytes() == before
+    assert not list(data_copy.glob(".*candidate"))
 
 
 def test_edited_file_without_new_checksum(data_copy):

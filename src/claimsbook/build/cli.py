@@ -153,7 +153,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_datapackage(args: argparse.Namespace) -> int:
     if args.update:
-        changed = datapackage.update_hashes()
+        try:
+            changed = datapackage.update_hashes()
+        except datapackage.DataPackageError as error:
+            print(error, file=sys.stderr)
+            return 1
         print(f"checksums updated: {', '.join(changed) or 'none changed'}")
     problems = datapackage.validate_all()
     for problem in problems:

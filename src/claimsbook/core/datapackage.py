@@ -216,7 +216,9 @@ def load_table(name: str, descriptor_file: Path | None = None) -> pd.DataFrame:
 
 def update_hashes(descriptor_file: Path | None = None) -> list[str]:
     """Record each table's current sha256 and size in the descriptor; return the
-    names of the tables whose checksum changed."""
+    names of the tables whose checksum changed. A changed table that fails its schema
+    is refused (:class:`DataPackageError` naming every problem) and nothing is
+    recorded: a checksum certifies a valid table."""
     descriptor_file = descriptor_file or descriptor_path()
     descriptor = load_descriptor(descriptor_file)
     changed = []
@@ -227,9 +229,24 @@ def update_hashes(descriptor_file: Path | None = None) -> list[str]:
             changed.append(resource["name"])
         resource["hash"] = digest
         resource["bytes"] = path.stat().st_size
-    descriptor_file.write_text(
-        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    # Validate against the would-be descriptor, beside the real one so that relative
+    # paths resolve, before anything is written.
+    candidate = descriptor_file.with_name(f".{descriptor_file.name}.candidate")
+    candidate.write_text(text, encoding="utf-8")
+    try:
+        problems = []
+        for name in changed:
+            try:
+                validate_table(name, candidate, force=True)
+            except DataPackageError as error:
+                problems.append(str(error))
+    finally:
+        candidate.unlink()
+    if problems:
+        raise DataPackageError(
+            "checksums not recorded: fix the table(s) first\n" + "\n".join(problems))
+    descriptor_file.write_text(text, encoding="utf-8")
     return changed
 
 
