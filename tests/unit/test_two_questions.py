@@ -313,3 +313,11 @@ def test_a_bound_cannot_show_that_a_figure_holds():
                     Check("c", evidence_ref="t/lead-point", evidence_grade="independent-data"),
                     figures)
     assert result.holds.verdict is Verdict.REPRODUCED
+
+
+def test_a_reference_to_a_missing_figure_names_the_claim_and_its_checks_file():
+    claims = {"c": claim(attributed_to="")}
+    checks = {"c": Check("c", evidence_ref="t/no-such-row", evidence_grade="independent-data")}
+    with pytest.raises(LedgerError, match=r"claim 'c' \(data/claims\.csv; its check in "
+                                          r"data/test/checks\.csv\).*no row 'no-such-row'"):
+        Ledger("99-test", claims=claims, checks=checks, figures=index()).result("c")

@@ -1142,8 +1142,16 @@ class Ledger:
             rows = [self.result(row.claim_id) for row in self.rows_of(claim_id)]
             assert self.checks is not None
             check = self.checks[claim_id]
-            self.results[claim_id] = (assess_table(claim, check, rows) if rows
-                                      else assess(claim, check, self.figures))
+            try:
+                self.results[claim_id] = (assess_table(claim, check, rows) if rows
+                                          else assess(claim, check, self.figures))
+            except LedgerError as error:
+                if f"claim {claim_id!r}" in str(error):
+                    raise
+                # Name the row to fix: a bad reference alone does not say where it is.
+                raise LedgerError(
+                    f"claim {claim_id!r} (data/claims.csv; its check in "
+                    f"data/{self.chapter.split('-', 1)[1]}/checks.csv): {error}") from None
         return self.results[claim_id]
 
     def statements(self) -> list[Claim]:
