@@ -79,8 +79,10 @@ def test_verdicts_match_the_ledger_snapshot(book_executions):
     added or removed fails here until `make snapshot` accepts it deliberately."""
     current = cli.snapshot_frame(BOOK_LEDGER)
     problems = cli.snapshot_differences(current, pd.read_csv(SNAPSHOT))
-    assert not problems, "the verdicts moved from tests/snapshots/verdicts.csv:\n" + "\n".join(
-        problems)
+    assert not problems, (
+        "the verdicts moved from tests/snapshots/verdicts.csv; if the change is deliberate, "
+        "run `make snapshot` and name each changed claim with its reason in the commit "
+        "message:\n" + "\n".join(problems))
 
 
 @pytest.mark.parametrize(("chapter", "name"), PARAMETER_SETS)
@@ -106,7 +108,8 @@ def test_parameter_set_gives_its_expected_results(chapter, name, papermill_runs,
     problems = (cli.snapshot_differences(verdicts, expected_verdicts)
                 + cli.value_differences(values, expected_values))
     assert not problems, (f"{chapter} with set {name!r} moved from its expectation "
-                          f"({verdicts_file.name}, {values_file.name}):\n" + "\n".join(problems))
+                          f"({verdicts_file.name}, {values_file.name}); if deliberate, run "
+                          f"`make snapshot`:\n" + "\n".join(problems))
 
 
 def test_every_expectation_belongs_to_a_parameter_set():

@@ -30,3 +30,19 @@ def test_malformed_yaml_stops_with_one_line_naming_parameter_value_and_what_is_a
     message = str(caught.value)
     assert "\n" not in message
     assert message.startswith(f"parameter 'countries' = {raw!r} is not allowed: expected a YAML value")
+
+
+def test_a_parameter_file_with_bad_yaml_stops_with_one_line_naming_file_and_line(
+        tmp_path, monkeypatch):
+    from claimsbook.build import cli
+
+    params = tmp_path / "params"
+    params.mkdir()
+    (params / "01-ai-index.broken.yaml").write_text("arena_start: 2024-01-01\ncountries: [China\n",
+                                                    encoding="utf-8")
+    monkeypatch.setattr(cli, "chapters_dir", lambda: tmp_path)
+    with pytest.raises(SystemExit) as caught:
+        cli.load_parameter_set("01-ai-index", "broken")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(f"{params / '01-ai-index.broken.yaml'}:3:1: not valid YAML")

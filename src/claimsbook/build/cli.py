@@ -53,7 +53,13 @@ def load_parameter_set(chapter: str, name: str) -> dict[str, Any]:
         raise SystemExit(
             f"no parameter set {name!r} for {chapter}; sets: {', '.join(sets) or 'none'}"
         )
-    values = load_yaml(sets[name].read_text(encoding="utf-8")) or {}
+    try:
+        values = load_yaml(sets[name].read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise SystemExit(f"{sets[name]}{where}: not valid YAML ({problem})") from None
     if not isinstance(values, dict):
         raise SystemExit(f"{sets[name]} must hold a mapping of parameter names to values")
     return values
