@@ -4,6 +4,7 @@ refuses the rules it needs while judging (``core/ledger.py``)."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from claimsbook.core import datapackage
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = Path(os.environ.get("CLAIMSBOOK_SEEDS", ROOT.parent / "shared" / "seeds"))
 CHECKS = ("ai-index-checks", "months-behind-checks", "commercialisation-checks",
           "second-hand-checks")
 

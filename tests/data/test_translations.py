@@ -45,3 +45,27 @@ def test_a_fuzzy_or_empty_message_is_reported(tmp_path):
 ])
 def test_glue_references_are_qualified_when_compiled(translated, expected):
     assert translations.qualify_glue(translated, "01-ai-index.ipynb") == expected
+
+
+def test_a_catalog_that_does_not_parse_fails_with_file_and_line(tmp_path):
+    """Babel reads an unclosed quote without a word and drops a character: an Arena
+    score of 1423 was published as 142. The check names file and line instead."""
+    import pytest
+
+    from claimsbook.core import i18n
+
+    broken = tmp_path / "claimsbook.po"
+    broken.write_text('msgid ""\nmsgstr ""\n\nmsgid "Score 1423"\nmsgstr "得分1423\n\n'
+                      'msgid "Next"\nmsgstr "下一个"\n', encoding="utf-8")
+    assert i18n.po_syntax_errors(broken) == [
+        f"{broken}:5: not PO syntax (an unclosed quote or a stray word?): msgstr \"得分1423"]
+    with pytest.raises(i18n.CatalogError, match=r"claimsbook\.po:5: not PO syntax"):
+        i18n.check_catalog(broken)
+
+
+def test_every_catalog_parses():
+    from claimsbook.core import i18n
+
+    catalogs = sorted((i18n.locales_dir()).rglob("*.po"))
+    assert catalogs
+    assert [error for path in catalogs for error in i18n.po_syntax_errors(path)] == []

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ..core import datapackage, params
+from ..core import datapackage, i18n, params
 from ..core.paths import ledger_dir, project_root
 
 SNAPSHOT = Path("tests") / "snapshots" / "verdicts.csv"
@@ -346,12 +346,16 @@ def cmd_translations(args: argparse.Namespace) -> int:
     translate (``check``, exit status 1 when anything is)."""
     from . import translations
 
-    if args.action == "update":
-        counts = translations.update(pages=not args.no_pages)
-        for name, (messages, open_) in counts.items():
-            print(f"{name}: {messages} messages, {open_} to translate")
-        return 0
-    problems = translations.problems()
+    try:
+        if args.action == "update":
+            counts = translations.update(pages=not args.no_pages)
+            for name, (messages, open_) in counts.items():
+                print(f"{name}: {messages} messages, {open_} to translate")
+            return 0
+        problems = translations.problems()
+    except i18n.CatalogError as error:
+        print(error, file=sys.stderr)
+        return 1
     for problem in problems:
         print(problem)
     print(f"{len(problems)} message(s) untranslated or fuzzy")

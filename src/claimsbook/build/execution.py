@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dependencies
-from ..core import i18n
+from ..core import datapackage, i18n
 from ..core.paths import chart_data_dir, edition_build_dir, ledger_dir, project_root
 
 # Where executed copies of the book's chapters are kept (tests, CI artefacts).
@@ -487,6 +487,14 @@ def book(root: Path | None = None, force: bool = False, every_page: bool = False
         print("the book is up to date: no input changed since the last build")
         return 0
     stamp.unlink(missing_ok=True)
+    try:  # once, before any kernel starts: a bad input stops here with one line
+        for name in datapackage.resource_names():
+            datapackage.load_table(name)
+        for catalog in sorted((root / "locales").rglob("*.po")):
+            i18n.check_catalog(catalog)
+    except (datapackage.DataPackageError, i18n.CatalogError) as error:
+        print(f"[claimsbook] cannot build: {error}", flush=True)
+        return 1
     translations.compile_pages(editions.compiled_locales_dir())
     left = translations.problems()
     if left:  # the Chinese pages show the English of these; the tests refuse them

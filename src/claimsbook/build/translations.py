@@ -70,6 +70,7 @@ def page_catalogs(lang: str = i18n.CHINESE) -> dict[str, Path]:
 def _read(path: Path, lang: str = i18n.CHINESE):
     from babel.messages.pofile import read_po
 
+    i18n.check_catalog(path)
     with path.open("rb") as handle:
         return read_po(handle, locale=lang)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 LANG_ENV = "CLAIMSBOOK_LANG"
@@ -66,6 +67,32 @@ def catalog_path(domain: str, lang: str = CHINESE) -> Path:
     return locales_dir() / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
+class CatalogError(ValueError):
+    """A catalog that does not parse: read silently, it would publish a cut message."""
+
+
+# A line of a PO file: a comment, blank, or a keyword and/or one complete quoted string.
+_PO_LINE = re.compile(
+    r'^(?:#.*|\s*|(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
+    r'"(?:[^"\\]|\\.)*"\s*)$')
+
+
+def po_syntax_errors(path: Path) -> list[str]:
+    """``file:line: problem`` for each line of a PO file that is not PO syntax (Babel's
+    reader accepts an unclosed quote and drops the last character: "1423" became "142")."""
+    text = path.read_text(encoding="utf-8")
+    return [f"{path}:{number}: not PO syntax (an unclosed quote or a stray word?): "
+            f"{line.strip()[:60]}"
+            for number, line in enumerate(text.splitlines(), start=1)
+            if not _PO_LINE.match(line)]
+
+
+def check_catalog(path: Path) -> None:
+    errors = po_syntax_errors(path)
+    if errors:
+        raise CatalogError(errors[0] + (f" (and {len(errors) - 1} more)" if errors[1:] else ""))
+
+
 @functools.cache
 def _catalog(domain: str, lang: str, stamp: float) -> dict[str | tuple[str, str], str]:
     """The translated, non-fuzzy messages of one catalog (``stamp``: the file's mtime, so
@@ -77,6 +104,7 @@ def _catalog(domain: str, lang: str, stamp: float) -> dict[str | tuple[str, str]
     path = catalog_path(domain, lang)
     # Recorded like a data file: a chapter re-executes when its catalog changes.
     datapackage.files_read[str(path.resolve())] = datapackage.sha256_of(path)
+    check_catalog(path)
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang)
     found: dict[str | tuple[str, str], str] = {}
