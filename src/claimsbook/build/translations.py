@@ -75,14 +75,27 @@ def _read(path: Path, lang: str = i18n.CHINESE):
         return read_po(handle, locale=lang)
 
 
+# Header lines that change on every run although no message did.
+_DATED_HEADER = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date|Generated-By): .*$',
+                           re.MULTILINE)
+
+
 def _write(catalog, path: Path) -> None:
+    """Write a catalog, unless only its header's dates would change: an unchanged
+    catalog stays byte-identical. Previous English ("#| msgid") is not written: Babel
+    wraps it at 76 columns whatever the width, and reads the wrapped lines back as
+    translator comments ("# |"), so every run re-wrapped them."""
     from babel.messages.pofile import write_po
 
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, omit_header=False, sort_output=False,
-             include_previous=True)
-    path.write_bytes(buffer.getvalue())
+             include_previous=False)
+    new = buffer.getvalue()
+    if path.is_file() and (_DATED_HEADER.sub(b"", path.read_bytes())
+                           == _DATED_HEADER.sub(b"", new)):
+        return
+    path.write_bytes(new)
 
 
 # --- compiling the pages' catalogs for Sphinx -------------------------------------------
@@ -206,6 +219,17 @@ def _merge(template, path: Path, lang: str) -> tuple[int, int]:
                                                                 domain=template.domain)
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
     catalog.obsolete.clear()  # a message no source has any more goes
+    for message in catalog:
+        # Leftovers of Babel's wrapped "#| msgid" lines, read back as comments.
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        previous = message.previous_id[0] if message.previous_id else ""
+        if message.fuzzy and previous and previous in template:
+            # Babel matched a neighbour that still exists, not the message this one
+            # replaced: its translation (numbers included) is not this message's.
+            message.string = "" if isinstance(message.string, str) else ("",) * len(
+                message.string)
+            message.flags.discard("fuzzy")
+        message.previous_id = []
     _write(catalog, path)
     open_ = sum(1 for m in catalog if m.id and (m.fuzzy or not _translated(m)))
     return len([m for m in catalog if m.id]), open_
