@@ -82,3 +82,19 @@ def test_the_documentation_options_script_is_inlined(tmp_path):
     assert (tmp_path / "p.html").read_text() == (
         "<head><script>const D = {A: 1};</script><script>D.pagename = 'p';</script></head>")
     assert assets.inline_sync_script(tmp_path) == 0
+
+
+def test_controls_are_named_by_the_words_they_show(tmp_path):
+    """WCAG 2.5.3: the search field and the code toggles lose the aria-label that hid
+    their visible words; the icon-only search button keeps its own."""
+    (tmp_path / "p.html").write_text(
+        '<button class="btn search-button-field search-button__button" title="Search" '
+        'aria-label="Search" data-x="1"><span>Search</span><kbd>Ctrl</kbd>+<kbd>K</kbd></button>'
+        '<button class="btn btn-sm search-button" title="Search" aria-label="Search"></button>'
+        '<summary aria-label="Toggle hidden content"><p class="collapsed">Show code cell '
+        'source</p></summary>')
+    assert assets.label_in_name(tmp_path) == 1
+    text = (tmp_path / "p.html").read_text()
+    assert text.count('aria-label="Search"') == 1 and "Toggle hidden content" not in text
+    assert '<summary><p class="collapsed">' in text
+    assert assets.label_in_name(tmp_path) == 0

@@ -244,3 +244,23 @@ def inline_sync_script(site: Path) -> int:
                         encoding="utf-8")
         changed += 1
     return changed
+
+
+# Controls whose aria-label hides the words they show (WCAG 2.5.3, label in name): the
+# theme's search field ("Search" named, "Search Ctrl+K" shown) and the code toggles
+# ("Toggle hidden content" named, "Show code cell source" shown). Without the
+# attribute, a control's name is the text it shows.
+LABEL_NOT_IN_NAME = re.compile(
+    r'(<button class="btn search-button-field[^"]*"[^>]*?|<summary)\s+aria-label="[^"]*"')
+
+
+def label_in_name(site: Path) -> int:
+    """Drop those aria-labels from every page; returns how many pages changed."""
+    changed = 0
+    for page in own_files(site, "*.html"):
+        text = page.read_text(encoding="utf-8")
+        fixed = LABEL_NOT_IN_NAME.sub(r"\1", text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+            changed += 1
+    return changed

@@ -525,6 +525,7 @@ def publish(app: Sphinx, exception: Exception | None) -> None:
     serve_landing_page(out, app.config.root_doc)
     assets.bundle_styles(out)
     assets.inline_sync_script(out)
+    assets.label_in_name(out)
     charts = chart_data_dir()
     if charts.is_dir():
         shutil.copytree(charts, out / "chart-data", dirs_exist_ok=True)
