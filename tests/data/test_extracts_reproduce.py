@@ -25,6 +25,7 @@ EXTRACTS = {
                                   "data/ai-index/notable_models"),
     "extract_epoch_benchmarks.py": ("epoch-benchmarking-hub-2026-03-12",
                                     "data/months-behind/epoch_benchmarks"),
+    "count_ai_index_text.py": ("ai-index-2025-report-text", "data/ai-index/report_text_counts"),
 }
 
 

@@ -348,6 +348,14 @@ SWITCH_DATES: tuple[str, str] = ("2024-03-26", "2024-03-27")
 SENSITIVITY_MONTHS: tuple[str, ...] = ("2024-01", "2025-02", "2025-03")
 EARLY_2025_MONTHS: tuple[str, ...] = ("2025-01", "2025-02")
 COST_MODELS: tuple[str, ...] = ("GPT-4", "Grok-2", "Llama 3.1-405B", "Mistral Large", "DeepSeek-V3")
+# The ten models the report names as the top ten of the Chatbot Arena "as of January
+# 2025" (fig. 2.2.7, p. 107), from first to tenth: its top-1 vs top-10 gap is recounted
+# on exactly these (rule 11 of "How we judge").
+REPORT_TOP10_MODELS: tuple[str, ...] = (
+    "Gemini-Exp-1206", "ChatGPT-4o-latest (2024-11-20)", "Gemini-2.0-Flash-Thinking-Exp-1219",
+    "Gemini-2.0-Flash-Exp", "o1-2024-12-17", "o1-preview", "DeepSeek-V3", "o1-mini",
+    "Step-2-16K-Exp", "Gemini-1.5-Pro-002")
+REPORT_TOP10_MONTH = "2025-01"
 # Translated where shown, with _() (the language is read per call).
 RULE_TEXT: dict[str, str] = {
     "any": N_("any listed country counts (the report's rule)"),
@@ -571,6 +579,7 @@ def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
         arena_value("arena-top2-end", annotated, end, "top1-top2"),
         arena_value("arena-top10-start", annotated, start, f"top1-top{REPORT_TOP_K}"),
     ]
+    out.append(report_top10_value(annotated))
     gaps = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
     if gaps:
         first, last = min(early_2025), max(early_2025)
@@ -589,6 +598,28 @@ def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
                 ngettext("{n} leaderboard", "{n} leaderboards", len(gaps)).format(n=len(gaps)),
                 span))
     return out
+
+
+def report_top10_value(annotated: pd.DataFrame) -> Computed:
+    """Rule 11: the top-1 vs top-10 gap recounted on exactly the ten models the report
+    names (fig. 2.2.7), on the first leaderboard of the report's month that lists all
+    ten, with the Arena score."""
+    named = annotated[annotated["model"].isin(REPORT_TOP10_MODELS)
+                      & (annotated["date"].dt.strftime("%Y-%m") == REPORT_TOP10_MONTH)
+                      & (annotated["rating_kind"] == ARENA_SCORE)]
+    complete = named.groupby("date")["model"].nunique()
+    complete = complete[complete == len(REPORT_TOP10_MODELS)]
+    if complete.empty:
+        raise ValueError(f"no leaderboard of {REPORT_TOP10_MONTH} lists all the models the "
+                         f"report names")
+    date = complete.index.min()
+    gap = rank_gap(named[named["date"] == date], len(REPORT_TOP10_MODELS))
+    label = _("Our recount on the ten models the report names as the top ten (fig. 2.2.7): "
+              "relative gap between the first and the tenth ({pair})").format(
+        pair=_("{leader} vs {follower}").format(leader=gap["leader_model"],
+                                                follower=gap["follower_model"]))
+    return Computed("arena-top10-report-models", _num(gap), "%", label, ARENA_SOURCE,
+                    _("leaderboard of {date}").format(date=_day(date)), _day(date))
 
 
 def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
