@@ -362,6 +362,13 @@ def cmd_translations(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .explain import explain
+
+    print(explain(args.claim_id))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="claimsbook", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -389,6 +396,10 @@ def main(argv: list[str] | None = None) -> int:
     tr.add_argument("--no-pages", action="store_true",
                     help="only the package's and the data's catalogs, not the pages'")
     tr.set_defaults(func=cmd_translations)
+    why = sub.add_parser("explain", help="one claim's whole path: its rows, the figures they "
+                         "reference, both answers and its card in each edition")
+    why.add_argument("claim_id")
+    why.set_defaults(func=cmd_explain)
     args = parser.parse_args(argv)
     return int(args.func(args))
 
