@@ -54,7 +54,7 @@ def first_parameter(chapter: str) -> str:
 
 def _book_executions():
     """Each chapter's execution in the book's cache, made current if it was stale."""
-    from claimsbook.build import execution
+    from claimsbook.site import execution
 
     from claimsbook.core import i18n
 
@@ -72,7 +72,7 @@ def _book_executions():
 def _papermill_runs(out: Path):
     """Every parameter set, one bad value per chapter and one impossible date, run
     concurrently (as many kernels as cores), each once."""
-    from claimsbook.build import cli, execution
+    from claimsbook.site import cli, execution
 
     chapters = sorted(execution.chapter_notebooks(ROOT))
     jobs = cli.parameter_set_jobs(out)

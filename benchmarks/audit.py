@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimsbook.build.site import CHROMIUM, CHROMIUM_ARGS, chromium, content_pages, serve
+from claimsbook.site.site import CHROMIUM, CHROMIUM_ARGS, chromium, content_pages, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT / "audit"

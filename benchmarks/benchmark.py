@@ -37,9 +37,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimsbook.build.execution import workers
+from claimsbook.site.execution import workers
 from claimsbook.core import i18n
-from claimsbook.build.site import chromium, content_pages, serve
+from claimsbook.site.site import chromium, content_pages, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info")
@@ -78,13 +78,13 @@ def _run(command: list[str], workdir: Path, **extra: str) -> tuple[float, str]:
 
 def build(workdir: Path) -> tuple[float, str]:
     """``make book``'s command (without the virtual-environment step)."""
-    return _run([str(BIN / "python"), "-m", "claimsbook.build.execution", "book"], workdir)
+    return _run([str(BIN / "python"), "-m", "claimsbook.site.execution", "book"], workdir)
 
 
 def jupyter_book(workdir: Path, *extra: str) -> tuple[float, str]:
     """Both editions' Jupyter Book builds, without make book's no-input-changed shortcut
     (``--all``: every page read and written again)."""
-    return _run([str(BIN / "python"), "-m", "claimsbook.build.execution", "book", "--force",
+    return _run([str(BIN / "python"), "-m", "claimsbook.site.execution", "book", "--force",
                  *extra], workdir)
 
 
@@ -93,7 +93,7 @@ def serial_execution(workdir: Path) -> dict[str, float]:
     outputs are then removed so that the clean build starts from nothing."""
     log = ""
     for lang in i18n.LANGUAGES:
-        _, out = _run([str(BIN / "python"), "-m", "claimsbook.build.execution", "chapters",
+        _, out = _run([str(BIN / "python"), "-m", "claimsbook.site.execution", "chapters",
                        "--lang", lang], workdir, CLAIMSBOOK_JOBS="1")
         log += out
     shutil.rmtree(workdir / "_build")
@@ -121,7 +121,7 @@ def edit_one_data_file(workdir: Path) -> None:
     rows[1][column] += " (edited by the benchmark)"
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
-    _run([str(BIN / "python"), "-m", "claimsbook.build.cli", "datapackage", "--update"], workdir)
+    _run([str(BIN / "python"), "-m", "claimsbook.site.cli", "datapackage", "--update"], workdir)
 
 
 def _sizes(request) -> tuple[int, int]:

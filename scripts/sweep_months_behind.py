@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from claimsbook.build import cli
+from claimsbook.site import cli
 
 CHAPTER = "02-months-behind"
 HEADLINE = ["okeeper-us-lead-late-2022", "okeeper-us-lead-q2-2025"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimsbook.build.site import content_pages
+from claimsbook.site.site import content_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"

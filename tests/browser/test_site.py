@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from claimsbook.build.site import CHROMIUM, chromium, content_pages, serve
+from claimsbook.site.site import CHROMIUM, chromium, content_pages, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimsbook.build import translations
+from claimsbook.site import translations
 
 ROOT = Path(__file__).resolve().parents[2]
 

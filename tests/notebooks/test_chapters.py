@@ -23,7 +23,7 @@ import pandas as pd
 import papermill
 import pytest
 
-from claimsbook.build import cli
+from claimsbook.site import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))

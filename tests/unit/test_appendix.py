@@ -2,7 +2,7 @@ import json
 
 import pandas as pd
 
-from claimsbook.build import appendix
+from claimsbook.site import appendix
 from claimsbook.core.ledger import RESULT_COLUMNS
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from docutils.core import publish_doctree
 
-from claimsbook.build import assets, pagemeta
+from claimsbook.site import assets, pagemeta
 
 
 def _site(parent: Path) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimsbook.build import appendix, corrections, findings, pagemeta
+from claimsbook.site import appendix, corrections, findings, pagemeta
 from claimsbook.core import i18n
 from claimsbook.core.ledger import RESULT_COLUMNS, Faithful, Garble, Grade, Headline, Verdict
 from test_findings import VERDICTS  # the hand-made ledger of test_findings, shown in Chinese

@@ -1,6 +1,6 @@
 import pytest
 
-from claimsbook.build.cli import parse_assignment, split_assignments
+from claimsbook.site.cli import parse_assignment, split_assignments
 
 
 def test_several_assignments_in_one_string_keep_spaces_inside_values():
@@ -34,7 +34,7 @@ def test_malformed_yaml_stops_with_one_line_naming_parameter_value_and_what_is_a
 
 def test_a_parameter_file_with_bad_yaml_stops_with_one_line_naming_file_and_line(
         tmp_path, monkeypatch):
-    from claimsbook.build import cli
+    from claimsbook.site import cli
 
     params = tmp_path / "params"
     params.mkdir()

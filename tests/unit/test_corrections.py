@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimsbook.build import corrections
+from claimsbook.site import corrections
 
 OLD = "claim_id,chapter,verdict,computed_value,tolerance\na,01-x,reproduced,5.0,0.5\nb,01-x,unverifiable,,0.5\n"
 NEW = ("claim_id,chapter,part_of,headline,faithful,garble,source_value,verdict,evidence_grade,"

@@ -1,10 +1,11 @@
 """When a chapter re-executes: only when its code, a module it imported or a data file
-it read changed (claimsbook.build.dependencies), and the make-book shortcut."""
+it read changed (claimsbook.site.dependencies), and the make-book shortcut."""
 
 import json
 
-from claimsbook.build import dependencies, execution
+from claimsbook.site import dependencies, execution
 from claimsbook.core.datapackage import sha256_of
+from claimsbook.core import inputs
 
 
 def _ran(tmp_path, monkeypatch, notebook="nb-1"):
@@ -63,7 +64,7 @@ def test_a_module_nobody_imported_changes_nothing(tmp_path, monkeypatch):
 def test_recorded_modules_are_the_imported_claimsbook_ones(tmp_path, monkeypatch):
     import claimsbook.core.numbers  # noqa: F401 - imported so that it is recorded
 
-    modules = dependencies.imported_modules()
+    modules = inputs.imported_modules()
     assert "claimsbook.core.numbers" in modules
     assert all(name.split(".")[0] == "claimsbook" for name in modules)
     record = modules["claimsbook.core.numbers"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimsbook.build.explain import explain, references
+from claimsbook.site.explain import explain, references
 
 
 def test_references_are_every_figure_a_check_names_once_in_order():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from claimsbook.build import findings
+from claimsbook.site import findings
 
 
 def _row(claim_id, source, headline, faithful, verdict, garble="", part_of=""):

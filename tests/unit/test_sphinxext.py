@@ -1,7 +1,7 @@
 """The Sphinx extension: what it removes from pages (when a chapter re-executes: test_execution)."""
 
 def test_the_theme_font_awesome_script_tag_is_removed(tmp_path):
-    from claimsbook.build.sphinxext import drop_fontawesome_script
+    from claimsbook.site.sphinxext import drop_fontawesome_script
 
     page = tmp_path / "chapters" / "a.html"
     page.parent.mkdir()
@@ -15,7 +15,7 @@ def test_the_theme_font_awesome_script_tag_is_removed(tmp_path):
 
 
 def test_the_landing_page_is_the_root_page_not_a_redirect(tmp_path):
-    from claimsbook.build.sphinxext import serve_landing_page
+    from claimsbook.site.sphinxext import serve_landing_page
 
     (tmp_path / "intro.html").write_text("<html>the book</html>", encoding="utf-8")
     (tmp_path / "index.html").write_text(
@@ -29,7 +29,7 @@ def test_the_landing_page_is_the_root_page_not_a_redirect(tmp_path):
 
 
 def test_an_edited_package_stylesheet_reaches_an_incremental_build(tmp_path):
-    from claimsbook.build.sphinxext import PACKAGE_STATIC, refresh_package_static
+    from claimsbook.site.sphinxext import PACKAGE_STATIC, refresh_package_static
 
     (tmp_path / "_static").mkdir()
     stale = tmp_path / "_static" / "claimsbook.css"
@@ -40,7 +40,7 @@ def test_an_edited_package_stylesheet_reaches_an_incremental_build(tmp_path):
 
 
 def test_edition_addresses_are_absolute_when_the_site_address_is_known():
-    from claimsbook.build.pagemeta import edition_href, edition_url
+    from claimsbook.site.pagemeta import edition_href, edition_url
 
     base = "https://example.org/book/"
     assert edition_url(base, "chapters/01", "en", "zh_CN") == \

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from babel.messages.catalog import Catalog
 
-from claimsbook.build import translations
+from claimsbook.site import translations
 
 
 def _template(*messages: str) -> Catalog:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import textwrap
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from typing import Any, cast
 import altair as alt
 import pandas as pd
 
+from . import settings
 from .i18n import _, data_text, is_chinese
 from .numbers import CJK
 from .paths import chart_data_dir
@@ -181,7 +181,7 @@ def check_spec(spec: dict[str, Any]) -> None:
 # The static drawing's width: the desktop text column; CSS scales it to the reader's.
 STATIC_WIDTH = 640
 # Set to "0" by runs that publish no page (papermill parameter sets): no static drawing.
-STATIC_CHARTS = "CLAIMSBOOK_STATIC_CHARTS"
+STATIC_CHARTS = settings.STATIC_CHARTS_ENV
 _SVG_SIZE = re.compile(r'^(<svg\b[^>]*?)\s(width|height)="[^"]*"')
 
 
@@ -283,5 +283,5 @@ def make_figure(
     data.to_csv(folder / f"{chart_id}.csv", index=False)
     # Chapter pages live one folder down (chapters/); the site publishes chart-data/.
     href = f"../chart-data/{chapter}/{chart_id}.csv"
-    drawn = static_svg(spec) if os.environ.get(STATIC_CHARTS, "1") != "0" else ""
+    drawn = static_svg(spec) if settings.static_charts() else ""
     return Figure(chart_id, spec, description, source, href, drawn)

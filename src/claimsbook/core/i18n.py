@@ -22,20 +22,17 @@ refuse for a published page.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from pathlib import Path
 
-LANG_ENV = "CLAIMSBOOK_LANG"
-ENGLISH = "en"
-CHINESE = "zh_CN"
-LANGUAGES = (ENGLISH, CHINESE)
+from . import settings
+from .settings import CHINESE, EDITION_FOLDER, ENGLISH, LANG_ENV, LANGUAGES
+
+__all__ = ["CHINESE", "EDITION_FOLDER", "ENGLISH", "LANG_ENV", "LANGUAGES"]
 CODE_DOMAIN = "claimsbook"
 DATA_DOMAIN = "claimsbook-data"
 # gettext's separator between a message's context and its text.
 CONTEXT_SEPARATOR = "\x04"
-# The folder of each edition in the published site, relative to the site root.
-EDITION_FOLDER = {ENGLISH: "", CHINESE: "zh"}
 # The value of <html lang> and of ClaimReview's inLanguage.
 HTML_LANG = {ENGLISH: "en", CHINESE: "zh-CN"}
 
@@ -46,7 +43,7 @@ class LanguageError(ValueError):
 
 def language() -> str:
     """The language of this process's output (``$CLAIMSBOOK_LANG``, default English)."""
-    chosen = os.environ.get(LANG_ENV, ENGLISH) or ENGLISH
+    chosen = settings.language_setting()
     if chosen not in LANGUAGES:
         raise LanguageError(
             f"{LANG_ENV}={chosen!r} is not a language of the book; allowed: {list(LANGUAGES)}")

@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 
 from ..core import datapackage, i18n, params
-from ..core.paths import ledger_dir, project_root
+from ..core.paths import chapter_notebook, chapters_dir, ledger_dir, project_root
 
 SNAPSHOT = Path("tests") / "snapshots" / "verdicts.csv"
 # One expectation per named parameter set, written by the same code as SNAPSHOT.
@@ -25,18 +25,6 @@ SET_SNAPSHOTS = Path("tests") / "snapshots" / "params"
 # `make snapshot` accepts it (and the corrections log reports it).
 SNAPSHOT_COLUMNS = ["claim_id", "chapter", "part_of", "headline", "faithful", "garble",
                     "source_value", "verdict", "evidence_grade", "computed_value", "tolerance"]
-
-
-def chapters_dir() -> Path:
-    return project_root() / "chapters"
-
-
-def chapter_notebook(chapter: str) -> Path:
-    path = chapters_dir() / f"{chapter}.ipynb"
-    if not path.is_file():
-        known = sorted(p.stem for p in chapters_dir().glob("*.ipynb"))
-        raise SystemExit(f"no chapter {chapter!r}; chapters: {', '.join(known)}")
-    return path
 
 
 def parameter_sets(chapter: str) -> dict[str, Path]:

@@ -3,7 +3,7 @@
 Both are built by Jupyter Book from the same notebooks and data. The Chinese edition
 is the English configuration with a few settings changed (:func:`edition_config`):
 Sphinx's ``language`` (which translates the pages' prose from the catalogs in
-``locales/``, see :mod:`claimsbook.build.translations`), the title, the search box and
+``locales/``, see :mod:`claimsbook.site.translations`), the title, the search box and
 the public address. Its chapters execute in their own kernels with
 ``CLAIMSBOOK_LANG=zh_CN``, so that every sentence, label and chart the package writes
 is Chinese, and its build lives in ``_build/zh/_build`` (executions, verdicts, chart
@@ -13,7 +13,6 @@ data); the finished pages are copied into ``_build/html/zh`` for publishing.
 from __future__ import annotations
 
 import copy
-import os
 import shutil
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from ..core import i18n
+from ..core import i18n, settings
 from ..core.paths import build_dir, edition_build_dir, project_root
 
 CONFIG = "_config.yml"
@@ -81,7 +80,7 @@ def edition_config(lang: str, root: Path | None = None, builder: str = "html") -
 
 def compiled_locales_dir() -> Path:
     """Where the pages' catalogs are compiled for Sphinx (see
-    :func:`claimsbook.build.translations.compile_pages`)."""
+    :func:`claimsbook.site.translations.compile_pages`)."""
     return build_dir() / "locales"
 
 
@@ -95,7 +94,7 @@ def build_command(lang: str, root: Path, extra: list[str]) -> list[str]:
 
 def start_build(lang: str, root: Path, extra: list[str]) -> subprocess.Popen[bytes]:
     """Start one edition's Jupyter Book build (its kernels and Sphinx in its language)."""
-    env = {**os.environ, i18n.LANG_ENV: lang}
+    env = dict(settings.environment(**{i18n.LANG_ENV: lang}))
     return subprocess.Popen(build_command(lang, root, extra), cwd=root, env=env)
 
 

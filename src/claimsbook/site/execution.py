@@ -5,7 +5,7 @@ cells it has no cached outputs for, one after another, and misses changes to dat
 and to the package. The book therefore brings the cache up to date itself before
 Sphinx reads a page (:func:`bring_up_to_date`, called by the Sphinx extension):
 
-* a chapter is stale when :func:`claimsbook.build.dependencies.stale_reason` says so
+* a chapter is stale when :func:`claimsbook.site.dependencies.stale_reason` says so
   (its code, a module it imported or a data file it read changed) or when the
   cache holds no execution of its current code;
 * stale chapters run concurrently, as many as there are cores, longest first (by
@@ -15,7 +15,7 @@ Sphinx reads a page (:func:`bring_up_to_date`, called by the Sphinx extension):
   goes to ``_build/executed/`` (CI uploads them when a chapter fails).
 
 The same pool runs papermill executions with parameters (:func:`run_papermill_jobs`)
-for the tests and ``make snapshot``. ``python -m claimsbook.build.execution book`` is
+for the tests and ``make snapshot``. ``python -m claimsbook.site.execution book`` is
 ``make book``: it skips Jupyter Book entirely when no input of the build changed, and
 otherwise starts the stale chapters before Jupyter Book has started; an
 :func:`execution_lock` makes the Sphinx extension wait for them.
@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dependencies
-from ..core import datapackage, i18n
+from ..core import datapackage, i18n, settings
 from ..core.paths import chart_data_dir, edition_build_dir, ledger_dir, project_root
 
 # Where executed copies of the book's chapters are kept (tests, CI artefacts).
@@ -53,9 +53,9 @@ def workers(jobs: int | None = None) -> int:
     """As many kernels at once as there are cores (``CLAIMSBOOK_JOBS`` overrides)."""
     if jobs:
         return jobs
-    configured = os.environ.get("CLAIMSBOOK_JOBS")
+    configured = settings.jobs()
     if configured:
-        return max(1, int(configured))
+        return configured
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                else os.cpu_count() or 1)
 
@@ -74,7 +74,7 @@ def _env_kernel_manager_class() -> type:
         extra_env = Dict(default_value={}, help="variables added to the kernel's environment")
 
         async def _async_pre_start_kernel(self, **kw: Any) -> Any:
-            kw["env"] = {**(kw.get("env") or os.environ), **self.extra_env}
+            kw["env"] = {**(kw.get("env") or settings.environment()), **self.extra_env}
             return await super()._async_pre_start_kernel(**kw)
 
     return EnvKernelManager
@@ -376,9 +376,9 @@ def run_papermill(job: PapermillJob, km: Any = None) -> PapermillResult:
     import papermill
 
     from ..core import charts as charts_env
-    from . import cli
+    from ..core.paths import chapter_notebook
 
-    notebook = cli.chapter_notebook(job.chapter)
+    notebook = chapter_notebook(job.chapter)
     job.out_dir.mkdir(parents=True, exist_ok=True)
     output = job.out_dir / f"{job.chapter}.{job.label}.ipynb"
     # A run outside the book publishes no page, so its charts need no static drawing.
@@ -459,9 +459,8 @@ def input_digest(root: Path) -> str:
             path = Path(folder) / name
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
-    for key in sorted(os.environ):  # settings that change the book's outputs
-        if key.startswith("CLAIMSBOOK_"):
-            digest.update(f"{key}={os.environ[key]}".encode())
+    for key, value in settings.overrides().items():  # settings change the outputs
+        digest.update(f"{key}={value}".encode())
     # The corrections log is computed from the git history of the ledger snapshot.
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True)
     digest.update(head.stdout.strip().encode() if head.returncode == 0 else b"no git")
@@ -536,7 +535,7 @@ def _execute_early() -> None:
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m claimsbook.build.execution",
+    parser = argparse.ArgumentParser(prog="python -m claimsbook.site.execution",
                                      description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("book", help="build the site unless no input changed")

@@ -226,8 +226,8 @@ def _merge(template, path: Path, lang: str) -> tuple[int, int]:
         if message.fuzzy and previous and previous in template:
             # Babel matched a neighbour that still exists, not the message this one
             # replaced: its translation (numbers included) is not this message's.
-            message.string = "" if isinstance(message.string, str) else ("",) * len(
-                message.string)
+            message.string = ("" if isinstance(message.string, str) or not message.string
+                              else ("",) * len(message.string))
             message.flags.discard("fuzzy")
         message.previous_id = []
     _write(catalog, path)

@@ -4,7 +4,7 @@
   vl-convert-python's bundle at build time, never committed);
 * before Sphinx reads a page, executes the stale chapters (their code, a module
   they imported or a data file they read changed) in parallel into Jupyter Book's
-  cache, which keys on code cells only (see :mod:`claimsbook.build.execution`);
+  cache, which keys on code cells only (see :mod:`claimsbook.site.execution`);
 * reads the ledger appendix after every chapter, so it gathers fresh verdicts;
 * provides the ``ledger-summary``, ``ledger-table`` and ``sources-table`` directives;
 * publishes ``verdicts.csv`` and the CSV behind every chart with the site.
@@ -34,7 +34,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.transforms import SphinxTransform
 
 from . import appendix, assets, corrections, dependencies, execution, findings, pagemeta
-from ..core import datapackage
+from ..core import datapackage, settings
 from ..core import i18n
 from ..core.i18n import N_, _
 from ..core.paths import build_dir, chart_data_dir, edition_build_dir, ledger_dir, project_root
@@ -453,7 +453,7 @@ def insert_brief(app: Sphinx, doctree: nodes.document) -> None:
 def base_url(app: Sphinx) -> str:
     """The site's public address: set once in _config.yml (html_baseurl); the Pages
     workflow passes the deployed address as CLAIMSBOOK_BASE_URL."""
-    url = os.environ.get("CLAIMSBOOK_BASE_URL") or app.config.html_baseurl or ""
+    url = settings.base_url_override() or app.config.html_baseurl or ""
     return url if url.endswith("/") or not url else url + "/"
 
 
