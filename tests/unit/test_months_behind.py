@@ -410,3 +410,37 @@ def test_chinese_narratives(toy: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) 
                                          "on", "Benchmarking", "CC-BY-", "LMArena"}) == [], sentence
     assert mb.day_text("2023-06-01") == "2023年6月1日"
     assert mb.metric_list([]) == "无" and mb.metric_list(["eci", "arena"]) == "ECI、Chatbot Arena"
+
+
+def test_lag_now_at_each_metrics_data_end(toy: pd.DataFrame) -> None:
+    rules = mb.LagRules("United States", "China")
+    tables = {"eci": (toy, pd.Timestamp("2024-02-29")), "mmlu": (toy, pd.Timestamp("2024-03-31"))}
+    now = mb.lag_now(tables, rules)
+    # 2024-02-29: CN best 60 (cn-b), first reached by the US on 2023-07-01 (us-b): 243 days.
+    eci = now.iloc[0]
+    assert eci["lag_months"] == pytest.approx(243 / DAYS_PER_MONTH)
+    assert (eci["follower_model"], eci["leader_model"]) == ("cn-b", "us-b")
+    assert eci["reached"] == pd.Timestamp("2023-07-01")
+    assert bool(eci["censored"]) is False
+    # 2024-03-31: CN 70 is ahead of the US's 60, which CN first reached on 2024-01-01 (cn-b).
+    mmlu = now.iloc[1]
+    assert mmlu["lag_months"] == pytest.approx(-90 / DAYS_PER_MONTH)
+    assert (mmlu["status"], mmlu["leader_model"]) == ("follower-ahead", "cn-b")
+    values = {v.key: v for v in mb.lag_now_values(now, rules, "all")}
+    assert values["lag-latest-eci"].value == pytest.approx(243 / DAYS_PER_MONTH)
+    assert values["lag-latest-eci"].period == "2024-02-29"
+    assert "end of its data" in values["lag-latest-mmlu"].label
+    text = mb.lag_now_sentence(eci, "United States", "China")
+    assert "cn-b" in text and "us-b" in text and "8.0 months" in text
+    assert "China is ahead" in mb.lag_now_sentence(mmlu, "United States", "China")
+
+
+def test_lag_now_glue_and_table(toy: pd.DataFrame) -> None:
+    rules = mb.LagRules("United States", "China")
+    now = mb.lag_now({"math-level-5": (toy, pd.Timestamp("2024-02-29"))}, rules)
+    glued = mb.lag_now_glue(now, "United States", "China")
+    assert set(glued) == {"now_math_level_5", "now_math_level_5_date", "now_math_level_5_text"}
+    assert glued["now_math_level_5"] == pytest.approx(243 / DAYS_PER_MONTH)
+    assert glued["now_math_level_5_date"] == "29 February 2024"
+    html = mb.lag_now_table(now).to_html()
+    assert "2023-07-01" in html and "us-b" in html and "Leader reached it on" in html

@@ -118,6 +118,12 @@ COLUMN_LABELS: dict[str, str] = {
     "value": N_("Value"),
     "period": N_("Period"),
     "definition": N_("Definition"),
+    "date": N_("Date"),
+    "lag_months": N_("Lag months"),
+    "censored": N_("Censored"),
+    "follower_model": N_("Follower's best model"),
+    "reached": N_("Leader reached it on"),
+    "leader_model": N_("Leader's model then"),
 }
 # Words of the sweep's verdict columns (the table keeps them in English for the code).
 SUPPORT_WORDS: dict[str, str] = {"yes": N_("yes"), "no": N_("no"),
@@ -684,6 +690,117 @@ def describe_coverage(closing: pd.DataFrame) -> str:
         return _("{text}, and its early value is only a lower bound").format(text=text)
     return _("{text}, and the early value is only a lower bound on {names}").format(
         text=text, names=_join([metric_key(m) for m in censored["metric"]]))
+
+
+# The lag today: each metric measured on the last date its data speak for.
+LAG_NOW_COLUMNS: list[str] = [
+    "metric", "date", "lag_months", "censored", "status", "follower_best", "follower_model",
+    "leader_best", "reached", "leader_model",
+]
+
+
+def _frontier_model(models: pd.DataFrame, country: str, score: float,
+                    on: object | None = None) -> str:
+    """The model whose release set ``country``'s frontier at ``score`` (on ``on``, if
+    given); "" when there is none."""
+    if np.isnan(score):
+        return ""
+    front = frontier(models[models["country"] == country])
+    rows = front[front["score"] == score]
+    if on is not None:
+        rows = front[front["date"] == pd.Timestamp(on)]
+    return str(rows["model"].iloc[0]) if len(rows) else ""
+
+
+def lag_now(tables: dict[str, tuple[pd.DataFrame, pd.Timestamp]], rules: LagRules) -> pd.DataFrame:
+    """Every metric's lag on its own coverage end (the newest release in an Epoch
+    table, the leaderboard date for the arena): where the lag stands at the end of
+    the data the book holds. Adds the models that make the two frontiers: the
+    follower's best (``follower_model``) and the leader's model that first reached
+    it (``leader_model`` on ``reached``; when the follower is ahead, the follower's
+    model that first passed the leader)."""
+    rows = []
+    for metric, (models, data_end) in tables.items():
+        out = rules.lags(models, [data_end], data_end).iloc[0]
+        lag = float(out["lag_months"])
+        ahead = not np.isnan(lag) and float(out["lag_days"]) < 0
+        reached = out["reached"] if not np.isnan(lag) else pd.NaT
+        rows.append({
+            "metric": metric, "date": pd.Timestamp(data_end), "lag_months": lag,
+            "censored": bool(out["censored"]), "status": str(out["status"]),
+            "follower_best": float(out["follower_best"]),
+            "follower_model": _frontier_model(models, rules.follower,
+                                              float(out["follower_best"])),
+            "leader_best": float(out["leader_best"]), "reached": reached,
+            "leader_model": "" if pd.isna(reached) else _frontier_model(
+                models, rules.follower if ahead else rules.leader, float("inf"), reached),
+        })
+    return pd.DataFrame(rows, columns=LAG_NOW_COLUMNS)
+
+
+def lag_now_values(now: pd.DataFrame, rules: LagRules, model_set: str) -> list[Computed]:
+    """``lag-latest-<metric>`` for every row of :func:`lag_now`: the lag on the last
+    date the metric's data speak for, a proxy for the claim's lag (context only)."""
+    values = []
+    for row in now.to_dict("records"):
+        metric = str(row["metric"])
+        what = _("lag of {follower} behind {leader} recomputed on {metric} at the end of its "
+                 "data (tolerance {tolerance}, model set {model_set})").format(
+            follower=country_name(rules.follower), leader=country_name(rules.leader),
+            metric=metric_name(metric), tolerance=f"{rules.tolerance:g}",
+            model_set=model_set_name(model_set))
+        if bool(row["censored"]):
+            what = _("{what}, a lower bound").format(what=what)
+        values.append(Computed(
+            f"lag-latest-{metric}", _value(row["lag_months"]), "months", what,
+            source_id=ARENA_SOURCE if metric == "arena" else EPOCH_SOURCE,
+            period=f"{pd.Timestamp(row['date']):%Y-%m-%d}"))
+    return values
+
+
+def lag_now_sentence(row: pd.Series, leader: str, follower: str) -> str:
+    """One metric's row of :func:`lag_now` as a sentence: the lag, the date, and the
+    models that make it."""
+    if np.isnan(row["lag_months"]):
+        return _("{metric}, {date}: the lag cannot be measured at the end of its data").format(
+            metric=metric_name(str(row["metric"])), date=day_text(row["date"]))
+    said = dict(metric=metric_name(str(row["metric"])), date=day_text(row["date"]),
+                months=f"{abs(row['lag_months']):.1f}", follower=country_name(follower),
+                # Translators: the country as the object of a sentence
+                leader=_("the United States") if leader == "United States"
+                else country_name(leader),
+                model=row["follower_model"], rival=row["leader_model"],
+                reached=day_text(row["reached"]))
+    if row["lag_months"] < 0:
+        return _("{metric}, {date}: {follower} is ahead; its frontier first reached "
+                 "{leader}'s current best on {reached} ({rival}), {months} months "
+                 "earlier").format(**said)
+    return _("{metric}, {date}: {follower}'s best model ({model}) matches what "
+             "{leader} had reached on {reached} ({rival}), a lag of {months} months").format(
+        **said)
+
+
+def lag_now_glue(now: pd.DataFrame, leader: str, follower: str) -> dict[str, object]:
+    """Values the page glues from :func:`lag_now`, per metric key ``m`` (dashes as
+    underscores): ``now_m`` (months), ``now_m_date`` and ``now_m_text`` (a sentence)."""
+    glued: dict[str, object] = {}
+    for row in now.to_dict("records"):
+        key = "now_" + str(row["metric"]).replace("-", "_")
+        glued[key] = float(row["lag_months"])
+        glued[f"{key}_date"] = day_text(row["date"])
+        glued[f"{key}_text"] = lag_now_sentence(pd.Series(row), leader, follower)
+    return glued
+
+
+def lag_now_table(now: pd.DataFrame) -> Any:
+    """The :func:`lag_now` table for readers: dates as days, months to one decimal."""
+    shown = now[["metric", "date", "lag_months", "censored", "follower_model", "reached",
+                 "leader_model"]].copy()
+    shown["metric"] = shown["metric"].map(metric_key)
+    for column in ("date", "reached"):
+        shown[column] = pd.to_datetime(shown[column]).dt.strftime("%Y-%m-%d")
+    shown = shown.round({"lag_months": 1})
+    return table(_yes_no(shown, "censored"), labels=_labels(shown.columns))
 
 
 # describe_path names at most this many releases; more are summarised by count.
