@@ -444,3 +444,37 @@ def test_lag_now_glue_and_table(toy: pd.DataFrame) -> None:
     assert glued["now_math_level_5_date"] == "29 February 2024"
     html = mb.lag_now_table(now).to_html()
     assert "2023-07-01" in html and "us-b" in html and "Leader reached it on" in html
+
+
+def test_days_led_and_open_lead_values(toy: pd.DataFrame) -> None:
+    changes = mb.lead_changes(toy, "United States", "China")
+    # The US leads from 2023-07-01 (60 > 50); China's 60 on 2024-01-01 only ties, which
+    # keeps the lead where it was, so the US holds it until cn-c (70) on 2024-03-01.
+    assert list(changes["leader"]) == ["United States", "China"]
+    assert mb.days_led(changes, "United States", "2024-01-01", "2024-12-31") == 60
+    assert mb.days_led(changes, "China", "2024-01-01", "2024-12-31") == 305
+    values = {v.key: v.value for v in mb.open_lead_values(toy, "United States", "China")}
+    # Window 2024-11-01 to 2025-06-30: China leads throughout; at R1's release (2025-01-20)
+    # the margin is 70 - 60 on both days.
+    assert values["open-us-ahead-days-eci"] == 0
+    assert values["open-margin-eci-before-r1"] == values["open-margin-eci-after-r1"] == 10
+
+
+def test_named_labs_with_open_weights() -> None:
+    bench = pd.DataFrame({
+        "organization": ["Alibaba", "DeepSeek", "Baidu", "Moonshot"],
+        "release_date": ["2024-01-01", "2025-01-20", "2025-01-01", "2025-09-01"],
+        "accessibility": ["Open weights (restricted use)", "Open weights (unrestricted)",
+                          "API access", "Open weights (restricted use)"],
+    })
+    value = mb.named_labs_with_open_weights(bench, "2025-08-20")
+    assert value.value == 2  # Baidu's is API-only, Moonshot's comes after the date
+    assert "Alibaba, DeepSeek" in value.label
+
+
+def test_firms_over_bar() -> None:
+    figures = pd.DataFrame({"value": [150.0, 20.0, 99.0, 101.0]},
+                           index=pd.Index(["a1", "a2", "b1", "c1"], name="figure_id"))
+    value = mb.firms_over_bar(figures, {"A": ("a1", "a2"), "B": ("b1",), "C": ("c1",)})
+    assert value.value == 2  # A by its largest row, C; B stays below the bar
+    assert "(below: B)" in value.label

@@ -1029,6 +1029,120 @@ def index_ratio_value(later: float, earlier: float) -> Computed:
         source_id=POST_SOURCE)
 
 
+# The window of the post's "since then China's open models have kept the lead": from
+# QwQ-32B-Preview's month to the end of the report's quarter.
+OPEN_LEAD_WINDOW: tuple[str, str] = ("2024-11-01", "2025-06-30")
+R1_RELEASE = pd.Timestamp("2025-01-20")
+
+
+def days_led(changes: pd.DataFrame, country: str, start: object, end: object) -> float:
+    """Days from ``start`` to ``end`` (both midnight) on which ``country`` held the lead
+    in a :func:`lead_changes` table (the lead held before ``start`` carries in)."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if changes.empty:
+        return 0.0
+    ordered = changes.sort_values("date")
+    before = ordered[ordered["date"] <= start]
+    holder = str(before["leader"].iloc[-1]) if len(before) else None
+    total, since = 0.0, start
+    for row in ordered[(ordered["date"] > start) & (ordered["date"] < end)].itertuples():
+        if holder == country:
+            total += (row.date - since) / pd.Timedelta(days=1)
+        holder, since = str(row.leader), row.date
+    if holder == country:
+        total += (end - since) / pd.Timedelta(days=1)
+    return total
+
+
+def open_lead_values(open_models: pd.DataFrame, leader: str, follower: str) -> list[Computed]:
+    """Context for the post's open-weights sentence, on the ECI's open-weights models:
+    ``open-us-ahead-days-eci`` (days in :data:`OPEN_LEAD_WINDOW` on which ``leader``'s
+    best open model was ahead) and ``open-margin-eci-before-r1`` /
+    ``open-margin-eci-after-r1`` (``follower``'s best minus ``leader``'s, the day before
+    DeepSeek-R1's release and on it)."""
+    changes = lead_changes(open_models, leader, follower)
+    days = days_led(changes, leader, *OPEN_LEAD_WINDOW)
+    curves = {c: Frontier.from_table(frontier(open_models[open_models["country"] == c]))
+              for c in (leader, follower)}
+
+    def margin(when: pd.Timestamp) -> float:
+        return curves[follower].best_at(when) - curves[leader].best_at(when)
+
+    window = f"{OPEN_LEAD_WINDOW[0]}/{OPEN_LEAD_WINDOW[1]}"
+    said = dict(leader=country_name(leader), follower=country_name(follower))
+    return [
+        Computed("open-us-ahead-days-eci", days, "days",
+                 _("days on which {leader}'s best open-weights model stood above "
+                   "{follower}'s on the Epoch Capabilities Index").format(**said),
+                 source_id=EPOCH_SOURCE, period=window),
+        Computed("open-margin-eci-before-r1", margin(R1_RELEASE - pd.Timedelta(days=1)),
+                 "ECI points",
+                 _("{follower}'s best open-weights model minus {leader}'s on the Epoch "
+                   "Capabilities Index, the day before DeepSeek-R1's release").format(**said),
+                 source_id=EPOCH_SOURCE, period=f"{R1_RELEASE - pd.Timedelta(days=1):%Y-%m-%d}"),
+        Computed("open-margin-eci-after-r1", margin(R1_RELEASE), "ECI points",
+                 _("{follower}'s best open-weights model minus {leader}'s on the Epoch "
+                   "Capabilities Index, on DeepSeek-R1's release day").format(**said),
+                 source_id=EPOCH_SOURCE, period=f"{R1_RELEASE:%Y-%m-%d}"),
+    ]
+
+
+# The Chinese labs the post names (section 四), as Epoch's organisation names begin.
+NAMED_CHINESE_LABS: tuple[str, ...] = (
+    "Alibaba", "ByteDance", "Huawei", "Tencent", "Baidu", "DeepSeek", "Moonshot", "Zhipu",
+    "StepFun")
+
+
+POST_DATE = pd.Timestamp("2025-08-20")
+
+
+def named_labs_with_open_weights(benchmarks: pd.DataFrame, by: object = POST_DATE,
+                                 labs: Sequence[str] = NAMED_CHINESE_LABS) -> Computed:
+    """``named-cn-labs-open-in-epoch``: how many of ``labs`` have a model with open
+    weights released on or before ``by`` in the Epoch extract. Epoch's tables hold only
+    benchmarked models, so a lab missing here may still have released open weights."""
+    rows = benchmarks[pd.to_datetime(benchmarks["release_date"]) <= pd.Timestamp(by)]
+    open_rows = rows[rows["accessibility"].fillna("").astype(str).str.startswith("Open weights")]
+    organisations = open_rows["organization"].fillna("").astype(str)
+    found = [lab for lab in labs if organisations.str.contains(lab, regex=False).any()]
+    return Computed(
+        "named-cn-labs-open-in-epoch", float(len(found)), "labs",
+        _("of the {n} Chinese labs the post names, those with an open-weights model in Epoch "
+          "AI's benchmark tables ({found}); a lab without one there may still have released "
+          "open weights").format(n=len(labs), found=", ".join(found) or _("none")),
+        source_id=EPOCH_SOURCE, period=_("up to {date}").format(
+            date=f"{pd.Timestamp(by):%Y-%m-%d}"))
+
+
+# The big tech firms the post names that QuestMobile's June 2025 table (Bank of China
+# Research, figure 15) covers, each with its rows in the reported-figures table.
+BIG_FIRM_APPS: dict[str, tuple[str, ...]] = {
+    "Baidu": ("boc-fig15-baidu-ai-plugin",),
+    "Alibaba": ("boc-fig15-tongyi-app", "boc-fig15-quark-search", "boc-fig15-tongyi-web"),
+    "Tencent": ("boc-fig15-wechat-ai-search", "qm-yuanbao-mau-2025q2"),
+    "ByteDance": ("boc-fig15-douyin-ai-search", "boc-fig15-doubao-app", "boc-fig15-doubao-web"),
+}
+APP_BAR_MILLIONS = 100.0
+
+
+def firms_over_bar(figures: pd.DataFrame, firms: dict[str, tuple[str, ...]] = BIG_FIRM_APPS,
+                   bar: float = APP_BAR_MILLIONS) -> Computed:
+    """``big-firms-largest-app-over-bar``: how many ``firms`` have an AI application above
+    ``bar`` million monthly active users, judging each firm by its largest row of
+    ``figures`` (the reported-figures table indexed by figure_id)."""
+    largest = {firm: max(float(figures.loc[fid, "value"]) for fid in rows)
+               for firm, rows in firms.items()}
+    above = [firm for firm, value in largest.items() if value > bar]
+    below = [firm for firm in firms if firm not in above]
+    return Computed(
+        "big-firms-largest-app-over-bar", float(len(above)), "firms",
+        _("of the {n} big tech firms the post names that QuestMobile's June 2025 table covers, "
+          "those whose largest AI application there has more than {bar} million monthly "
+          "active users (below: {below})").format(
+            n=len(firms), bar=f"{bar:g}", below=", ".join(below) or _("none")),
+        source_id="boc-research-2025", location=_("figure 15 (QuestMobile)"), period="2025-06")
+
+
 # The year the post dates DeepSeek's first release in: months are counted from its January.
 FIRST_RELEASE_BASE_YEAR = 2023
 
