@@ -915,6 +915,8 @@ LAB_FIGURES: dict[str, str] = {
     "cnyes_first": "cnyes-aa-deepseek-llm-67b",
     "kr_qwen3": "36kr-aa-qwen3-235b-a22b",
     "chosun_r1_0528": "chosun-aa-deepseek-r1-0528",
+    "aa_o3": "aa-leaderboard-o3",
+    "aa_gemini_pro": "aa-leaderboard-gemini-2-5-pro",
 }
 
 
@@ -1069,20 +1071,23 @@ def open_lead_values(open_models: pd.DataFrame, leader: str, follower: str) -> l
         return curves[follower].best_at(when) - curves[leader].best_at(when)
 
     window = f"{OPEN_LEAD_WINDOW[0]}/{OPEN_LEAD_WINDOW[1]}"
-    said = dict(leader=country_name(leader), follower=country_name(follower))
+    said = dict(leader=_("the United States") if leader == "United States"
+                else country_name(leader), follower=country_name(follower))
     return [
         Computed("open-us-ahead-days-eci", days, "days",
-                 _("days on which {leader}'s best open-weights model stood above "
-                   "{follower}'s on the Epoch Capabilities Index").format(**said),
+                 _("days on which the best open-weights model of {leader} stood above the "
+                   "best of {follower} on the Epoch Capabilities Index").format(**said),
                  source_id=EPOCH_SOURCE, period=window),
         Computed("open-margin-eci-before-r1", margin(R1_RELEASE - pd.Timedelta(days=1)),
                  "ECI points",
-                 _("{follower}'s best open-weights model minus {leader}'s on the Epoch "
-                   "Capabilities Index, the day before DeepSeek-R1's release").format(**said),
+                 _("margin of the best open-weights model of {follower} over the best of "
+                   "{leader} on the Epoch Capabilities Index, the day before DeepSeek-R1's "
+                   "release").format(**said),
                  source_id=EPOCH_SOURCE, period=f"{R1_RELEASE - pd.Timedelta(days=1):%Y-%m-%d}"),
         Computed("open-margin-eci-after-r1", margin(R1_RELEASE), "ECI points",
-                 _("{follower}'s best open-weights model minus {leader}'s on the Epoch "
-                   "Capabilities Index, on DeepSeek-R1's release day").format(**said),
+                 _("margin of the best open-weights model of {follower} over the best of "
+                   "{leader} on the Epoch Capabilities Index, on DeepSeek-R1's release "
+                   "day").format(**said),
                  source_id=EPOCH_SOURCE, period=f"{R1_RELEASE:%Y-%m-%d}"),
     ]
 
