@@ -1040,19 +1040,20 @@ R1_RELEASE = pd.Timestamp("2025-01-20")
 def days_led(changes: pd.DataFrame, country: str, start: object, end: object) -> float:
     """Days from ``start`` to ``end`` (both midnight) on which ``country`` held the lead
     in a :func:`lead_changes` table (the lead held before ``start`` carries in)."""
-    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    first, last = pd.Timestamp(str(start)), pd.Timestamp(str(end))
     if changes.empty:
         return 0.0
     ordered = changes.sort_values("date")
-    before = ordered[ordered["date"] <= start]
+    before = ordered[ordered["date"] <= first]
     holder = str(before["leader"].iloc[-1]) if len(before) else None
-    total, since = 0.0, start
-    for row in ordered[(ordered["date"] > start) & (ordered["date"] < end)].itertuples():
+    total, since = 0.0, first
+    inside = ordered[(ordered["date"] > first) & (ordered["date"] < last)]
+    for when, leader in zip(inside["date"], inside["leader"]):
         if holder == country:
-            total += (row.date - since) / pd.Timedelta(days=1)
-        holder, since = str(row.leader), row.date
+            total += (pd.Timestamp(when) - since) / pd.Timedelta(days=1)
+        holder, since = str(leader), pd.Timestamp(when)
     if holder == country:
-        total += (end - since) / pd.Timedelta(days=1)
+        total += (last - since) / pd.Timedelta(days=1)
     return total
 
 
