@@ -773,7 +773,7 @@ def lag_now_sentence(row: pd.Series, leader: str, follower: str) -> str:
                 reached=day_text(row["reached"]))
     if row["lag_months"] < 0:
         return _("{metric}, {date}: {follower} is ahead; its frontier first reached "
-                 "{leader}'s current best on {reached} ({rival}), {months} months "
+                 "the current best of {leader} on {reached} ({rival}), {months} months "
                  "earlier").format(**said)
     return _("{metric}, {date}: {follower}'s best model ({model}) matches what "
              "{leader} had reached on {reached} ({rival}), a lag of {months} months").format(
