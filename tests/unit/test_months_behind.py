@@ -410,3 +410,71 @@ def test_chinese_narratives(toy: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) 
                                          "on", "Benchmarking", "CC-BY-", "LMArena"}) == [], sentence
     assert mb.day_text("2023-06-01") == "2023年6月1日"
     assert mb.metric_list([]) == "无" and mb.metric_list(["eci", "arena"]) == "ECI、Chatbot Arena"
+
+
+def test_lag_now_at_each_metrics_data_end(toy: pd.DataFrame) -> None:
+    rules = mb.LagRules("United States", "China")
+    tables = {"eci": (toy, pd.Timestamp("2024-02-29")), "mmlu": (toy, pd.Timestamp("2024-03-31"))}
+    now = mb.lag_now(tables, rules)
+    # 2024-02-29: CN best 60 (cn-b), first reached by the US on 2023-07-01 (us-b): 243 days.
+    eci = now.iloc[0]
+    assert eci["lag_months"] == pytest.approx(243 / DAYS_PER_MONTH)
+    assert (eci["follower_model"], eci["leader_model"]) == ("cn-b", "us-b")
+    assert eci["reached"] == pd.Timestamp("2023-07-01")
+    assert bool(eci["censored"]) is False
+    # 2024-03-31: CN 70 is ahead of the US's 60, which CN first reached on 2024-01-01 (cn-b).
+    mmlu = now.iloc[1]
+    assert mmlu["lag_months"] == pytest.approx(-90 / DAYS_PER_MONTH)
+    assert (mmlu["status"], mmlu["leader_model"]) == ("follower-ahead", "cn-b")
+    values = {v.key: v for v in mb.lag_now_values(now, rules, "all")}
+    assert values["lag-latest-eci"].value == pytest.approx(243 / DAYS_PER_MONTH)
+    assert values["lag-latest-eci"].period == "2024-02-29"
+    assert "end of its data" in values["lag-latest-mmlu"].label
+    text = mb.lag_now_sentence(eci, "United States", "China")
+    assert "cn-b" in text and "us-b" in text and "8.0 months" in text
+    assert "China is ahead" in mb.lag_now_sentence(mmlu, "United States", "China")
+
+
+def test_lag_now_glue_and_table(toy: pd.DataFrame) -> None:
+    rules = mb.LagRules("United States", "China")
+    now = mb.lag_now({"math-level-5": (toy, pd.Timestamp("2024-02-29"))}, rules)
+    glued = mb.lag_now_glue(now, "United States", "China")
+    assert set(glued) == {"now_math_level_5", "now_math_level_5_date", "now_math_level_5_text"}
+    assert glued["now_math_level_5"] == pytest.approx(243 / DAYS_PER_MONTH)
+    assert glued["now_math_level_5_date"] == "29 February 2024"
+    html = mb.lag_now_table(now).to_html()
+    assert "2023-07-01" in html and "us-b" in html and "Leader reached it on" in html
+
+
+def test_days_led_and_open_lead_values(toy: pd.DataFrame) -> None:
+    changes = mb.lead_changes(toy, "United States", "China")
+    # The US leads from 2023-07-01 (60 > 50); China's 60 on 2024-01-01 only ties, which
+    # keeps the lead where it was, so the US holds it until cn-c (70) on 2024-03-01.
+    assert list(changes["leader"]) == ["United States", "China"]
+    assert mb.days_led(changes, "United States", "2024-01-01", "2024-12-31") == 60
+    assert mb.days_led(changes, "China", "2024-01-01", "2024-12-31") == 305
+    values = {v.key: v.value for v in mb.open_lead_values(toy, "United States", "China")}
+    # Window 2024-11-01 to 2025-06-30: China leads throughout; at R1's release (2025-01-20)
+    # the margin is 70 - 60 on both days.
+    assert values["open-us-ahead-days-eci"] == 0
+    assert values["open-margin-eci-before-r1"] == values["open-margin-eci-after-r1"] == 10
+
+
+def test_named_labs_with_open_weights() -> None:
+    bench = pd.DataFrame({
+        "organization": ["Alibaba", "DeepSeek", "Baidu", "Moonshot"],
+        "release_date": ["2024-01-01", "2025-01-20", "2025-01-01", "2025-09-01"],
+        "accessibility": ["Open weights (restricted use)", "Open weights (unrestricted)",
+                          "API access", "Open weights (restricted use)"],
+    })
+    value = mb.named_labs_with_open_weights(bench, "2025-08-20")
+    assert value.value == 2  # Baidu's is API-only, Moonshot's comes after the date
+    assert "Alibaba, DeepSeek" in value.label
+
+
+def test_firms_over_bar() -> None:
+    figures = pd.DataFrame({"value": [150.0, 20.0, 99.0, 101.0]},
+                           index=pd.Index(["a1", "a2", "b1", "c1"], name="figure_id"))
+    value = mb.firms_over_bar(figures, {"A": ("a1", "a2"), "B": ("b1",), "C": ("c1",)})
+    assert value.value == 2  # A by its largest row, C; B stays below the bar
+    assert "(below: B)" in value.label

@@ -118,6 +118,12 @@ COLUMN_LABELS: dict[str, str] = {
     "value": N_("Value"),
     "period": N_("Period"),
     "definition": N_("Definition"),
+    "date": N_("Date"),
+    "lag_months": N_("Lag months"),
+    "censored": N_("Censored"),
+    "follower_model": N_("Follower's best model"),
+    "reached": N_("Leader reached it on"),
+    "leader_model": N_("Leader's model then"),
 }
 # Words of the sweep's verdict columns (the table keeps them in English for the code).
 SUPPORT_WORDS: dict[str, str] = {"yes": N_("yes"), "no": N_("no"),
@@ -686,6 +692,117 @@ def describe_coverage(closing: pd.DataFrame) -> str:
         text=text, names=_join([metric_key(m) for m in censored["metric"]]))
 
 
+# The lag today: each metric measured on the last date its data speak for.
+LAG_NOW_COLUMNS: list[str] = [
+    "metric", "date", "lag_months", "censored", "status", "follower_best", "follower_model",
+    "leader_best", "reached", "leader_model",
+]
+
+
+def _frontier_model(models: pd.DataFrame, country: str, score: float,
+                    on: object | None = None) -> str:
+    """The model whose release set ``country``'s frontier at ``score`` (on ``on``, if
+    given); "" when there is none."""
+    if np.isnan(score):
+        return ""
+    front = frontier(models[models["country"] == country])
+    rows = front[front["score"] == score]
+    if on is not None:
+        rows = front[front["date"] == pd.Timestamp(on)]
+    return str(rows["model"].iloc[0]) if len(rows) else ""
+
+
+def lag_now(tables: dict[str, tuple[pd.DataFrame, pd.Timestamp]], rules: LagRules) -> pd.DataFrame:
+    """Every metric's lag on its own coverage end (the newest release in an Epoch
+    table, the leaderboard date for the arena): where the lag stands at the end of
+    the data the book holds. Adds the models that make the two frontiers: the
+    follower's best (``follower_model``) and the leader's model that first reached
+    it (``leader_model`` on ``reached``; when the follower is ahead, the follower's
+    model that first passed the leader)."""
+    rows = []
+    for metric, (models, data_end) in tables.items():
+        out = rules.lags(models, [data_end], data_end).iloc[0]
+        lag = float(out["lag_months"])
+        ahead = not np.isnan(lag) and float(out["lag_days"]) < 0
+        reached = out["reached"] if not np.isnan(lag) else pd.NaT
+        rows.append({
+            "metric": metric, "date": pd.Timestamp(data_end), "lag_months": lag,
+            "censored": bool(out["censored"]), "status": str(out["status"]),
+            "follower_best": float(out["follower_best"]),
+            "follower_model": _frontier_model(models, rules.follower,
+                                              float(out["follower_best"])),
+            "leader_best": float(out["leader_best"]), "reached": reached,
+            "leader_model": "" if pd.isna(reached) else _frontier_model(
+                models, rules.follower if ahead else rules.leader, float("inf"), reached),
+        })
+    return pd.DataFrame(rows, columns=LAG_NOW_COLUMNS)
+
+
+def lag_now_values(now: pd.DataFrame, rules: LagRules, model_set: str) -> list[Computed]:
+    """``lag-latest-<metric>`` for every row of :func:`lag_now`: the lag on the last
+    date the metric's data speak for, a proxy for the claim's lag (context only)."""
+    values = []
+    for row in now.to_dict("records"):
+        metric = str(row["metric"])
+        what = _("lag of {follower} behind {leader} recomputed on {metric} at the end of its "
+                 "data (tolerance {tolerance}, model set {model_set})").format(
+            follower=country_name(rules.follower), leader=country_name(rules.leader),
+            metric=metric_name(metric), tolerance=f"{rules.tolerance:g}",
+            model_set=model_set_name(model_set))
+        if bool(row["censored"]):
+            what = _("{what}, a lower bound").format(what=what)
+        values.append(Computed(
+            f"lag-latest-{metric}", _value(row["lag_months"]), "months", what,
+            source_id=ARENA_SOURCE if metric == "arena" else EPOCH_SOURCE,
+            period=f"{pd.Timestamp(row['date']):%Y-%m-%d}"))
+    return values
+
+
+def lag_now_sentence(row: pd.Series, leader: str, follower: str) -> str:
+    """One metric's row of :func:`lag_now` as a sentence: the lag, the date, and the
+    models that make it."""
+    if np.isnan(row["lag_months"]):
+        return _("{metric}, {date}: the lag cannot be measured at the end of its data").format(
+            metric=metric_name(str(row["metric"])), date=day_text(row["date"]))
+    said = dict(metric=metric_name(str(row["metric"])), date=day_text(row["date"]),
+                months=f"{abs(row['lag_months']):.1f}", follower=country_name(follower),
+                # Translators: the country as the object of a sentence
+                leader=_("the United States") if leader == "United States"
+                else country_name(leader),
+                model=row["follower_model"], rival=row["leader_model"],
+                reached=day_text(row["reached"]))
+    if row["lag_months"] < 0:
+        return _("{metric}, {date}: {follower} is ahead; its frontier first reached "
+                 "the current best of {leader} on {reached} ({rival}), {months} months "
+                 "earlier").format(**said)
+    return _("{metric}, {date}: {follower}'s best model ({model}) matches what "
+             "{leader} had reached on {reached} ({rival}), a lag of {months} months").format(
+        **said)
+
+
+def lag_now_glue(now: pd.DataFrame, leader: str, follower: str) -> dict[str, object]:
+    """Values the page glues from :func:`lag_now`, per metric key ``m`` (dashes as
+    underscores): ``now_m`` (months), ``now_m_date`` and ``now_m_text`` (a sentence)."""
+    glued: dict[str, object] = {}
+    for row in now.to_dict("records"):
+        key = "now_" + str(row["metric"]).replace("-", "_")
+        glued[key] = float(row["lag_months"])
+        glued[f"{key}_date"] = day_text(row["date"])
+        glued[f"{key}_text"] = lag_now_sentence(pd.Series(row), leader, follower)
+    return glued
+
+
+def lag_now_table(now: pd.DataFrame) -> Any:
+    """The :func:`lag_now` table for readers: dates as days, months to one decimal."""
+    shown = now[["metric", "date", "lag_months", "censored", "follower_model", "reached",
+                 "leader_model"]].copy()
+    shown["metric"] = shown["metric"].map(metric_key)
+    for column in ("date", "reached"):
+        shown[column] = pd.to_datetime(shown[column]).dt.strftime("%Y-%m-%d")
+    shown = shown.round({"lag_months": 1})
+    return table(_yes_no(shown, "censored"), labels=_labels(shown.columns))
+
+
 # describe_path names at most this many releases; more are summarised by count.
 MAX_NAMED_RELEASES = 4
 
@@ -798,6 +915,8 @@ LAB_FIGURES: dict[str, str] = {
     "cnyes_first": "cnyes-aa-deepseek-llm-67b",
     "kr_qwen3": "36kr-aa-qwen3-235b-a22b",
     "chosun_r1_0528": "chosun-aa-deepseek-r1-0528",
+    "aa_o3": "aa-leaderboard-o3",
+    "aa_gemini_pro": "aa-leaderboard-gemini-2-5-pro",
 }
 
 
@@ -910,6 +1029,124 @@ def index_ratio_value(later: float, earlier: float) -> Computed:
         _("ratio of the post's own index values, {later} for R1-0528 over {earlier} for "
           "DeepSeek's first model").format(later=f"{later:g}", earlier=f"{earlier:g}"),
         source_id=POST_SOURCE)
+
+
+# The window of the post's "since then China's open models have kept the lead": from
+# QwQ-32B-Preview's month to the end of the report's quarter.
+OPEN_LEAD_WINDOW: tuple[str, str] = ("2024-11-01", "2025-06-30")
+R1_RELEASE = pd.Timestamp("2025-01-20")
+
+
+def days_led(changes: pd.DataFrame, country: str, start: object, end: object) -> float:
+    """Days from ``start`` to ``end`` (both midnight) on which ``country`` held the lead
+    in a :func:`lead_changes` table (the lead held before ``start`` carries in)."""
+    first, last = pd.Timestamp(str(start)), pd.Timestamp(str(end))
+    if changes.empty:
+        return 0.0
+    ordered = changes.sort_values("date")
+    before = ordered[ordered["date"] <= first]
+    holder = str(before["leader"].iloc[-1]) if len(before) else None
+    total, since = 0.0, first
+    inside = ordered[(ordered["date"] > first) & (ordered["date"] < last)]
+    for when, leader in zip(inside["date"], inside["leader"]):
+        if holder == country:
+            total += (pd.Timestamp(when) - since) / pd.Timedelta(days=1)
+        holder, since = str(leader), pd.Timestamp(when)
+    if holder == country:
+        total += (last - since) / pd.Timedelta(days=1)
+    return total
+
+
+def open_lead_values(open_models: pd.DataFrame, leader: str, follower: str) -> list[Computed]:
+    """Context for the post's open-weights sentence, on the ECI's open-weights models:
+    ``open-us-ahead-days-eci`` (days in :data:`OPEN_LEAD_WINDOW` on which ``leader``'s
+    best open model was ahead) and ``open-margin-eci-before-r1`` /
+    ``open-margin-eci-after-r1`` (``follower``'s best minus ``leader``'s, the day before
+    DeepSeek-R1's release and on it)."""
+    changes = lead_changes(open_models, leader, follower)
+    days = days_led(changes, leader, *OPEN_LEAD_WINDOW)
+    curves = {c: Frontier.from_table(frontier(open_models[open_models["country"] == c]))
+              for c in (leader, follower)}
+
+    def margin(when: pd.Timestamp) -> float:
+        return curves[follower].best_at(when) - curves[leader].best_at(when)
+
+    window = f"{OPEN_LEAD_WINDOW[0]}/{OPEN_LEAD_WINDOW[1]}"
+    said = dict(leader=_("the United States") if leader == "United States"
+                else country_name(leader), follower=country_name(follower))
+    return [
+        Computed("open-us-ahead-days-eci", days, "days",
+                 _("days on which the best open-weights model of {leader} stood above the "
+                   "best of {follower} on the Epoch Capabilities Index").format(**said),
+                 source_id=EPOCH_SOURCE, period=window),
+        Computed("open-margin-eci-before-r1", margin(R1_RELEASE - pd.Timedelta(days=1)),
+                 "ECI points",
+                 _("margin of the best open-weights model of {follower} over the best of "
+                   "{leader} on the Epoch Capabilities Index, the day before DeepSeek-R1's "
+                   "release").format(**said),
+                 source_id=EPOCH_SOURCE, period=f"{R1_RELEASE - pd.Timedelta(days=1):%Y-%m-%d}"),
+        Computed("open-margin-eci-after-r1", margin(R1_RELEASE), "ECI points",
+                 _("margin of the best open-weights model of {follower} over the best of "
+                   "{leader} on the Epoch Capabilities Index, on DeepSeek-R1's release "
+                   "day").format(**said),
+                 source_id=EPOCH_SOURCE, period=f"{R1_RELEASE:%Y-%m-%d}"),
+    ]
+
+
+# The Chinese labs the post names (section 四), as Epoch's organisation names begin.
+NAMED_CHINESE_LABS: tuple[str, ...] = (
+    "Alibaba", "ByteDance", "Huawei", "Tencent", "Baidu", "DeepSeek", "Moonshot", "Zhipu",
+    "StepFun")
+
+
+POST_DATE = pd.Timestamp("2025-08-20")
+
+
+def named_labs_with_open_weights(benchmarks: pd.DataFrame, by: object = POST_DATE,
+                                 labs: Sequence[str] = NAMED_CHINESE_LABS) -> Computed:
+    """``named-cn-labs-open-in-epoch``: how many of ``labs`` have a model with open
+    weights released on or before ``by`` in the Epoch extract. Epoch's tables hold only
+    benchmarked models, so a lab missing here may still have released open weights."""
+    rows = benchmarks[pd.to_datetime(benchmarks["release_date"]) <= pd.Timestamp(by)]
+    open_rows = rows[rows["accessibility"].fillna("").astype(str).str.startswith("Open weights")]
+    organisations = open_rows["organization"].fillna("").astype(str)
+    found = [lab for lab in labs if organisations.str.contains(lab, regex=False).any()]
+    return Computed(
+        "named-cn-labs-open-in-epoch", float(len(found)), "labs",
+        _("of the {n} Chinese labs the post names, those with an open-weights model in Epoch "
+          "AI's benchmark tables ({found}); a lab without one there may still have released "
+          "open weights").format(n=len(labs), found=", ".join(found) or _("none")),
+        source_id=EPOCH_SOURCE, period=_("up to {date}").format(
+            date=f"{pd.Timestamp(by):%Y-%m-%d}"))
+
+
+# The big tech firms the post names that QuestMobile's June 2025 table (Bank of China
+# Research, figure 15) covers, each with its rows in the reported-figures table.
+BIG_FIRM_APPS: dict[str, tuple[str, ...]] = {
+    "Baidu": ("boc-fig15-baidu-ai-plugin",),
+    "Alibaba": ("boc-fig15-tongyi-app", "boc-fig15-quark-search", "boc-fig15-tongyi-web"),
+    "Tencent": ("boc-fig15-wechat-ai-search", "qm-yuanbao-mau-2025q2"),
+    "ByteDance": ("boc-fig15-douyin-ai-search", "boc-fig15-doubao-app", "boc-fig15-doubao-web"),
+}
+APP_BAR_MILLIONS = 100.0
+
+
+def firms_over_bar(figures: pd.DataFrame, firms: dict[str, tuple[str, ...]] = BIG_FIRM_APPS,
+                   bar: float = APP_BAR_MILLIONS) -> Computed:
+    """``big-firms-largest-app-over-bar``: how many ``firms`` have an AI application above
+    ``bar`` million monthly active users, judging each firm by its largest row of
+    ``figures`` (the reported-figures table indexed by figure_id)."""
+    largest = {firm: max(float(figures.loc[fid, "value"]) for fid in rows)
+               for firm, rows in firms.items()}
+    above = [firm for firm, value in largest.items() if value > bar]
+    below = [firm for firm in firms if firm not in above]
+    return Computed(
+        "big-firms-largest-app-over-bar", float(len(above)), "firms",
+        _("of the {n} big tech firms the post names that QuestMobile's June 2025 table covers, "
+          "those whose largest AI application there has more than {bar} million monthly "
+          "active users (below: {below})").format(
+            n=len(firms), bar=f"{bar:g}", below=", ".join(below) or _("none")),
+        source_id="boc-research-2025", location=_("figure 15 (QuestMobile)"), period="2025-06")
 
 
 # The year the post dates DeepSeek's first release in: months are counted from its January.
