@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book test run snapshot datapackage translations lock benchmark audit clean
+.PHONY: book test nbval run snapshot datapackage translations lock benchmark audit clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ book: $(STAMP)
 # time (after the book is built) above its closing line.
 test: book
 	$(BIN)/python -m pytest
+
+## nbval: execute every chapter notebook cell by cell under pytest --nbval-lax, the way a
+## contributor checks one notebook (outputs are not compared: notebooks are committed
+## without them); like every pytest run here (conftest.py), it writes its verdicts and chart
+## data under _build/test-runs, never into the book's
+nbval: $(STAMP)
+	$(BIN)/python -m pytest --nbval-lax chapters/*.ipynb -q
 
 ## run: execute one chapter, e.g. make run CHAPTER=02-months-behind PARAMS=arena SET="countries=[China, United States]; tolerance=2"
 run: $(STAMP)
