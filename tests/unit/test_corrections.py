@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -64,8 +65,54 @@ def test_log_anchors_each_claims_newest_entry_and_feed_is_atom(repo: Path):
     assert "href='../chapters/01-x.html#claim-a'" in page
     feed = corrections.atom(found, "https://example.org/book", "appendix/corrections.html", "T")
     assert feed.startswith("<?xml") and feed.count("<entry>") == 2
-    assert "<updated>2026-11-25T00:00:00Z</updated>" in feed
+    assert "<updated>2026-11-25T00:00:00+00:00</updated>" in feed
     assert "https://example.org/book/corrections.xml" in feed
+    assert atom_problems(feed) == []
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+def atom_problems(feed: str) -> list[str]:
+    """What RFC 4287 requires of a feed and its entries (sections 4.1.1, 4.1.2, 4.2.6,
+    4.2.14, 4.2.15, 3.3), checked on the XML."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(feed.encode("utf-8"))
+    problems = [] if root.tag == f"{ATOM}feed" else ["the root is not atom:feed"]
+    entries = root.findall(f"{ATOM}entry")
+    for name in ("id", "title", "updated"):
+        if len(root.findall(f"{ATOM}{name}")) != 1:
+            problems.append(f"feed: exactly one atom:{name} (4.1.1)")
+    # 4.1.1: one or more atom:author unless every entry has one.
+    if not root.findall(f"{ATOM}author/{ATOM}name") and not all(
+            e.findall(f"{ATOM}author/{ATOM}name") for e in entries):
+        problems.append("feed: atom:author with atom:name (4.1.1)")
+    if not any(link.get("rel") == "self" for link in root.findall(f"{ATOM}link")):
+        problems.append("feed: a rel='self' link (4.1.1, SHOULD)")
+    for number, entry in enumerate(entries, 1):
+        for name in ("id", "title", "updated"):
+            if len(entry.findall(f"{ATOM}{name}")) != 1:
+                problems.append(f"entry {number}: exactly one atom:{name} (4.1.2)")
+        if not entry.findall(f"{ATOM}content") and not any(
+                link.get("rel", "alternate") == "alternate" for link in entry.findall(f"{ATOM}link")):
+            problems.append(f"entry {number}: atom:content or an alternate link (4.1.2)")
+    for updated in root.iter(f"{ATOM}updated"):
+        if not RFC3339.match(updated.text or ""):
+            problems.append(f"atom:updated {updated.text!r} is not an RFC 3339 date (3.3)")
+    return problems
+
+
+def test_the_feed_check_finds_a_missing_author():
+    """The check can fail: the hand-written feed this one replaced had no author."""
+    feed = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><id>x</id>'
+            "<title>t</title><updated>2026-11-25T00:00:00Z</updated>"
+            "<entry><id>e</id><title>t</title><updated>2026-11-25</updated></entry></feed>")
+    assert atom_problems(feed) == [
+        "feed: atom:author with atom:name (4.1.1)", "feed: a rel='self' link (4.1.1, SHOULD)",
+        "entry 1: atom:content or an alternate link (4.1.2)",
+        "atom:updated '2026-11-25' is not an RFC 3339 date (3.3)"]
 
 
 def test_a_shallow_clone_is_refused_with_the_fix(repo: Path, tmp_path_factory):

@@ -16,9 +16,8 @@ import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
 import pandas as pd
 
@@ -274,36 +273,37 @@ def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
 
 
 def atom(found: list[Correction], base_url: str, page: str, title: str) -> str:
-    """An Atom feed: one entry per commit that corrected the ledger."""
+    """An Atom feed (RFC 4287, written by feedgen): one entry per commit that corrected
+    the ledger, the book's contributors as the feed's author."""
+    from feedgen.feed import FeedGenerator
+
     by_commit: dict[str, list[Correction]] = {}
     for c in found:
         by_commit.setdefault(c.commit, []).append(c)
     page_url = base_url.rstrip("/") + "/" + page
-    entries = []
-    for commit, items in by_commit.items():
-        when = _iso(items[0].date)
-        lines = "\n".join(_feed_line(c) for c in items)
+    feed = FeedGenerator()
+    # Translators: the Atom feed's title; {title} is the book's title.
+    feed.title(_("{title}: corrections").format(title=title))
+    feed.id(page_url)
+    # Translators: the author of the corrections feed (RFC 4287 requires one)
+    feed.author({"name": _("The claims book contributors")})
+    feed.link(href=page_url, rel="alternate")
+    feed.link(href=base_url.rstrip("/") + "/" + FEED_FILE, rel="self")
+    feed.language("zh-CN" if is_chinese() else "en")
+    feed.updated(_when(found[0].date) if found else _when("1970-01-01"))
+    # feedgen lists entries newest first when each is added at the front.
+    for commit, items in reversed(list(by_commit.items())):
+        entry = feed.add_entry()
         subject = items[0].reason if len(items) == 1 else ngettext(
             "{n} correction", "{n} corrections", len(items)).format(n=len(items))
-        entries.append(
-            "<entry>"
-            f"<title>{xml_escape(subject[:200])}</title>"
-            f"<id>{xml_escape(page_url)}#commit-{commit}</id>"
-            f"<link href=\"{xml_escape(page_url)}#{xml_escape(history_anchor(items[0].claim_id))}\"/>"
-            f"<updated>{when}</updated>"
-            f"<content type=\"text\">{xml_escape(lines)}</content>"
-            "</entry>")
-    updated = _iso(found[0].date) if found else _iso("1970-01-01")
-    # Translators: the Atom feed's title; {title} is the book's title.
-    feed_title = _("{title}: corrections").format(title=title)
-    return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
-            f"<title>{xml_escape(feed_title)}</title>"
-            f"<id>{xml_escape(page_url)}</id>"
-            f"<link href=\"{xml_escape(page_url)}\"/>"
-            f"<link rel=\"self\" href=\"{xml_escape(base_url.rstrip('/') + '/' + FEED_FILE)}\"/>"
-            f"<updated>{updated}</updated>"
-            + "".join(entries) + "</feed>\n")
+        entry.title(subject[:200])
+        entry.id(f"{page_url}#commit-{commit}")
+        entry.link(href=f"{page_url}#{history_anchor(items[0].claim_id)}")
+        entry.updated(_when(items[0].date))
+        entry.content("\n".join(_feed_line(c) for c in items), type="text")
+    text: str = feed.atom_str(pretty=False).decode("utf-8")
+    return text.replace("<?xml version='1.0' encoding='UTF-8'?>",
+                        '<?xml version="1.0" encoding="utf-8"?>', 1) + "\n"
 
 
 def _feed_line(c: Correction) -> str:
@@ -315,5 +315,5 @@ def _feed_line(c: Correction) -> str:
         old=value_text(c.change, c.old) or "—", new=value_text(c.change, c.new) or "—")
 
 
-def _iso(day: str) -> str:
-    return datetime.fromisoformat(day).strftime("%Y-%m-%dT00:00:00Z")
+def _when(day: str) -> datetime:
+    return datetime.fromisoformat(day).replace(tzinfo=timezone.utc)
