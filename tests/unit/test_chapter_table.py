@@ -29,3 +29,11 @@ def test_a_named_index_becomes_a_column_and_a_positional_one_disappears():
     assert "Metric" in named and "eci" in named
     plain = table(pd.DataFrame({"v": [1.5, 2.5]})).to_html()
     assert ">0<" not in plain and ">1<" not in plain
+
+
+def test_a_table_renders_the_same_bytes_every_time():
+    """pandas gives each Styler a random id; the site must be byte-reproducible."""
+    frame = pd.DataFrame({"model": ["a", "b"], "score": [1.5, 2.0]})
+    first, second = table(frame).to_html(), table(frame.copy()).to_html()
+    assert first == second
+    assert table(frame.assign(score=[1.5, 2.5])).to_html() != first

@@ -80,3 +80,20 @@ def test_the_input_digest_moves_with_any_input_and_not_with_outputs(tmp_path):
     assert execution.input_digest(tmp_path) == before
     (tmp_path / "a.md").write_text("two", encoding="utf-8")
     assert execution.input_digest(tmp_path) != before
+
+
+def test_a_deleted_output_makes_the_book_out_of_date(tmp_path, monkeypatch):
+    from claimsbook.site import editions
+
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "01-x.ipynb").write_text("{}")
+    monkeypatch.setattr(execution, "ledger_dir", lambda lang: tmp_path / lang / "ledger")
+    monkeypatch.setattr(editions, "html_dir", lambda lang: tmp_path / lang / "html")
+    for lang in ("en", "zh_CN"):
+        (tmp_path / lang / "ledger").mkdir(parents=True)
+        (tmp_path / lang / "html").mkdir(parents=True)
+        (tmp_path / lang / "ledger" / "01-x.csv").write_text("claim_id\n")
+        (tmp_path / lang / "html" / "index.html").write_text("<html>")
+    assert execution.missing_outputs(tmp_path) == []
+    (tmp_path / "zh_CN" / "ledger" / "01-x.csv").unlink()
+    assert execution.missing_outputs(tmp_path) == ["zh_CN/ledger/01-x.csv"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,7 +167,10 @@ def table(frame: pd.DataFrame, labels: Mapping[str, str] | None = None) -> Style
                                   for c in frame.columns})
     formats = {header_text: _cell_format(column)
                for column, header_text in zip(frame.columns, shown.columns)}
-    return (shown.style.hide(axis="index").format(formats, na_rep="—")
+    # The table's HTML ids from its content, not pandas' random uuid: two builds of the
+    # same book give the same bytes.
+    uuid = hashlib.sha256(shown.to_csv().encode("utf-8")).hexdigest()[:8]
+    return (shown.style.hide(axis="index").format(formats, na_rep="—").set_uuid(uuid)
             .set_table_attributes('class="cb-table" tabindex="0"'))
 
 

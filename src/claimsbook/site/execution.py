@@ -467,6 +467,18 @@ def input_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
+def missing_outputs(root: Path) -> list[str]:
+    """The build's own outputs that are not there: each edition's pages and the verdicts
+    of each of its chapters (deleting one must not leave the book "up to date")."""
+    from . import editions
+
+    expected = []
+    for lang in i18n.LANGUAGES:
+        expected.append(editions.html_dir(lang) / "index.html")
+        expected += [ledger_dir(lang) / f"{chapter}.csv" for chapter in chapter_notebooks(root)]
+    return [str(path.relative_to(root)) for path in expected if not path.is_file()]
+
+
 def book(root: Path | None = None, force: bool = False, every_page: bool = False) -> int:
     """``make book``: build both editions of the site unless nothing they read changed
     since the last successful build (then Jupyter Book, which would re-read its
@@ -481,10 +493,12 @@ def book(root: Path | None = None, force: bool = False, every_page: bool = False
     out = root / "_build"
     stamp = out / STAMP
     digest = input_digest(root)
-    built = all((editions.html_dir(lang) / "index.html").is_file() for lang in i18n.LANGUAGES)
-    if not force and built and stamp.is_file() and stamp.read_text().strip() == digest:
+    missing = missing_outputs(root)
+    if not force and not missing and stamp.is_file() and stamp.read_text().strip() == digest:
         print("the book is up to date: no input changed since the last build")
         return 0
+    if missing and stamp.is_file():
+        print(f"[claimsbook] rebuilding: {missing[0]} is missing", flush=True)
     stamp.unlink(missing_ok=True)
     try:  # once, before any kernel starts: a bad input stops here with one line
         for name in datapackage.resource_names():
