@@ -22,6 +22,7 @@ CHART_DATA_DIR_ENV = "CLAIMSBOOK_CHART_DATA_DIR"
 JOBS_ENV = "CLAIMSBOOK_JOBS"
 BASE_URL_ENV = "CLAIMSBOOK_BASE_URL"
 STATIC_CHARTS_ENV = "CLAIMSBOOK_STATIC_CHARTS"
+VERBOSE_ENV = "CLAIMSBOOK_VERBOSE"
 PREFIX = "CLAIMSBOOK_"
 
 ENGLISH = "en"
@@ -68,10 +69,17 @@ def static_charts() -> bool:
     return _get(STATIC_CHARTS_ENV) != "0"
 
 
+def verbose() -> bool:
+    """Whether the build shows every tool's own output (kernels' warnings, Sphinx's
+    log), not just one line per stage and chapter."""
+    return _get(VERBOSE_ENV) not in ("", "0")
+
+
 def overrides() -> dict[str, str]:
-    """Every setting this process was given, as the variables that carry it (they
-    change the book's outputs, so the build's input digest includes them)."""
-    return {key: value for key, value in sorted(os.environ.items()) if key.startswith(PREFIX)}
+    """Every setting this process was given that changes the book's outputs, as the
+    variables that carry it (the build's input digest includes them)."""
+    return {key: value for key, value in sorted(os.environ.items())
+            if key.startswith(PREFIX) and key != VERBOSE_ENV}
 
 
 def environment(**changes: str) -> Mapping[str, str]:

@@ -13,6 +13,7 @@ data); the finished pages are copied into ``_build/html/zh`` for publishing.
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 import subprocess
 import sys
@@ -92,10 +93,29 @@ def build_command(lang: str, root: Path, extra: list[str]) -> list[str]:
     return command + extra
 
 
-def start_build(lang: str, root: Path, extra: list[str]) -> subprocess.Popen[bytes]:
-    """Start one edition's Jupyter Book build (its kernels and Sphinx in its language)."""
+def start_build(lang: str, root: Path, extra: list[str],
+                log: Path | None = None) -> subprocess.Popen[bytes]:
+    """Start one edition's Jupyter Book build (its kernels and Sphinx in its language),
+    its output in ``log`` when given (the terminal gets one line per stage instead)."""
     env = dict(settings.environment(**{i18n.LANG_ENV: lang}))
-    return subprocess.Popen(build_command(lang, root, extra), cwd=root, env=env)
+    if log is None:
+        return subprocess.Popen(build_command(lang, root, extra), cwd=root, env=env)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as handle:  # the child keeps its own descriptor
+        return subprocess.Popen(build_command(lang, root, extra), cwd=root, env=env,
+                                stdout=handle, stderr=subprocess.STDOUT)
+
+
+# Lines of a Sphinx log that say what went wrong (the rest is progress).
+_PROBLEM = re.compile(r"WARNING|ERROR|Error|Exception|Traceback|raise |failed")
+_NOISE = re.compile(r"Kernel is running over TCP|MdParserConfig|NbParserConfig")
+
+
+def log_excerpt(log: Path, lines: int = 25) -> str:
+    """The lines of a failed build's log that name its problem, newest last."""
+    text = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    found = [line for line in text if _PROBLEM.search(line) and not _NOISE.search(line)]
+    return "\n".join((found or text)[-lines:])
 
 
 def publish_edition(lang: str) -> None:

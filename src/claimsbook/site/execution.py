@@ -75,6 +75,8 @@ def _env_kernel_manager_class() -> type:
 
         async def _async_pre_start_kernel(self, **kw: Any) -> Any:
             kw["env"] = {**(kw.get("env") or settings.environment()), **self.extra_env}
+            if not settings.verbose():  # the kernel's transport warnings, not the cells'
+                kw.setdefault("stderr", subprocess.DEVNULL)
             return await super()._async_pre_start_kernel(**kw)
 
     return EnvKernelManager
@@ -518,11 +520,26 @@ def book(root: Path | None = None, force: bool = False, every_page: bool = False
     early = threading.Thread(target=_execute_early, name="chapters", daemon=True)
     early.start()
     extra = [*BOOK_COMMAND[2:], *(["--all"] if every_page else [])]
-    builds = {lang: editions.start_build(lang, root, extra) for lang in i18n.LANGUAGES}
-    codes = {lang: build.wait() for lang, build in builds.items()}
+    logs = {lang: None if settings.verbose() else out / "logs" / f"sphinx-{lang}.log"
+            for lang in i18n.LANGUAGES}
+    started = time.perf_counter()
+    builds = {lang: editions.start_build(lang, root, extra, logs[lang])
+              for lang in i18n.LANGUAGES}
+    codes = {}
+    for lang, build in builds.items():
+        codes[lang] = build.wait()
+        print(f"[claimsbook] Sphinx, {lang} edition: "
+              f"{'done' if codes[lang] == 0 else 'FAILED'} "
+              f"({time.perf_counter() - started:.0f} s since start)", flush=True)
     early.join()
     failed = [lang for lang, code in codes.items() if code != 0]
     if failed:
+        for lang in failed:
+            log = logs[lang]
+            if log is not None:
+                print(editions.log_excerpt(log), flush=True)
+                print(f"[claimsbook] full log: {log.relative_to(root)} (or make book V=1)",
+                      flush=True)
         print(f"[claimsbook] the build of the {', '.join(failed)} edition failed", flush=True)
         return 1
     for lang in i18n.LANGUAGES:
