@@ -1003,10 +1003,13 @@ _VERDICT_ORDER = [Verdict.CONTRADICTED, Verdict.PARTLY, Verdict.APPROXIMATELY,
 
 
 def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
-    """A table the outlet reproduces is one statement: faithful when every row that
-    could be compared matches, garbled when any row is (the commonest kind named);
-    it holds as well as its worst independently judged row."""
+    """A table the outlet reproduces, or a sentence asserting several figures, is one
+    statement (rule 6 of "How we judge"): faithful when every row or part that could be
+    compared matches, garbled when any is (the commonest kind named; a sentence right
+    in some parts and wrong in others is partly true); it holds when every part holds,
+    partly when some hold and others are contradicted."""
     n = len(rows)
+    sentence = claim.kind == "sentence"
     answers = Counter(r.faithful.answer for r in rows)
     garbled = [r for r in rows if r.faithful.answer is Faithful.GARBLED]
     # Translators: a count of a table's rows with their answer, e.g. "3 faithful"
@@ -1022,19 +1025,26 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
         ids = ", ".join(r.claim.claim_id for r in garbled)
         # Translators: {ids} are claim identifiers; {tally} counts the rows per answer
         fa = FaithfulAnswer(Faithful.GARBLED, kind, None, None,
-                            _("Garbled in {garbled} of {rows} rows ({ids}); rows: {tally}.")
+                            (_("Garbled in {garbled} of {rows} parts ({ids}); parts: {tally}.")
+                             if sentence else
+                             _("Garbled in {garbled} of {rows} rows ({ids}); rows: {tally}."))
                             .format(garbled=len(garbled), rows=n, ids=ids, tally=tally))
     elif answers[Faithful.FAITHFUL]:
         fa = FaithfulAnswer(Faithful.FAITHFUL, None, None, None,
-                            _("Every row compared with the source matches; rows: {tally}.")
+                            (_("Every part compared with the source matches; parts: {tally}.")
+                             if sentence else
+                             _("Every row compared with the source matches; rows: {tally}."))
                             .format(tally=tally))
     elif answers[Faithful.NOT_REACHED]:
         fa = FaithfulAnswer(Faithful.NOT_REACHED, None, None, None,
-                            _("No row could be compared with the source; rows: {tally}.")
+                            (_("No part could be compared with the source; parts: {tally}.")
+                             if sentence else
+                             _("No row could be compared with the source; rows: {tally}."))
                             .format(tally=tally))
     else:
         fa = FaithfulAnswer(Faithful.NOT_ATTRIBUTED, None, None, None,
-                            _("The outlet gives this table as its own."))
+                            _("The outlet gives this sentence as its own.") if sentence
+                            else _("The outlet gives this table as its own."))
     judged = [r for r in rows if r.holds.verdict is not Verdict.UNVERIFIABLE]
     if judged:
         worst = min(judged, key=lambda r: _VERDICT_ORDER.index(r.holds.verdict))
@@ -1044,7 +1054,9 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
             for v, c in counts.items())
         grade = Counter(r.holds.grade for r in judged).most_common(1)[0][0]
         # Translators: {spread} counts the judged rows per verdict
-        reason = _("{judged} of {rows} rows judged on independent evidence: {spread}.").format(
+        reason = (_("{judged} of {rows} parts judged on independent evidence: {spread}.")
+                  if sentence else
+                  _("{judged} of {rows} rows judged on independent evidence: {spread}.")).format(
             judged=len(judged), rows=n, spread=spread)
         # A statement holds only when every part does; it is partly true when some
         # parts hold and others are contradicted, and contradicted when none holds.
@@ -1055,11 +1067,14 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
             ha = HoldsAnswer(worst.holds.verdict, grade, None, reason)
         else:
             ha = HoldsAnswer(Verdict.UNVERIFIABLE, grade, None, _sentences(
-                reason, _("The other rows could not be judged, so the table as a whole is "
+                reason, _("The other parts could not be judged, so the sentence as a whole "
+                          "is not confirmed.") if sentence else
+                _("The other rows could not be judged, so the table as a whole is "
                           "not confirmed.")))
     else:
         searched = _sentence(data_text(check.searched)) if check.searched else ""
         ha = HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None, _sentences(
+            _("No part could be judged on independent evidence.") if sentence else
             _("No row could be judged on independent evidence."), searched))
     return Result(claim, check, fa, ha, tuple(rows))
 
@@ -1265,7 +1280,7 @@ def _holds_badge(result: Result) -> str:
                                            grade=grade_label(h.grade))
 
 
-def _rows_table(rows: tuple[Result, ...]) -> str:
+def _rows_table(rows: tuple[Result, ...], sentence: bool = False) -> str:
     esc = html.escape
     body = "".join(
         f"<tr id='claim-{esc(r.claim.claim_id)}'><td>{esc(data_text(r.claim.claim))}</td>"
@@ -1275,11 +1290,14 @@ def _rows_table(rows: tuple[Result, ...]) -> str:
         f"<td class='num'>{esc(r.holds.figure.amount() if r.holds.figure else '—')}</td>"
         f"<td>{esc(verdict_label(r.holds.verdict))}</td></tr>"
         for r in rows)
-    head = "".join(f"<th scope='col'>{esc(_(h), quote=False)}</th>" for h in ROWS_HEAD)
+    heads = (PARTS_HEAD, *ROWS_HEAD[1:]) if sentence else ROWS_HEAD
+    head = "".join(f"<th scope='col'>{esc(_(h), quote=False)}</th>" for h in heads)
     return (f"<div class='cb-table-wrap' tabindex='0'><table class='cb-rows'>"
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
+# Translators: header of a card's table of a sentence's parts: the part's statement
+PARTS_HEAD = N_("Part")
 # The header of a reproduced table's rows on its card.
 ROWS_HEAD = (
     # Translators: header of a card's table of rows: the row's statement
@@ -1347,7 +1365,7 @@ def cards_html(results: Iterable[Result]) -> str:
             f' <span class="cb-reason">{esc(result.holds.reason)}</span>'
             f' <a class="cb-rule" href="{RULES_PAGE}#{holds_rule(result)}">'
             f'{esc(rule_term)}</a></dd></dl>'
-            + (_rows_table(result.rows) if result.rows else "")
+            + (_rows_table(result.rows, claim.kind == "sentence") if result.rows else "")
             + f'<footer class="cb-id">{esc(claim.claim_id)}</footer></article>'
         )
     return '<div class="cb-cards">' + "".join(cards) + "</div>"
