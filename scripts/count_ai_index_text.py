@@ -64,7 +64,10 @@ def tidy(pages: dict[int, str]) -> pd.DataFrame:
     last_printed = max(numbered)
     name = re.compile("deepseek", re.IGNORECASE)
     exact = re.compile("DeepSeek")
-    mentions = {n: len(name.findall(text)) for n, text in pages.items()}
+    # Chart labels set one character per line (p. 170's DeepSeek-R1 labels) are words
+    # too: the name is counted with the whitespace between its letters removed.
+    joined = {n: re.sub(r"\s+", "", text) for n, text in pages.items()}
+    mentions = {n: len(name.findall(text)) for n, text in joined.items()}
     pages_naming = sorted(n for n, count in mentions.items() if count)
     where = f"text layer, pp. {pages_naming[0]}-{pages_naming[-1]}" if pages_naming else ""
     rows = [
@@ -76,10 +79,10 @@ def tidy(pages: dict[int, str]) -> pd.DataFrame:
         ("deepseek-mentions", "Occurrences of the name DeepSeek in the report's text, any "
          "letter case (prose, notes, chart labels and the appendix)",
          sum(mentions.values()), "mentions", where,
-         "every occurrence counted, including model names such as DeepSeek-V3 and "
-         "lower-case model identifiers in chart labels"),
+         "every occurrence counted, including model names such as DeepSeek-V3, "
+         "lower-case model identifiers in chart labels and labels set one letter per line"),
         ("deepseek-mentions-exact", "Occurrences of the name DeepSeek in the report's text, "
-         "written 'DeepSeek'", sum(len(exact.findall(t)) for t in pages.values()), "mentions",
+         "written 'DeepSeek'", sum(len(exact.findall(t)) for t in joined.values()), "mentions",
          where, ""),
         ("deepseek-pages", "Printed pages of the report that name DeepSeek",
          len(pages_naming), "pages", where, ""),

@@ -274,3 +274,16 @@ def test_english_edition_keeps_its_words(monkeypatch: pytest.MonkeyPatch) -> Non
     assert ai.notable_prose({"rules": pd.DataFrame({"any": {"China": 1.0, "Europe": 2.0}}),
                              "newest": "2025-03-16", "n_year": 3, "n_gdm": 1.0},
                             "any")["newest"] == "16 March 2025"
+
+
+def test_the_total_change_counts_each_model_once_whatever_its_countries():
+    from claimsbook.chapters.ai_index import NOTABLE_YEAR, notable_values
+
+    y0, y1 = NOTABLE_YEAR - 1, NOTABLE_YEAR
+    models = pd.DataFrame({
+        "publication_date": [f"{y0}-03-01", f"{y0}-05-01", f"{y0}-06-01", f"{y1}-01-01"],
+        "countries": ["United States of America;United Kingdom", "China", "France", "China"],
+        "sector": ["Industry"] * 4})
+    change = next(c for c in notable_values(models, "any")
+                  if c.key == f"recount-total-change-{NOTABLE_YEAR}")
+    assert change.value == -2.0

@@ -637,6 +637,15 @@ def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
             year=NOTABLE_YEAR, region=_region(region), copy=copy, rule=_(RULE_TEXT[rule])),
         NOTABLE_SOURCE, "notable_models.csv", _period(NOTABLE_YEAR))
         for region in REGIONS]
+    # Every model once, whatever its countries (the total needs no attribution rule).
+    by_year = pd.to_datetime(models["publication_date"]).dt.year.value_counts()
+    out.append(Computed(
+        f"recount-total-change-{NOTABLE_YEAR}",
+        float(by_year.get(NOTABLE_YEAR, 0.0) - by_year.get(NOTABLE_YEAR - 1, 0.0)),
+        "models (change from the year before)",
+        _("Change in the number of notable models from {before} to {year}, all countries, "
+          "in {copy}").format(before=NOTABLE_YEAR - 1, year=NOTABLE_YEAR, copy=copy),
+        NOTABLE_SOURCE, "notable_models.csv", _period(NOTABLE_YEAR)))
     for strict, key, template in (
             (True, "recount-industry-strict",
              N_("Share of {year}'s notable models whose every organisation is industry in "

@@ -130,7 +130,7 @@ class Ledger:
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / f"{self.chapter}.csv"
         frame.to_csv(path, index=False)
-        from .inputs import write_dependencies
+        from ..inputs import write_dependencies
 
         write_dependencies(directory / f"{self.chapter}.deps.json")
         return path
