@@ -129,3 +129,12 @@ def test_a_paragraph_that_explains_several_claims_gives_each_its_own_part():
     assert corrections.reason_for(message, "new-a-1") == "new-a-1: holds: the producer's page."
     assert corrections.reason_for(message, "new-b-2").startswith("new-b-2: contradicted")
     assert corrections.reason_for(message, "other") == "Subject"
+
+
+def test_a_removed_claim_links_to_no_card_in_any_of_its_entries():
+    C = corrections.Correction
+    found = [C("2026-12-06", "b2", "gone", "03-x", "removed", "holds", "", "merged into a"),
+             C("2026-11-20", "a1", "gone", "03-x", "verdict", "reproduced", "contradicted", "x"),
+             C("2026-11-20", "a1", "kept", "03-x", "verdict", "reproduced", "contradicted", "y")]
+    page = corrections.log_html(found)
+    assert "#claim-gone" not in page and "href='../chapters/03-x.html#claim-kept'" in page

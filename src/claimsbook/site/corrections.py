@@ -240,6 +240,11 @@ def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
     # The reasons are the commits' own words, written in English: the Chinese edition
     # shows them as they are, marked as English.
     anchored: set[str] = set()
+    # A claim whose newest entry removed it has no card left to link to.
+    newest: dict[str, str] = {}
+    for c in found:
+        newest.setdefault(c.claim_id, c.change)
+    gone = {claim for claim, change in newest.items() if change == "removed"}
     rows = []
     for c in found:
         anchor = ""
@@ -248,7 +253,7 @@ def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
             anchor = f" id='{esc(history_anchor(c.claim_id))}'"
         change = change_name(c.change)
         card = f"{card_prefix}{c.chapter}.html#claim-{c.claim_id}"
-        link = (esc(c.claim_id) if c.change == "removed"
+        link = (esc(c.claim_id) if c.claim_id in gone
                 else f"<a href='{esc(card)}'>{esc(c.claim_id)}</a>")
         old, new = value_text(c.change, c.old) or "—", value_text(c.change, c.new) or "—"
         # Translators: a correction: the claim's id (a link), the kind of change, the

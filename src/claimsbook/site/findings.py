@@ -252,7 +252,7 @@ def brief_html(chapter: pd.DataFrame) -> str:
                      else garble_label(kind))
             links = _(", ").join(
                 f"<a href='#claim-{esc(r['claim_id'])}' title='{esc(data_text(str(r['claim'])))}'>"
-                f"{esc(str(r['reported_as'] or r['claim_id']))}</a>"
+                f"{esc(data_text(str(r['reported_as'])) if r['reported_as'] else str(r['claim_id']))}</a>"
                 for r in group.to_dict("records"))
             # Translators: a kind of error, how many figures it affects, and their links.
             items.append("<li>" + esc(_("{kind} ({n}): {links}")).format(
