@@ -127,20 +127,24 @@ def test_english_is_unchanged() -> None:
         "the stated figure is the source's gap on MMLU (2024, fig. 1), 0.3 percentage points.")
     assert result.holds.reason == "No independent evidence: no independent recount of the gap."
     assert cards_html([result]) == (
-        '<div class="cb-cards"><article class="cb-card cb-garbled" id="claim-c" '
-        'data-headline="garbled"><header><span class="cb-badge">Garbled</span> '
-        '<span class="cb-source"><a href="../appendix/sources.html#outlet">outlet</a> · para. 1'
-        " · attributed to <a href='../appendix/sources.html#report'>report</a></span></header>"
-        '<p class="cb-claim">The gap is 0.3 %</p><dl><dt>Stated</dt><dd>0.3 % '
-        '<span class="cb-as">(0.3%)</span></dd><dt>Faithful?</dt><dd><strong>Garbled: points '
-        'called per cent</strong> <span class="cb-reason">The outlet states 0.3 %; the source '
-        "gives 1.7 % for overall gap (2025-02, fig. 2); the stated figure is the source&#x27;s "
-        "gap on MMLU (2024, fig. 1), 0.3 percentage points.</span> <a class=\"cb-rule\" "
-        "href=\"../how-we-judge.html#rule-attribution\">How we judge</a></dd><dt>Holds?</dt><dd>"
-        "<strong>Unverifiable · no evidence reached</strong> <span class=\"cb-reason\">No "
-        "independent evidence: no independent recount of the gap.</span> <a class=\"cb-rule\" "
-        "href=\"../how-we-judge.html#rule-grades\">How we judge</a></dd></dl>"
-        '<footer class="cb-id">c</footer></article></div>')
+        '<div class="cb-cards">\n'
+        '<article class="cb-card cb-garbled" id="claim-c" data-headline="garbled">\n'
+        '<header><span class="cb-badge">Garbled</span> <span class="cb-source">'
+        '<a href="../appendix/sources.html#outlet">outlet</a> · para. 1 · attributed to '
+        "<a href='../appendix/sources.html#report'>report</a></span></header>\n"
+        '<p class="cb-claim">The gap is 0.3 %</p>\n'
+        '<dl><dt>Stated</dt><dd>0.3 % <span class="cb-as">(0.3%)</span></dd>\n'
+        '<dt>Faithful?</dt><dd><strong>Garbled: points called per cent</strong> '
+        '<span class="cb-reason">The outlet states 0.3 %; the source gives 1.7 % for overall '
+        "gap (2025-02, fig. 2); the stated figure is the source&#39;s gap on MMLU (2024, fig. "
+        '1), 0.3 percentage points.</span> <a class="cb-rule" '
+        'href="../how-we-judge.html#rule-attribution">How we judge</a></dd>\n'
+        '<dt>Holds?</dt><dd><strong>Unverifiable · no evidence reached</strong> '
+        '<span class="cb-reason">No independent evidence: no independent recount of the '
+        'gap.</span> <a class="cb-rule" href="../how-we-judge.html#rule-grades">How we '
+        'judge</a></dd></dl>\n'
+        '<footer class="cb-id">c</footer></article>\n'
+        '</div>')
     holds = assess(claim(reported_value=1.7), HOLDS, index()).holds.reason
     assert holds == ("Recount from the leaderboard: 1.68 % against the stated 1.7 %, within "
                      "±0.05. Nearest figures, for context only: gap on MMLU (2024, fig. 1), "

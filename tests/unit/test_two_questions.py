@@ -216,7 +216,7 @@ def test_a_reproduced_table_is_one_statement_judged_by_its_rows():
     assert [r.claim.claim_id for r in table.rows] == ["tab-a", "tab-b"]
     assert [c.claim_id for c in ledger.statements()] == ["tab"]
     html = ledger.cards("s")._repr_html_()
-    assert 'id="claim-tab"' in html and "id='claim-tab-b'" in html
+    assert 'id="claim-tab"' in html and 'id="claim-tab-b"' in html
     assert ledger.unshown() == []
     assert ledger.counts()["garbled"] == 1 and int(ledger.counts().sum()) == 1
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import html
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, Template
+from markupsafe import Markup, escape
 
 from ..i18n import N_, _, data_text, is_chinese
 from .labels import faithful_label, garble_label, grade_label, headline_label, verdict_label
-from .model import Grade
+from .model import Claim, Grade
 from .rules import Result
 
 # --- cards -----------------------------------------------------------------------
@@ -74,22 +78,6 @@ def _holds_badge(result: Result) -> str:
                                            grade=grade_label(h.grade))
 
 
-def _rows_table(rows: tuple[Result, ...], sentence: bool = False) -> str:
-    esc = html.escape
-    body = "".join(
-        f"<tr id='claim-{esc(r.claim.claim_id)}'><td>{esc(data_text(r.claim.claim))}</td>"
-        f"<td class='num'>{esc(r.claim.stated)}</td>"
-        f"<td class='num'>{esc(r.faithful.figure.amount() if r.faithful.figure else '—')}</td>"
-        f"<td>{esc(_faithful_badge(r))}</td>"
-        f"<td class='num'>{esc(r.holds.figure.amount() if r.holds.figure else '—')}</td>"
-        f"<td>{esc(verdict_label(r.holds.verdict))}</td></tr>"
-        for r in rows)
-    heads = (PARTS_HEAD, *ROWS_HEAD[1:]) if sentence else ROWS_HEAD
-    head = "".join(f"<th scope='col'>{esc(_(h), quote=False)}</th>" for h in heads)
-    return (f"<div class='cb-table-wrap' tabindex='0'><table class='cb-rows'>"
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
-
-
 # Translators: header of a card's table of a sentence's parts: the part's statement
 PARTS_HEAD = N_("Part")
 # The header of a reproduced table's rows on its card.
@@ -109,58 +97,68 @@ ROWS_HEAD = (
 )
 
 
-def cards_html(results: Iterable[Result]) -> str:
-    esc = html.escape
-    # Translators: on a claim card: the value the claim states
-    stated_term = _("Stated")
-    # Translators: on a claim card, the first question (glossary: 转述是否忠实？)
-    faithful_term = _("Faithful?")
-    # Translators: on a claim card, the second question (glossary: 数字是否成立？)
-    holds_term = _("Holds?")
-    # Translators: on a claim card, the link from an answer to the rule that decided it
-    rule_term = _("How we judge")
-    cards = []
-    for result in results:
-        claim = result.claim
-        rating = result.headline
-        slug = rating.name.lower()
-        attributed = ""
-        if claim.attributed_to:
-            link = (f"<a href='{SOURCES_PAGE}#{esc(claim.attributed_to)}'>"
-                    f"{esc(claim.attributed_to)}</a>")
-            # Translators: {source} is a link to the source a claim is attributed to
-            attributed = " · " + _("attributed to {source}").format(source=link)
-        elif claim.evident_origin:
-            link = (f"<a href='{SOURCES_PAGE}#{esc(claim.evident_origin)}'>"
-                    f"{esc(claim.evident_origin)}</a>")
-            # Translators: {source} is a link to the publication an unattributed figure
-            # evidently comes from (glossary: 明显出处)
-            attributed = " · " + _("evident origin: {source}").format(source=link)
-        stated = esc(claim.stated)
-        if claim.reported_as and not math.isnan(claim.reported_value):
-            # The source's own words for the value, in brackets of the reader's language.
-            quoted = esc(data_text(claim.reported_as))
-            words = f"（{quoted}）" if is_chinese() else f"({quoted})"
-            stated += f' <span class="cb-as">{words}</span>'
-        cards.append(
-            f'<article class="cb-card cb-{slug}" id="claim-{esc(claim.claim_id)}"'
-            f' data-headline="{esc(rating.value)}">'
-            f'<header><span class="cb-badge">{esc(headline_label(rating))}</span>'
-            f' <span class="cb-source"><a href="{SOURCES_PAGE}#{esc(claim.source_id)}">'
-            f'{esc(claim.source_id)}</a> · {esc(data_text(claim.location))}{attributed}'
-            f'</span></header>'
-            f'<p class="cb-claim">{esc(data_text(claim.claim))}</p>'
-            f"<dl><dt>{esc(stated_term)}</dt><dd>{stated}</dd>"
-            f"<dt>{esc(faithful_term)}</dt><dd><strong>{esc(_faithful_badge(result))}</strong>"
-            f' <span class="cb-reason">{esc(result.faithful.reason)}</span>'
-            f' <a class="cb-rule" href="{RULES_PAGE}#{faithful_rule(result)}">'
-            f'{esc(rule_term)}</a></dd>'
-            f"<dt>{esc(holds_term)}</dt><dd><strong>{esc(_holds_badge(result))}</strong>"
-            f' <span class="cb-reason">{esc(result.holds.reason)}</span>'
-            f' <a class="cb-rule" href="{RULES_PAGE}#{holds_rule(result)}">'
-            f'{esc(rule_term)}</a></dd></dl>'
-            + (_rows_table(result.rows, claim.kind == "sentence") if result.rows else "")
-            + f'<footer class="cb-id">{esc(claim.claim_id)}</footer></article>'
-        )
-    return '<div class="cb-cards">' + "".join(cards) + "</div>"
+def _rows(rows: tuple[Result, ...]) -> list[dict[str, str]]:
+    return [{"id": r.claim.claim_id, "claim": data_text(r.claim.claim), "stated": r.claim.stated,
+             "source": r.faithful.figure.amount() if r.faithful.figure else "—",
+             "faithful": _faithful_badge(r),
+             "evidence": r.holds.figure.amount() if r.holds.figure else "—",
+             "holds": verdict_label(r.holds.verdict)} for r in rows]
 
+
+def _attribution(claim: Claim) -> Markup | str:
+    """"attributed to <link>" or "evident origin: <link>", or nothing."""
+    source = claim.attributed_to or claim.evident_origin
+    if not source:
+        return ""
+    link = Markup("<a href='{page}#{id}'>{id}</a>").format(page=SOURCES_PAGE, id=source)
+    if claim.attributed_to:
+        # Translators: {source} is a link to the source a claim is attributed to
+        return Markup(escape(_("attributed to {source}"))).format(source=link)
+    # Translators: {source} is a link to the publication an unattributed figure
+    # evidently comes from (glossary: 明显出处)
+    return Markup(escape(_("evident origin: {source}"))).format(source=link)
+
+
+def card(result: Result) -> dict[str, Any]:
+    """What one card shows, in the reader's language (the template lays it out)."""
+    claim, rating = result.claim, result.headline
+    words = ""
+    if claim.reported_as and not math.isnan(claim.reported_value):
+        # The source's own words for the value, in brackets of the reader's language.
+        quoted = data_text(claim.reported_as)
+        words = f"（{quoted}）" if is_chinese() else f"({quoted})"
+    sentence = claim.kind == "sentence"
+    return {
+        "slug": rating.name.lower(), "id": claim.claim_id, "headline": rating.value,
+        "badge": headline_label(rating), "source_id": claim.source_id,
+        "location": data_text(claim.location), "attribution": _attribution(claim),
+        "claim": data_text(claim.claim), "stated": claim.stated, "words": words,
+        "answers": [
+            # Translators: on a claim card, the first question (glossary: 转述是否忠实？)
+            {"term": _("Faithful?"), "badge": _faithful_badge(result),
+             "reason": result.faithful.reason, "rule": faithful_rule(result)},
+            # Translators: on a claim card, the second question (glossary: 数字是否成立？)
+            {"term": _("Holds?"), "badge": _holds_badge(result),
+             "reason": result.holds.reason, "rule": holds_rule(result)},
+        ],
+        "heads": [_(h) for h in ((PARTS_HEAD, *ROWS_HEAD[1:]) if sentence else ROWS_HEAD)],
+        "rows": _rows(result.rows),
+    }
+
+
+@functools.cache
+def _template() -> Template:
+    environment = Environment(loader=PackageLoader("claimsbook.core.ledger", "templates"),
+                              autoescape=True, keep_trailing_newline=False)
+    return environment.get_template("cards.html")
+
+
+def cards_html(results: Iterable[Result]) -> str:
+    terms = {
+        # Translators: on a claim card: the value the claim states
+        "stated": _("Stated"),
+        # Translators: on a claim card, the link from an answer to the rule that decided it
+        "rule": _("How we judge"),
+    }
+    return _template().render(cards=[card(r) for r in results], terms=terms,
+                              sources_page=SOURCES_PAGE, rules_page=RULES_PAGE)
