@@ -99,10 +99,13 @@ def test_rule_7_a_qualifier_is_a_part_of_its_sentence():
     assert list(loose["claim_id"]) == []
 
 
-def test_rule_8_a_quote_is_attributed_to_the_record_of_the_remark():
+def test_rule_8_a_quote_is_checked_on_the_record_of_the_remark():
+    """A quote names whose remark it is, or is evidently copied from a document that
+    records it (then that document is its evident origin)."""
     claims = _claims()
-    unattributed = claims[(claims["kind"] == "quote") & (claims["attributed_to"] == "")]
-    assert list(unattributed["claim_id"]) == []
+    loose = claims[(claims["kind"] == "quote") & (claims["attributed_to"] == "")
+                   & (claims["evident_origin"] == "")]
+    assert list(loose["claim_id"]) == []
 
 
 def test_rule_9_a_claim_about_a_document_is_checked_on_the_document():

@@ -283,7 +283,20 @@ def test_the_total_change_counts_each_model_once_whatever_its_countries():
     models = pd.DataFrame({
         "publication_date": [f"{y0}-03-01", f"{y0}-05-01", f"{y0}-06-01", f"{y1}-01-01"],
         "countries": ["United States of America;United Kingdom", "China", "France", "China"],
+        "organization": ["Google DeepMind", "Alibaba", "Mistral AI", "Zhipu AI"],
         "sector": ["Industry"] * 4})
     change = next(c for c in notable_values(models, "any")
                   if c.key == f"recount-total-change-{NOTABLE_YEAR}")
     assert change.value == -2.0
+
+
+def test_the_named_companies_are_recounted_on_the_models_credited_to_china():
+    from claimsbook.chapters.ai_index import NOTABLE_YEAR, named_companies_value
+
+    models = pd.DataFrame({
+        "publication_date": [f"{NOTABLE_YEAR}-02-01", f"{NOTABLE_YEAR}-03-01",
+                             f"{NOTABLE_YEAR - 1}-03-01", f"{NOTABLE_YEAR}-04-01"],
+        "countries": ["China", "China", "China", "United States of America"],
+        "organization": ["Alibaba", "ByteDance;Peking University", "DeepSeek", "Tencent"]})
+    # DeepSeek's model is of the year before; Tencent's is not credited to China here.
+    assert named_companies_value(models).value == 2.0

@@ -580,6 +580,7 @@ def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
         arena_value("arena-top10-start", annotated, start, f"top1-top{REPORT_TOP_K}"),
     ]
     out.append(report_top10_value(annotated))
+    out.append(uscn_change_value(annotated, end))
     gaps = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
     if gaps:
         first, last = min(early_2025), max(early_2025)
@@ -598,6 +599,24 @@ def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
                 ngettext("{n} leaderboard", "{n} leaderboards", len(gaps)).format(n=len(gaps)),
                 span))
     return out
+
+
+def uscn_change_value(annotated: pd.DataFrame, end: pd.Timestamp) -> Computed:
+    """The change of the top US vs top Chinese gap on one scale: from the first
+    leaderboard the history holds with the Arena score to the report's end date (the
+    report's January 2024 start is on the online Elo in the history)."""
+    scored = annotated[annotated["rating_kind"] == ARENA_SCORE]
+    first = pd.Timestamp(scored["date"].min())
+    start_gap = _num(gap_of(annotated[annotated["date"] == first], "us-china"))
+    end_gap = _num(gap_of(annotated[annotated["date"] == pd.Timestamp(end)], "us-china"))
+    value = None if start_gap is None or end_gap is None else end_gap - start_gap
+    label = _("Our recount from the leaderboard history: change in the relative gap between "
+              "the top US and the top Chinese model, on the Arena score from its first "
+              "leaderboard")
+    return Computed("arena-uscn-change-arena-score", value, "% (change in the gap)", label,
+                    ARENA_SOURCE, _("leaderboards of {first} and {last}").format(
+                        first=_day(first), last=_day(end)),
+                    _span(f"{first:%Y-%m-%d}", f"{pd.Timestamp(end):%Y-%m-%d}"))
 
 
 def report_top10_value(annotated: pd.DataFrame) -> Computed:
@@ -622,6 +641,29 @@ def report_top10_value(annotated: pd.DataFrame) -> Computed:
                     _("leaderboard of {date}").format(date=_day(date)), _day(date))
 
 
+# The Chinese companies 中国经营报 names among the makers of China's notable models of 2024,
+# as Epoch AI spells them in its organisation column.
+NAMED_CN_COMPANIES = {"Alibaba": "Alibaba", "ByteDance": "ByteDance", "DeepSeek": "DeepSeek",
+                      "Tencent": "Tencent", "Zhipu": "Zhipu AI"}
+
+
+def named_companies_value(models: pd.DataFrame) -> Computed:
+    """How many of the companies the outlet names have a notable model of the year
+    credited to China in our copy of Epoch's data (rule 11: a recount on exactly the
+    rows named)."""
+    year = pd.to_datetime(models["publication_date"]).dt.year == NOTABLE_YEAR
+    china = models["countries"].fillna("").str.contains("China")
+    organisations = models.loc[year & china, "organization"].fillna("")
+    found = [name for name, spelled in NAMED_CN_COMPANIES.items()
+             if organisations.str.contains(spelled, regex=False).any()]
+    return Computed(
+        f"named-cn-companies-{NOTABLE_YEAR}", float(len(found)),
+        "companies with a model among them",
+        _("Companies among those the outlet names with a notable model of {year} credited "
+          "to China in our copy of Epoch's data").format(year=NOTABLE_YEAR),
+        NOTABLE_SOURCE, "notable_models.csv", _period(NOTABLE_YEAR))
+
+
 def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
     """Our recount of notable models (context: another vintage of Epoch's data, whose
     country lists differ from the data the report counted)."""
@@ -638,6 +680,7 @@ def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
         NOTABLE_SOURCE, "notable_models.csv", _period(NOTABLE_YEAR))
         for region in REGIONS]
     # Every model once, whatever its countries (the total needs no attribution rule).
+    out.append(named_companies_value(models))
     by_year = pd.to_datetime(models["publication_date"]).dt.year.value_counts()
     out.append(Computed(
         f"recount-total-change-{NOTABLE_YEAR}",

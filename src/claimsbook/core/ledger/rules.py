@@ -534,6 +534,14 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
                              if sentence else
                              _("Garbled in {garbled} of {rows} rows ({ids}); rows: {tally}."))
                             .format(garbled=len(garbled), rows=n, ids=ids, tally=tally))
+    elif answers[Faithful.FAITHFUL] and answers[Faithful.NOT_REACHED]:
+        # Like "does it hold?": a statement is faithful only when every part that
+        # restates a source does; parts not compared leave it open.
+        fa = FaithfulAnswer(Faithful.NOT_REACHED, None, None, None,
+                            (_("The parts compared with the source match, but not every part "
+                               "could be compared; parts: {tally}.") if sentence else
+                             _("The rows compared with the source match, but not every row "
+                               "could be compared; rows: {tally}.")).format(tally=tally))
     elif answers[Faithful.FAITHFUL]:
         fa = FaithfulAnswer(Faithful.FAITHFUL, None, None, None,
                             (_("Every part compared with the source matches; parts: {tally}.")
@@ -571,7 +579,9 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
         elif worst.holds.verdict is Verdict.CONTRADICTED or len(judged) == n:
             ha = HoldsAnswer(worst.holds.verdict, grade, None, reason)
         else:
-            ha = HoldsAnswer(Verdict.UNVERIFIABLE, grade, None, _sentences(
+            # Not judged as a whole: no grade stands for the statement (its judged parts
+            # keep theirs).
+            ha = HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None, _sentences(
                 reason, _("The other parts could not be judged, so the sentence as a whole "
                           "is not confirmed.") if sentence else
                 _("The other rows could not be judged, so the table as a whole is "
