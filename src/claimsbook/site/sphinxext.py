@@ -184,6 +184,9 @@ def chapter_cache_path(app: Sphinx) -> Path:
     return Path(app.config.nb_execution_cache_path or execution.default_cache_path())
 
 
+PUBLISHED_ATTR = "claimsbook_published_dates"
+
+
 def find_outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -204,6 +207,12 @@ def find_outdated(
         # re-executed through the chapter's own records above).
         outdated += sorted(env.found_docs)
         setattr(env, PACKAGE_DIGEST_ATTR, digest)
+    # Each chapter's ClaimReview carries the date its answers were published, from the
+    # history of the ledger snapshot: a new snapshot commit re-reads the chapters.
+    published = claim_history()[1]
+    if getattr(env, PUBLISHED_ATTR, None) != published:
+        outdated += sorted(chapter_docs(env))
+        setattr(env, PUBLISHED_ATTR, published)
     versions = runtime_versions()
     upgraded = getattr(env, VERSIONS_ATTR, None) != versions
     # The status page lists them: an upgrade re-reads it (with the other ledger pages).
