@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..i18n import N_, _, data_text, is_chinese
+from ..i18n import N_, _, data_text, is_chinese, pgettext
 from ..numbers import fmt_amount, fmt_number, fmt_signed
 from .labels import faithful_label, verdict_label
 from .model import (
@@ -519,6 +519,9 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
     garbled = [r for r in rows if r.faithful.answer is Faithful.GARBLED]
     # Translators: a count of a table's rows with their answer, e.g. "3 faithful"
     counted = _("{count} {answer}")
+    if sentence:
+        # Translators: a count of a sentence's parts with their answer, e.g. "3 faithful"
+        counted = pgettext("parts", "{count} {answer}")
     listed = "、" if is_chinese() else ", "
     tally = listed.join(counted.format(count=count, answer=faithful_label(a).lower())
                         for a, count in answers.items())
