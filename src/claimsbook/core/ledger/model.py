@@ -329,6 +329,15 @@ class FigureIndex:
         row = table.loc[key]
         return figure_from_row(resource, key, {**row.to_dict(), table.index.name: key})
 
+    def source_name(self, source_id: str) -> str:
+        """A source as a reader knows it: its outlet (``sources.csv``), else its id."""
+        sources = self._table("sources")
+        if source_id in sources.index and "outlet" in sources.columns:
+            outlet = sources.loc[source_id, "outlet"]
+            if isinstance(outlet, str) and outlet:
+                return outlet
+        return source_id
+
     def original_source(self, source_id: str) -> str:
         """The source whose own page ``source_id`` copies (``copy_of`` in sources.csv),
         else ``source_id`` itself."""

@@ -193,7 +193,7 @@ def faithful(claim: Claim, check: Check, figures: FigureIndex) -> FaithfulAnswer
         return answer
     # Translators: {origin} is a source id; the outlet names no source (rule 2)
     evident = _("The outlet names no source; the figure evidently comes from {origin}.").format(
-        origin=claim.evident_origin)
+        origin=figures.source_name(claim.evident_origin))
     return dataclasses.replace(answer, reason=_sentences(evident, answer.reason))
 
 
