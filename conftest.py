@@ -46,6 +46,18 @@ def pytest_configure(config) -> None:
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test starts and ends with the settings of the environment: the settings are
+    read once per context, so a test that changes the environment re-reads them, and
+    this puts them back after its monkeypatch is undone."""
+    from claimsbook.core import settings
+
+    settings.refresh()
+    yield
+    settings.refresh()
+
+
 def first_parameter(chapter: str) -> str:
     import papermill
 

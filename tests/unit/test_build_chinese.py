@@ -14,6 +14,7 @@ import pytest
 from claimsbook.site import appendix, corrections, findings, pagemeta
 from claimsbook.core import i18n
 from claimsbook.core.ledger import RESULT_COLUMNS, Faithful, Garble, Grade, Headline, Verdict
+from claimsbook.core import settings
 from test_findings import VERDICTS  # the hand-made ledger of test_findings, shown in Chinese
 
 
@@ -25,6 +26,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 @pytest.fixture()
 def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(i18n.LANG_ENV, i18n.CHINESE)
+    settings.refresh()  # the settings are read once; re-read them
 
 
 def _visible(page: str) -> str:

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from claimsbook.core.charts import ChartError, make_figure
+from claimsbook.core import settings
 
 DATA = pd.DataFrame({"year": [2023, 2024], "gap": [17.5, 0.3], "country": ["China", "China"]})
 
@@ -20,6 +21,7 @@ def _chart(**encoding):
 
 def _figure(chart, tmp_path, monkeypatch, **kw):
     monkeypatch.setenv("CLAIMSBOOK_CHART_DATA_DIR", str(tmp_path))
+    settings.refresh()  # the settings are read once; re-read them
     args = dict(chapter="99-test", chart_id="gap", title="The gap closed", source="AI Index 2025",
                 description="Gap fell from 17.5 to 0.3 points.", data=DATA)
     args.update(kw)

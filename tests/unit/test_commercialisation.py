@@ -7,6 +7,7 @@ import pytest
 
 from claimsbook.chapters import commercialisation as cm
 from claimsbook.core import params
+from claimsbook.core import settings
 
 
 def test_elo_win_probability():
@@ -261,6 +262,7 @@ def test_chinese_labels_sentences_and_charts(monkeypatch):
     assert figures["price-qwen-max-cn-2025-in"].label == (
         "Alibaba Cloud's list price of qwen-max, input tokens (cn-2025 list)")
     monkeypatch.setenv("CLAIMSBOOK_LANG", "zh_CN")
+    settings.refresh()  # the settings are read once; re-read them
     label = {c.key: c for c in cm.price_figures(_price_table())}["price-qwen-max-cn-2025-in"].label
     assert label == "阿里云公布的qwen-max输入token标价（cn-2025价目表）"
     rate = cm.choose_rate("2025-09-01", 8.0)

@@ -15,6 +15,7 @@ from claimsbook.core.ledger import (
     Check, Claim, Computed, Faithful, FigureIndex, Garble, Grade, Headline, Verdict, assess,
     cards_html, faithful_label, garble_label, grade_label, headline_label, label, verdict_label,
 )
+from claimsbook.core import settings
 
 FIGURES = pd.DataFrame([
     {"figure_id": "gap-pp", "quantity": "Gap on MMLU", "value": 0.3,
@@ -67,6 +68,7 @@ HOLDS = Check("c", source_ref="t/gap-pct", source_access="primary",
 @pytest.fixture
 def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(i18n.LANG_ENV, i18n.CHINESE)
+    settings.refresh()  # the settings are read once; re-read them
     real = i18n.catalog
 
     def catalog(domain: str, lang: str | None = None) -> dict:

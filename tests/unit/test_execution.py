@@ -6,6 +6,7 @@ import json
 from claimsbook.site import dependencies, execution
 from claimsbook.core.datapackage import sha256_of
 from claimsbook.core import inputs
+from claimsbook.core import settings
 
 
 def _ran(tmp_path, monkeypatch, notebook="nb-1"):
@@ -15,6 +16,7 @@ def _ran(tmp_path, monkeypatch, notebook="nb-1"):
     ledger.mkdir()
     monkeypatch.setenv("CLAIMSBOOK_ROOT", str(root))
     monkeypatch.setenv("CLAIMSBOOK_LEDGER_DIR", str(ledger))
+    settings.refresh()  # the settings are read once; re-read them
     table = root / "data" / "table.csv"
     table.write_text("a\n1\n", encoding="utf-8")
     module = root / "src" / "mine.py"

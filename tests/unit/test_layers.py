@@ -26,3 +26,16 @@ def test_only_the_settings_module_reads_the_environment():
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if reads.search(line.split("#")[0]) and "``" not in line]
     assert found == []
+
+
+def test_settings_are_one_object_read_once_and_changed_for_a_block(monkeypatch):
+    from claimsbook.core import settings
+
+    settings.refresh()
+    before = settings.current()
+    monkeypatch.setenv(settings.LANG_ENV, "zh_CN")
+    assert settings.current() is before and settings.language_setting() == "en"
+    with settings.use(language="zh_CN", jobs=3) as changed:
+        assert changed.language == "zh_CN" and settings.jobs() == 3
+    assert settings.current() is before
+    assert settings.refresh().language == "zh_CN"

@@ -10,6 +10,7 @@ import pytest
 from claimsbook.chapters import months_behind as mb
 from claimsbook.chapters.lag import DAYS_PER_MONTH
 from claimsbook.core.params import ParameterError, validate
+from claimsbook.core import settings
 
 
 def models(*rows: tuple[str, str, float, str, object]) -> pd.DataFrame:
@@ -382,6 +383,7 @@ def test_chinese_narratives(toy: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) 
     import re
 
     monkeypatch.setenv("CLAIMSBOOK_LANG", "zh_CN")
+    settings.refresh()  # the settings are read once; re-read them
     changes = mb.lead_changes(toy, "United States", "China")
     lead = mb.describe_lead(changes, "China", "the United States")
     assert lead == "中国于2024年3月1日首次超过美国（cn-c），此后一直领先"

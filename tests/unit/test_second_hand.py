@@ -12,6 +12,7 @@ from claimsbook.core import params
 from claimsbook.chapters import second_hand as sh
 from claimsbook.core.ledger import Claim
 from claimsbook.core.params import ParameterError
+from claimsbook.core import settings
 
 RETAIL = pd.DataFrame(
     {"year": [2023, 2024], "value_100m_yuan": [471495.0, 487895.0], "growth_pct": [7.2, 3.5]}
@@ -348,6 +349,7 @@ def test_chinese_labels_titles_and_what_if_menus(monkeypatch):
     """With CLAIMSBOOK_LANG=zh_CN the module writes Chinese: a Computed label, the scenario
     table, chart titles and the what-if chart's menus; money in 亿元."""
     monkeypatch.setenv("CLAIMSBOOK_LANG", "zh_CN")
+    settings.refresh()  # the settings are read once; re-read them
     computed = {c.key: c for c in sh.stage_computed(STAGES)}
     label = computed["everbright-launch-start"].label
     assert label.startswith("光大证券") and "市场启动期" in label

@@ -366,7 +366,8 @@ class PapermillResult:
 
 # The first cell of a run in a kernel that ran a chapter before: an empty namespace
 # and this run's output folders (claimsbook reads them from the environment per call).
-RESET_CELL = "%reset -f\nimport os\nos.environ.update({env!r})"
+RESET_CELL = ("%reset -f\nimport os\nos.environ.update({env!r})\n"
+              "from claimsbook.core import settings as _settings\n_settings.refresh()")
 
 
 def run_papermill(job: PapermillJob, km: Any = None) -> PapermillResult:
