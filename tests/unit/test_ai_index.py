@@ -303,3 +303,14 @@ def test_the_named_companies_are_recounted_on_the_models_credited_to_china():
         "organization": ["Alibaba", "ByteDance;Peking University", "DeepSeek", "Tencent"]})
     # DeepSeek's model is of the year before; Tencent's is not credited to China here.
     assert named_companies_value(models).value == 2.0
+
+
+def test_the_us_lead_in_notable_models_is_us_less_china():
+    from claimsbook.chapters.ai_index import NOTABLE_YEAR, us_lead_value
+
+    models = pd.DataFrame({
+        "publication_date": [f"{NOTABLE_YEAR}-01-01"] * 3 + [f"{NOTABLE_YEAR - 1}-01-01"],
+        "countries": ["United States of America", "United States of America;China", "China",
+                      "United States of America"]})
+    assert us_lead_value(models, "any").value == 0.0  # 2 US against 2 China that year
+    assert us_lead_value(models, "first").value == 1.0

@@ -96,6 +96,7 @@ from .values import (  # noqa: F401
     gap_of,
     named_companies_value,
     notable_values,
+    us_lead_value,
     report_top10_value,
     research_values,
     uscn_change_value,

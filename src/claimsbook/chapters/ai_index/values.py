@@ -214,6 +214,19 @@ def named_companies_value(models: pd.DataFrame) -> Computed:
         NOTABLE_SOURCE, "notable_models.csv", _period(NOTABLE_YEAR))
 
 
+def us_lead_value(models: pd.DataFrame, rule: str) -> Computed:
+    """How many more notable models of the year our copy of Epoch's data credits to the
+    United States than to China (a lead, whatever the vintage's exact counts)."""
+    counts = count_by_region(models, rule, [NOTABLE_YEAR]).set_index("region")["models"]
+    lead = float(counts.get("United States", 0.0) - counts.get("China", 0.0))
+    return Computed(
+        f"recount-us-lead-{NOTABLE_YEAR}", lead, "models (United States less China)",
+        _("Notable models of {year} credited to the United States less those credited to "
+          "China in our copy of Epoch's data, rule: {rule}").format(
+            year=NOTABLE_YEAR, rule=_(RULE_TEXT[rule])),
+        NOTABLE_SOURCE, "notable_models.csv", _period(NOTABLE_YEAR))
+
+
 def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
     """Our recount of notable models (context: another vintage of Epoch's data, whose
     country lists differ from the data the report counted)."""
@@ -231,6 +244,7 @@ def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
         for region in REGIONS]
     # Every model once, whatever its countries (the total needs no attribution rule).
     out.append(named_companies_value(models))
+    out.append(us_lead_value(models, rule))
     by_year = pd.to_datetime(models["publication_date"]).dt.year.value_counts()
     out.append(Computed(
         f"recount-total-change-{NOTABLE_YEAR}",
