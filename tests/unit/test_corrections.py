@@ -138,3 +138,10 @@ def test_a_removed_claim_links_to_no_card_in_any_of_its_entries():
              C("2026-11-20", "a1", "kept", "03-x", "verdict", "reproduced", "contradicted", "y")]
     page = corrections.log_html(found)
     assert "#claim-gone" not in page and "href='../chapters/03-x.html#claim-kept'" in page
+
+
+def test_a_claims_own_bullet_wins_over_one_that_mentions_it():
+    message = ("Subject\n\n- part-a: added (a part of the statement sent-x).\n"
+               "- sent-x: added (one sentence, one statement).")
+    assert corrections.reason_for(message, "sent-x") == "sent-x: added (one sentence, one statement)."
+    assert corrections.reason_for(message, "part-a").startswith("part-a: added")

@@ -107,7 +107,11 @@ def reason_for(message: str, claim_id: str) -> str:
     """The bullet or paragraph of a commit message that names the claim; else the
     message's subject."""
     named = re.compile(rf"(?<![\w-]){re.escape(claim_id)}(?![\w-])")
-    for block in message_blocks(message)[1:]:
+    blocks = message_blocks(message)[1:]
+    # A bullet that opens with the claim ("claim-id: …") is its own explanation; one
+    # that only mentions it (another claim's "a part of claim-id") comes after.
+    opening = [b for b in blocks if b.startswith(f"{claim_id}:")]
+    for block in opening + [b for b in blocks if b not in opening]:
         found = named.search(block)
         if not found:
             continue
