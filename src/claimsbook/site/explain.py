@@ -43,7 +43,7 @@ def references(check: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _figure(ref: str, sources: pd.DataFrame, verdicts: pd.DataFrame | None) -> Iterator[str]:
+def _figure(ref: str, sources: pd.DataFrame) -> Iterator[str]:
     resource, _, key = ref.partition("/")
     if resource == COMPUTED:
         yield f"  {ref}: a value the chapter computes and records (chapter.record)"
@@ -104,7 +104,7 @@ def explain(claim_id: str) -> str:
     refs = references(check)
     lines += ["", "3. figures it references" + ("" if refs else ": none")]
     for ref in refs:
-        lines += list(_figure(ref, sources, None))
+        lines += list(_figure(ref, sources))
     lines += ["", "4. the answers the last build computed"]
     for lang in i18n.LANGUAGES:
         lines += list(_answers(claim_id, chapter, lang))

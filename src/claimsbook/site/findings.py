@@ -209,6 +209,12 @@ def scorecard_html(verdicts: pd.DataFrame, card_prefix: str) -> str:
     return "".join(sections)
 
 
+def _link_text(row: Mapping[str, object]) -> str:
+    """A statement as the in-brief box names it: what it reports (in the reader's
+    language), else its id."""
+    return data_text(str(row["reported_as"])) if row["reported_as"] else str(row["claim_id"])
+
+
 def brief_html(chapter: pd.DataFrame) -> str:
     """A chapter's "in brief" box, from its own answers: how many statements, how
     many its sources restated faithfully or garbled, how many hold, and each garbled
@@ -252,8 +258,7 @@ def brief_html(chapter: pd.DataFrame) -> str:
                      else garble_label(kind))
             links = _(", ").join(
                 f"<a href='#claim-{esc(r['claim_id'])}' title='{esc(data_text(str(r['claim'])))}'>"
-                f"{esc(data_text(str(r['reported_as'])) if r['reported_as'] else str(r['claim_id']))}</a>"
-                for r in group.to_dict("records"))
+                f"{esc(_link_text(r))}</a>" for r in group.to_dict("records"))
             # Translators: a kind of error, how many figures it affects, and their links.
             items.append("<li>" + esc(_("{kind} ({n}): {links}")).format(
                 kind=f"<em>{esc(label)}</em>", n=len(group), links=links) + "</li>")

@@ -37,7 +37,7 @@ from . import appendix, assets, corrections, dependencies, execution, findings, 
 from ..core import datapackage, settings
 from ..core import i18n
 from ..core.i18n import N_, _
-from ..core.paths import build_dir, chart_data_dir, edition_build_dir, ledger_dir, project_root
+from ..core.paths import chart_data_dir, edition_build_dir, ledger_dir, project_root
 
 logger = logging.getLogger(__name__)
 VEGA_BUNDLE = "vendor/vega-bundle.js"
@@ -46,6 +46,8 @@ VL_CONVERT_VERSION = importlib.metadata.version("vl-convert-python")
 PACKAGE_DIGEST_ATTR = "claimsbook_package_digest"
 # Where it remembers which cached execution each chapter page was read with.
 SHOWN_EXECUTIONS_ATTR = "claimsbook_shown_executions"
+# The publication dates the chapters' ClaimReview carries (from the snapshot's history).
+PUBLISHED_ATTR = "claimsbook_published_dates"
 # Where the data package is published in the site.
 PUBLISHED_DATA = "data"
 
@@ -182,9 +184,6 @@ def execute_stale_chapters(app: Sphinx, env: BuildEnvironment) -> None:
 
 def chapter_cache_path(app: Sphinx) -> Path:
     return Path(app.config.nb_execution_cache_path or execution.default_cache_path())
-
-
-PUBLISHED_ATTR = "claimsbook_published_dates"
 
 
 def find_outdated(

@@ -4,18 +4,12 @@ recount of notable models by region."""
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Mapping, Sequence
-import altair as alt
-import pandas as pd
-from ...core import params
-from ...core.geography import REGIONS, region_of
-from ...core.arithmetic import fold_change, percent_fall
-from ...core.charts import country_scale
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month, fmt_number
+from collections.abc import Iterable, Sequence
 
+import pandas as pd
+
+from ...core.geography import region_of
+from ...core.i18n import _, is_chinese
 from .model import ATTRIBUTION_RULES, RATING_WORDS, SNAPSHOT_RULES
 from .words import _bench_headers, _display, _internal, _snapshot_headers
 

@@ -3,24 +3,20 @@ models and inference prices."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
+
 import altair as alt
 import pandas as pd
-from ...core import params
-from ...core.geography import REGIONS, region_of
-from ...core.arithmetic import fold_change, percent_fall
-from ...core.charts import country_scale
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month, fmt_number
 
+from ...core.arithmetic import fold_change
+from ...core.charts import country_scale
+from ...core.geography import REGIONS
+from ...core.i18n import N_, _, data_text, is_chinese, ngettext
+from ...core.numbers import fmt_month
 from .analysis import _bench_data, gap_series, months_behind_dates
 from .model import RATING_WORDS, SENSITIVITY_MONTHS, SWITCH_DATES, YEARS
 from .values import fmt
 from .words import _day, _internal, _period, _region, month_span, report_value
-
 
 CHART_REPORT = N_("AI Index 2025")
 

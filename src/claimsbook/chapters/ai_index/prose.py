@@ -3,25 +3,26 @@ beside the prose."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Iterable, Mapping, Sequence
-import altair as alt
-import pandas as pd
-from ...core import params
-from ...core.geography import REGIONS, region_of
-from ...core.arithmetic import fold_change, percent_fall
-from ...core.charts import country_scale
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month, fmt_number
+from collections.abc import Sequence
 
-from .analysis import _bench_data, benchmark_table, gaps_on, increase, min_relative_gap, relative_gap_given_leader, top_scores
+import pandas as pd
+
+from ...core.arithmetic import fold_change, percent_fall
+from ...core.i18n import _, is_chinese
+from ...core.numbers import fmt_day
+from .analysis import (
+    _bench_data,
+    benchmark_table,
+    gaps_on,
+    increase,
+    min_relative_gap,
+    relative_gap_given_leader,
+    top_scores,
+)
 from .model import BENCHMARKS, REPORT_TOP_K, RULE_TEXT, YEARS
 from .tables import _rules_data
 from .values import _num, _rank_gap_percent
 from .words import _day, _gap_kind, month_span, report_value
-
 
 # glue name -> claim whose stated value the prose quotes
 REPORTED_GLUE: dict[str, str] = {

@@ -3,19 +3,10 @@ training costs."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Iterable, Mapping, Sequence
-import altair as alt
 import pandas as pd
-from ...core import params
-from ...core.geography import REGIONS, region_of
-from ...core.arithmetic import fold_change, percent_fall
-from ...core.charts import country_scale
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month, fmt_number
 
+from ...core.geography import REGIONS
+from ...core.i18n import _, is_chinese
 from .analysis import attribute, count_by_region
 from .model import ATTRIBUTION_RULES, COST_MODELS, NOTABLE_FIRST_YEAR, NOTABLE_YEAR
 from .words import _display, _internal, _region

@@ -3,21 +3,41 @@ with what it measures."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Iterable, Mapping, Sequence
-import altair as alt
-import pandas as pd
-from ...core import params
-from ...core.geography import REGIONS, region_of
-from ...core.arithmetic import fold_change, percent_fall
-from ...core.charts import country_scale
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month, fmt_number
+from collections.abc import Sequence
 
-from .analysis import count_by_region, group_gap, increase, industry_share, min_relative_gap, rank_gap, relative_gap_given_leader, top_scores
-from .model import ARENA_SCORE, ARENA_SOURCE, BENCHMARKS, COST_MODELS, GAP_WORDS, HUB_SOURCE, NOTABLE_SOURCE, NOTABLE_YEAR, REPORT, REPORT_TOP10_MODELS, REPORT_TOP10_MONTH, REPORT_TOP_K, RULE_TEXT, YEARS
+import pandas as pd
+
+from ...core.arithmetic import fold_change, percent_fall
+from ...core.geography import REGIONS
+from ...core.i18n import N_, _, ngettext
+from ...core.ledger import Computed
+from ...core.numbers import fmt_number
+from .analysis import (
+    count_by_region,
+    group_gap,
+    increase,
+    industry_share,
+    min_relative_gap,
+    rank_gap,
+    relative_gap_given_leader,
+    top_scores,
+)
+from .model import (
+    ARENA_SCORE,
+    ARENA_SOURCE,
+    BENCHMARKS,
+    COST_MODELS,
+    GAP_WORDS,
+    HUB_SOURCE,
+    NOTABLE_SOURCE,
+    NOTABLE_YEAR,
+    REPORT,
+    REPORT_TOP10_MODELS,
+    REPORT_TOP10_MONTH,
+    REPORT_TOP_K,
+    RULE_TEXT,
+    YEARS,
+)
 from .words import _day, _period, _region, _span, _unit, _where, month_span, report_value
 
 

@@ -3,19 +3,13 @@ report's own figures by row."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
-import altair as alt
-import pandas as pd
-from ...core import params
-from ...core.geography import REGIONS, region_of
-from ...core.arithmetic import fold_change, percent_fall
-from ...core.charts import country_scale
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month, fmt_number
+from collections.abc import Mapping
 
+import pandas as pd
+
+from ...core.i18n import _, data_text, is_chinese
+from ...core.numbers import fmt_day, fmt_month
 from .model import REGION_NAMES
 
 

@@ -8,16 +8,13 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
-import altair as alt
+
 import pandas as pd
+
 from ...core import params
-from ...core.arithmetic import growth_multiple, growth_pct, implied_earlier, implied_total, ratio
-from ...core.i18n import N_, _, data_text, is_chinese
-from ...core.ledger import Computed
-
+from ...core.arithmetic import ratio
+from ...core.i18n import N_, _, is_chinese
 from .words import COUNTRY_NAMES, _word
-
 
 PRICE_LISTS: tuple[str, ...] = ("cn-2025", "cn-2024-09", "cn-2024-05", "intl")
 

@@ -3,24 +3,26 @@ leaderboard, MAU and token growth."""
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Mapping
 from typing import Any
+
 import altair as alt
 import pandas as pd
-from ...core import params
-from ...core.arithmetic import growth_multiple, growth_pct, implied_earlier, implied_total, ratio
-from ...core.i18n import N_, _, data_text, is_chinese
-from ...core.ledger import Computed
 
-from .analysis import ELO_SCALE, Rate, best_by, choose_rate, ecb_rate, elo_win_probability, open_table_consistency, to_usd
-from .values import CN_MODEL, US_LIST, US_MODEL
-from .values import DIRECTIONS, direction_word
+from ...core.arithmetic import growth_multiple
+from ...core.i18n import N_, _, is_chinese
+from .analysis import (
+    ELO_SCALE,
+    Rate,
+    best_by,
+    choose_rate,
+    ecb_rate,
+    elo_win_probability,
+    open_table_consistency,
+    to_usd,
+)
+from .values import CN_MODEL, DIRECTIONS, US_LIST, US_MODEL, direction_word
 from .words import BOARD_NAMES, COUNTRY_NAMES, LICENCE_CLASSES, _word
-
 
 # Translators: "{n} holds" etc. count the chapter's statements by headline verdict
 # (holds 成立 · roughly holds 大致成立 · garbled 转述有误 · contradicted 不成立 ·

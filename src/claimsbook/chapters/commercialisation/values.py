@@ -3,21 +3,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
-import altair as alt
+
 import pandas as pd
-from ...core import params
-from ...core.arithmetic import growth_multiple, growth_pct, implied_earlier, implied_total, ratio
-from ...core.i18n import N_, _, data_text, is_chinese
+
+from ...core.arithmetic import growth_multiple, growth_pct, implied_earlier, ratio
+from ...core.i18n import N_, _, data_text
 from ...core.ledger import Computed
-
 from .analysis import PRICE_LISTS, Rate, price_ratios, score_comparison, shares_sum
-
 
 PRICES_SOURCE_ID = "openai-pricing-2025"
 

@@ -3,19 +3,9 @@ boards, in the reader's language."""
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
-import altair as alt
-import pandas as pd
-from ...core import params
-from ...core.arithmetic import growth_multiple, growth_pct, implied_earlier, implied_total, ratio
-from ...core.i18n import N_, _, data_text, is_chinese
-from ...core.ledger import Computed
+from collections.abc import Mapping
 
+from ...core.i18n import N_, _
 
 # Words of the data tables' country, licence and board columns, in the reader's language.
 COUNTRY_NAMES = {"United States": N_("United States"), "China": N_("China"),

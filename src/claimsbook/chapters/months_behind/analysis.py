@@ -3,24 +3,28 @@ lag, lead changes in open weights, the lag today, and sentences that describe th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
-import altair as alt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
-from ...core import params
-from ...core.geography import OTHER, REGIONS, region_of
-from ...core.charts import country_scale
-from ...core.chapter import table
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month
-from ..lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
+from ...core.i18n import _
+from ...core.ledger import Computed
+from ...core.numbers import fmt_month
+from ..lag import frontier, monthly_dates
 from .lags import LagRules, arena_models, coverage_end, epoch_models, select_models
 from .model import METRICS, Q2_2025_END
-from .words import ARENA_SOURCE, EPOCH_SOURCE, _value, country_name, day_text, metric_key, metric_name, model_set_name
+from .words import (
+    ARENA_SOURCE,
+    EPOCH_SOURCE,
+    _value,
+    country_name,
+    day_text,
+    metric_key,
+    metric_name,
+    model_set_name,
+)
 
 
 def build_tables(

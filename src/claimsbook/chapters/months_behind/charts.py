@@ -3,26 +3,18 @@ weights, and the what-if chart of the lag by metric and tolerance."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from typing import Any
-import altair as alt
-import numpy as np
-import pandas as pd
-from ...core import params
-from ...core.geography import OTHER, REGIONS, region_of
-from ...core.charts import country_scale
-from ...core.chapter import table
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month
-from ..lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
+import altair as alt
+import pandas as pd
+
+from ...core.charts import country_scale
+from ...core.i18n import N_, _, is_chinese
 from .analysis import lag_long
 from .lags import LagRules
 from .model import OVER_A_YEAR, UNDER_THREE_MONTHS
 from .words import country_name, metric_key, metric_name
-
 
 # Source lines of the chapter's charts.
 SOURCE_EPOCH = N_("Epoch AI, Data on AI Benchmarking (CC-BY-4.0)")

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
-import altair as alt
+
 import numpy as np
 import pandas as pd
-from ...core import params
-from ...core.geography import OTHER, REGIONS, region_of
-from ...core.charts import country_scale
-from ...core.chapter import table
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month
-from ..lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
+from ...core.geography import region_of
+from ...core.i18n import _, ngettext
+from ..lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 from .model import METRICS, MODEL_SETS, OVER_A_YEAR, Q2_2025_MONTHS, UNDER_THREE_MONTHS
 from .words import day_text
 

@@ -3,21 +3,15 @@ model sets, the claim's thresholds and the parameters a reader may change."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
-import altair as alt
-import numpy as np
-import pandas as pd
-from ...core import params
-from ...core.geography import OTHER, REGIONS, region_of
-from ...core.charts import country_scale
-from ...core.chapter import table
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month
-from ..lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
+import pandas as pd
+
+from ...core import params
+from ...core.geography import OTHER, REGIONS
+from ...core.i18n import N_
 
 GROUPS: tuple[str, ...] = (*REGIONS, OTHER, "Multinational")
 

@@ -3,21 +3,14 @@ language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from typing import Any
-import altair as alt
+
 import numpy as np
 import pandas as pd
-from ...core import params
-from ...core.geography import OTHER, REGIONS, region_of
-from ...core.charts import country_scale
-from ...core.chapter import table
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month
-from ..lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
+from ...core.chapter import table
+from ...core.i18n import _, data_text, is_chinese
 from .model import COLUMN_LABELS, SUPPORT_WORDS, SWEEP_LABELS
 from .words import metric_key
 

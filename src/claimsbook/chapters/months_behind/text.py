@@ -3,21 +3,12 @@ the computed tables."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
-import altair as alt
-import numpy as np
-import pandas as pd
-from ...core import params
-from ...core.geography import OTHER, REGIONS, region_of
-from ...core.charts import country_scale
-from ...core.chapter import table
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month
-from ..lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
+from dataclasses import dataclass
 
+import pandas as pd
+
+from ...core.i18n import N_, _
+from ...core.numbers import fmt_month
 from .analysis import FALL_LOW_WINDOW, FALL_PEAK_WINDOW, describe_coverage, describe_fall, lag_fall
 from .model import UNDER_THREE_MONTHS
 

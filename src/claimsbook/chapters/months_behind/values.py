@@ -3,25 +3,29 @@ each with what it measures."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
-import altair as alt
-import numpy as np
-import pandas as pd
-from ...core import params
-from ...core.geography import OTHER, REGIONS, region_of
-from ...core.charts import country_scale
-from ...core.chapter import table
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month
-from ..lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+import pandas as pd
+
+from ...core.i18n import _
+from ...core.ledger import Computed
+from ..lag import Frontier, frontier
 from .analysis import first_release, release_of, score_margin
 from .lags import LagRules, lead_changes, months_between
 from .model import Q2_2025_END
-from .words import ARENA_SOURCE, EPOCH_SOURCE, LLAMA_405B_MODELS, POST_SOURCE, QWQ_MODEL, R1_0528, _value, country_name, metric_name, model_set_name
+from .words import (
+    ARENA_SOURCE,
+    EPOCH_SOURCE,
+    LLAMA_405B_MODELS,
+    POST_SOURCE,
+    QWQ_MODEL,
+    R1_0528,
+    _value,
+    country_name,
+    metric_name,
+    model_set_name,
+)
 
 
 def lag_values(closing: pd.DataFrame, rules: LagRules, model_set: str) -> list[Computed]:

@@ -3,23 +3,14 @@ countries, model sets, dates."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
-import altair as alt
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
-from ...core import params
-from ...core.geography import OTHER, REGIONS, region_of
-from ...core.charts import country_scale
-from ...core.chapter import table
-from ...core.i18n import N_, _, data_text, is_chinese, ngettext
-from ...core.ledger import Computed
-from ...core.numbers import fmt_day, fmt_month
-from ..lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
 
-from .model import METRICS, METRIC_KEYS, METRIC_NAMES, METRIC_UNITS, MODEL_SET_NAMES
-
+from ...core.i18n import N_, _, is_chinese
+from ...core.numbers import fmt_day
+from .model import METRIC_KEYS, METRIC_NAMES, METRIC_UNITS, METRICS, MODEL_SET_NAMES
 
 EPOCH_SOURCE = "epoch-benchmarking-hub"
 

@@ -3,21 +3,17 @@ consistency check, growth arithmetic, shares and the stages."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-import altair as alt
+
 import pandas as pd
+
 from ...core import params
 from ...core.arithmetic import growth_pct, implied_earlier
 from ...core.i18n import N_, _, data_text, is_chinese
-from ...core.ledger import Claim, Computed
-from ...core.numbers import fmt_amount, fmt_number
-from ...core.params import ParameterError
-
-from .model import ESTIMATE_KINDS, GrowthPct, MAX_ELASTICITY, SCOPE_WORDS, YearIn, _word
+from .model import ESTIMATE_KINDS, MAX_ELASTICITY, SCOPE_WORDS, GrowthPct, YearIn, _word
 
 
 def validate_scenario(elasticity: float, gmv_growth_pct: float) -> None:

@@ -3,22 +3,26 @@ chapter's summary values."""
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
+
 import altair as alt
 import pandas as pd
-from ...core import params
-from ...core.arithmetic import growth_pct, implied_earlier
-from ...core.i18n import N_, _, data_text, is_chinese
-from ...core.ledger import Claim, Computed
-from ...core.numbers import fmt_amount, fmt_number
-from ...core.params import ParameterError
 
+from ...core.i18n import N_, _, data_text, is_chinese
+from ...core.numbers import fmt_amount, fmt_number
 from .analysis import Scenario, scenario
-from .model import ESTIMATE_KINDS, MARKER_SIZE, MONEY_UNIT, PER_BILLION, PER_TRILLION, PRODUCER_NAMES, SCOPE_WORDS, SENSITIVITY_GROWTHS_PCT, _tip, _word
+from .model import (
+    ESTIMATE_KINDS,
+    MARKER_SIZE,
+    MONEY_UNIT,
+    PER_BILLION,
+    PER_TRILLION,
+    PRODUCER_NAMES,
+    SCOPE_WORDS,
+    SENSITIVITY_GROWTHS_PCT,
+    _tip,
+    _word,
+)
 
 
 def scenario_values(scen: Scenario, estimate: pd.Series) -> dict[str, Any]:

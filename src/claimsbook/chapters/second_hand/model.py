@@ -4,19 +4,15 @@ and the constants the chapter's values and charts share."""
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-import altair as alt
-import pandas as pd
-from ...core import params
-from ...core.arithmetic import growth_pct, implied_earlier
-from ...core.i18n import N_, _, data_text, is_chinese
-from ...core.ledger import Claim, Computed
-from ...core.numbers import fmt_amount, fmt_number
-from ...core.params import ParameterError
 
+import altair as alt
+
+from ...core import params
+from ...core.i18n import N_, _, is_chinese
+from ...core.params import ParameterError
 
 #: Years for which the book records NBS retail sales (data/second-hand/retail_sales.csv).
 RETAIL_YEARS: tuple[int, ...] = tuple(range(2015, 2025))

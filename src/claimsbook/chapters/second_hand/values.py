@@ -3,23 +3,26 @@
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
 import altair as alt
 import pandas as pd
-from ...core import params
-from ...core.arithmetic import growth_pct, implied_earlier
-from ...core.i18n import N_, _, data_text, is_chinese
+
+from ...core.arithmetic import implied_earlier
+from ...core.i18n import N_, _, is_chinese
 from ...core.ledger import Claim, Computed
 from ...core.numbers import fmt_amount, fmt_number
-from ...core.params import ParameterError
-
 from .analysis import _stage_name, count_distinct, implied_previous_range, timeline
-from .model import ARTICLE, BAR_HEIGHT, EVERBRIGHT_LAUNCH, MONEY_UNIT, PER_BILLION, PER_TRILLION, _tip
-
+from .model import (
+    ARTICLE,
+    BAR_HEIGHT,
+    EVERBRIGHT_LAUNCH,
+    MONEY_UNIT,
+    PER_BILLION,
+    PER_TRILLION,
+    _tip,
+)
 
 CRGTA_TOTAL, CRGTA_ONLINE = "crgta-total", "crgta-ecommerce"
 

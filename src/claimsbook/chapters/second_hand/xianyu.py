@@ -3,23 +3,15 @@ charts."""
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
+
 import altair as alt
 import pandas as pd
-from ...core import params
-from ...core.arithmetic import growth_pct, implied_earlier
-from ...core.i18n import N_, _, data_text, is_chinese
-from ...core.ledger import Claim, Computed
-from ...core.numbers import fmt_amount, fmt_number
-from ...core.params import ParameterError
 
+from ...core.i18n import N_, _, data_text, is_chinese
+from ...core.numbers import fmt_amount, fmt_number
 from .analysis import CohortBounds, share_pct
 from .model import MARKER_SIZE, _tip
-
 
 DAYS_PER_MONTH = 365.25 / 12
 

@@ -15,7 +15,7 @@ from ..i18n import N_, _, data_text, is_chinese, pgettext
 from ..numbers import fmt_amount, fmt_number, fmt_signed
 from .labels import faithful_label, verdict_label
 from .model import (
-    APPROX_RELATIVE, APPROX_TOLERANCES, COMPARISONS, EDGE_EPSILON, JUDGING_GRADES, STATED,
+    APPROX_RELATIVE, APPROX_TOLERANCES, COMPARISONS, EDGE_EPSILON, JUDGING_GRADES,
     Access, Check, Claim, Faithful, Figure, FigureIndex, Garble, Grade, Headline, LedgerError,
     Verdict,
 )
