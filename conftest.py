@@ -68,15 +68,13 @@ def _book_executions():
     """Each chapter's execution in the book's cache, made current if it was stale."""
     from claimsbook.site import execution
 
-    from claimsbook.core import i18n
-
-    # The English edition's, named: unit tests switch the language of this process while
+    # The book's own folders, named: unit tests switch the settings of this process while
     # this runs in the background.
     plan = execution.bring_up_to_date(ledger=ROOT / "_build" / "ledger",
-                                      charts=ROOT / "_build" / "chart-data", lang=i18n.ENGLISH)
+                                      charts=ROOT / "_build" / "chart-data")
     if plan.failed:
         raise RuntimeError("\n".join(f"{r.chapter}: {r.error}" for r in plan.failed))
-    cache = execution.default_cache_path(i18n.ENGLISH)
+    cache = ROOT / "_build" / execution.CACHE_DIR
     return {chapter: execution.executed_notebook(chapter, cache)
             for chapter in execution.chapter_notebooks(ROOT)}
 
@@ -89,6 +87,9 @@ def _papermill_runs(out: Path):
     chapters = sorted(execution.chapter_notebooks(ROOT))
     jobs = cli.parameter_set_jobs(out)
     jobs += [execution.PapermillJob(c, {first_parameter(c): BAD_VALUE}, out / f"{c}.bad", "bad")
+             for c in chapters]
+    # The defaults with the kernel set to Chinese: its outputs must be the book's own.
+    jobs += [execution.PapermillJob(c, {}, out / f"{c}.kernel-zh", "kernel-zh", lang="zh_CN")
              for c in chapters]
     # A date YAML cannot build, passed on as typed (see cli.parse_assignment).
     jobs.append(execution.PapermillJob(

@@ -23,7 +23,9 @@ import pandas as pd
 import papermill
 import pytest
 
+from claimsbook.core import views
 from claimsbook.site import cli
+from claimsbook.site.views import GLUE_PREFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))
@@ -48,6 +50,40 @@ def test_book_execution_ran_every_cell_without_error(chapter, book_executions):
         assert cell.execution_count is not None, f"code cell {number} did not run"
         errors = [o for o in cell.outputs if o.output_type == "error"]
         assert not errors, f"code cell {number} raised {errors[0].ename}: {errors[0].evalue}"
+
+
+def reader_outputs(notebook) -> list[tuple[str, str]]:
+    """What a chapter's pages are made of, output by output: a view's payload (the
+    function and the values it renders), any other output as it is."""
+    found = []
+    ours = [cell for cell in notebook.cells if cell.cell_type == "code" and not {
+        "injected-parameters", "claimsbook-reset"} & set(cell.metadata.get("tags", []))]
+    for cell in ours:
+        for output in cell.get("outputs", []):
+            data = {key.removeprefix(GLUE_PREFIX): value
+                    for key, value in output.get("data", {}).items()}
+            if views.MIME in data:
+                found.append((data[views.MIME]["call"], data[views.MIME]["pickle"]))
+            elif data or output.get("text"):
+                found.append((output.output_type, json.dumps(data or output.get("text"),
+                                                             sort_keys=True)))
+    return found
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_a_kernel_writes_nothing_in_its_own_language(chapter, book_executions, papermill_runs):
+    """Kernels compute; each edition renders what they computed in its language
+    (claimsbook.core.views). A chapter executed with its kernel in Chinese must give the
+    book's (English) execution's outputs exactly: an output that differs was written in
+    the kernel's language, and the Chinese edition would show it in English."""
+    run = papermill_runs[(chapter, "kernel-zh")]
+    assert run.error is None, run.error
+    chinese = reader_outputs(nbformat.read(run.output, as_version=4))
+    book = reader_outputs(book_executions[chapter])
+    differ = [f"output {n} ({a[0]})" for n, (a, b) in enumerate(zip(book, chinese)) if a != b]
+    assert len(book) == len(chinese) and not differ, (
+        f"{chapter}: with the kernel in Chinese, {', '.join(differ) or 'the number of outputs'} "
+        "differ: pass the function that writes it to later(...) instead of its result")
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

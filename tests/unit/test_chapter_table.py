@@ -1,7 +1,7 @@
 import numpy as np
 import pandas as pd
 
-from claimsbook.core.chapter import header, table
+from claimsbook.core.chapter import header, styled_table as table
 
 
 def test_headers_read_as_words():

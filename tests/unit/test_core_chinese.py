@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from claimsbook.core import i18n
-from claimsbook.core.chapter import header, table
+from claimsbook.core.chapter import header, styled_table as table
 from claimsbook.core.charts import _lines, what_if_label
 from claimsbook.core.ledger import (
     Check, Claim, Computed, Faithful, FigureIndex, Garble, Grade, Headline, Verdict, assess,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,25 +11,40 @@ import altair as alt
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from . import datapackage
+from . import datapackage, views
 from .charts import Figure, make_figure
 from .i18n import N_, _, data_text, is_chinese
 from .ledger import CardDeck, Computed, Headline, Ledger, LedgerError, Result, headline_label
 from .numbers import fmt_number
+from .views import View, later, resolve
 
 # Words that column names abbreviate, spelled as a reader expects them.
 _HEADER_WORDS = {"id": "id", "usd": "USD", "cny": "CNY", "eci": "ECI", "mau": "MAU",
                  "gmv": "GMV", "pct": "%", "pp": "pp", "q2": "Q2", "us": "US", "cn": "CN"}
 
 
-def glue(name: str, value: Any, display: bool = False) -> None:
-    """myst-nb's ``glue`` for numbers in prose, with NumPy scalars made plain Python
-    values so that format specs such as ``{glue:text}`name:.1f``` work on them."""
+def glue(name: str, value: Any, display: bool = False, *, verbatim: bool = False) -> None:
+    """myst-nb's ``glue`` for values in prose. A number is glued as a plain Python value
+    (format specs such as ``{glue:text}`name:.1f``` work on it: it reads the same in
+    every edition); a text must come as a :class:`~claimsbook.core.views.View` of the
+    function that writes it, which each edition renders in its language, unless it is
+    ``verbatim`` (a model's name, a date as the data give it: the same in every edition)."""
     from myst_nb import glue as myst_glue
 
     if hasattr(value, "item") and callable(value.item) and getattr(value, "ndim", 1) == 0:
         value = value.item()
-    myst_glue(name, value, display=display)
+    if isinstance(value, str) and not verbatim:
+        raise TypeError(
+            f"glue({name!r}, ...) got a text, which every edition would show as it is; glue "
+            "a view of the function that writes it, later(function, *args), or pass "
+            "verbatim=True for a name or code that reads the same in every language")
+    myst_glue(name, views.glueable(value), display=display)
+
+
+def glue_each(view: View, display: bool = False) -> None:
+    """Glue every item of a view of a name -> value mapping (its texts as views)."""
+    for name, value in views.items(view):
+        glue(name, value, display=display)
 
 
 def header(column: str) -> str:
@@ -155,7 +170,13 @@ def _cell_format(column: str) -> Callable[[Any], str]:
     return fmt
 
 
-def table(frame: pd.DataFrame, labels: Mapping[str, str] | None = None) -> Styler:
+def table(frame: pd.DataFrame | View, labels: Mapping[str, str] | None = None) -> View:
+    """A table for readers (see :func:`styled_table`), rendered in each edition's
+    language; ``frame`` may be a view of the function that makes it."""
+    return later(styled_table, frame, labels)
+
+
+def styled_table(frame: pd.DataFrame, labels: Mapping[str, str] | None = None) -> Styler:
     """A table for readers: no positional index (a meaningful one becomes a column),
     readable headers (``labels`` overrides :func:`header`), numbers formatted as in
     the claim cards, booleans as yes/no and missing values as a dash."""
@@ -174,16 +195,50 @@ def table(frame: pd.DataFrame, labels: Mapping[str, str] | None = None) -> Style
             .set_table_attributes('class="cb-table" tabindex="0"'))
 
 
+def _figure(chapter: str, chart: alt.TopLevelMixin | None, kwargs: dict[str, Any]) -> Figure:
+    kwargs = dict(kwargs)
+    parts = kwargs.pop("parts", None) or {}
+    if isinstance(parts, tuple):  # (chart, the other arguments)
+        chart, parts = parts
+    parts = dict(parts)
+    chart = parts.pop("chart", chart)
+    return make_figure(chart, chapter=chapter, **parts, **kwargs)
+
+
+def judged(chapter_id: str, values: tuple[View, ...]) -> Ledger:
+    """The chapter's ledger judged in the current language: the values its notebook
+    recorded, computed again so that what they measure is said in that language."""
+    ledger = Ledger(chapter_id)
+    for view in values:
+        ledger.record(resolve(view))
+    return ledger
+
+
+def section_cards(ledger: Ledger, section: str | None) -> CardDeck:
+    return ledger.cards(section)
+
+
+def ledger_frame(ledger: Ledger) -> pd.DataFrame:
+    return ledger.frame()
+
+
+# The glue name of a chapter's ledger, for the editions' verdicts in their language.
+LEDGER_GLUE = "claimsbook-ledger"
+
+
 @dataclass
 class Chapter:
     """Loads validated tables, records computed values, shows claim cards and draws
     charts for one chapter; ``finish`` saves its answers for the ledger appendix.
 
     How each claim is judged is data (``data/<cluster>/checks.csv``); a notebook
-    only records the values its checks reference and shows the cards."""
+    only records the values its checks reference and shows the cards. Whatever a
+    reader reads leaves the kernel as a view (:mod:`claimsbook.core.views`), rendered
+    in each edition's language."""
 
     chapter_id: str
     ledger: Ledger = field(init=False)
+    values: list[View] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.ledger = Ledger(self.chapter_id)
@@ -191,9 +246,23 @@ class Chapter:
     def load(self, table: str) -> pd.DataFrame:
         return datapackage.load_table(table)
 
-    def record(self, *values: Computed | Iterable[Computed]) -> None:
-        """Record computed values (built by the chapter's module) for the checks."""
-        self.ledger.record(*values)
+    def record(self, *values: View) -> list[Computed]:
+        """Record the values (computed by the chapter's module) that the checks refer to,
+        each given as a view of the function that computes it: what a value measures is
+        said in each edition's language. Returns them, as computed here."""
+        recorded: list[Computed] = []
+        for view in values:
+            if not isinstance(view, View):
+                raise TypeError(
+                    f"chapter.record got a {type(view).__name__}; give a view of the "
+                    "function that computes it, later(function, *args), so that each "
+                    "edition says in its language what it measures")
+            found = resolve(view)
+            found = [found] if isinstance(found, Computed) else list(found)
+            self.ledger.record(found)
+            self.values.append(view)
+            recorded += found
+        return recorded
 
     def reported(self, claim_id: str) -> float:
         """The value a claim states, for prose."""
@@ -202,11 +271,20 @@ class Chapter:
     def result(self, claim_id: str) -> Result:
         return self.ledger.result(claim_id)
 
-    def cards(self, section: str | None = None) -> CardDeck:
-        return self.ledger.cards(section)
+    def cards(self, section: str | None = None) -> View:
+        """The cards of a section's claims, judged and written in each edition's
+        language on the values recorded so far."""
+        self.ledger.cards(section)  # here: refuses an unknown section, marks them shown
+        return later(section_cards, self._judged(), section)
 
-    def figure(self, chart: alt.TopLevelMixin, **kwargs: Any) -> Figure:
-        return make_figure(chart, chapter=self.chapter_id, **kwargs)
+    def _judged(self) -> View:
+        return later(judged, self.chapter_id, tuple(self.values))
+
+    def figure(self, chart: alt.TopLevelMixin | View | None = None, **kwargs: Any) -> View:
+        """A chart made by :func:`~claimsbook.core.charts.make_figure` in each edition's
+        language: ``chart`` and the texts among ``kwargs`` are views of the functions
+        that make them; a view of a mapping passed as ``parts`` gives every argument."""
+        return later(_figure, self.chapter_id, chart, kwargs)
 
     def finish(self) -> pd.DataFrame:
         """Judge and save every claim of the chapter and return the count of its
@@ -219,6 +297,10 @@ class Chapter:
                 f"chapter {self.chapter_id!r} never showed as cards: "
                 f"{', '.join(unshown)}; call chapter.cards(section) for their sections")
         self.ledger.save()
+        from myst_nb import glue as myst_glue
+
+        # For the editions' verdicts in their language (a table: never in prose).
+        myst_glue(LEDGER_GLUE, later(ledger_frame, self._judged()), display=False)
         counts = self.ledger.counts()
         return counts.rename_axis("headline").reset_index(name="claims")
 

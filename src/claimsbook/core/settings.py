@@ -28,6 +28,7 @@ JOBS_ENV = "CLAIMSBOOK_JOBS"
 BASE_URL_ENV = "CLAIMSBOOK_BASE_URL"
 STATIC_CHARTS_ENV = "CLAIMSBOOK_STATIC_CHARTS"
 VERBOSE_ENV = "CLAIMSBOOK_VERBOSE"
+PREVIEWS_ENV = "CLAIMSBOOK_PREVIEWS"
 PREFIX = "CLAIMSBOOK_"
 
 ENGLISH = "en"
@@ -51,6 +52,9 @@ class Settings:
     base_url: str = ""
     static_charts: bool = True
     verbose: bool = False
+    # Whether a kernel also shows its tables, cards and charts (in English) for a reader
+    # of the notebook itself; the book's and the tests' executions need only the views.
+    previews: bool = True
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -66,7 +70,8 @@ class Settings:
             jobs=max(1, int(env[JOBS_ENV])) if env.get(JOBS_ENV) else None,
             base_url=env.get(BASE_URL_ENV, ""),
             static_charts=env.get(STATIC_CHARTS_ENV, "") != "0",
-            verbose=env.get(VERBOSE_ENV, "") not in ("", "0"))
+            verbose=env.get(VERBOSE_ENV, "") not in ("", "0"),
+            previews=env.get(PREVIEWS_ENV, "") != "0")
 
 
 _CURRENT: ContextVar[Settings | None] = ContextVar("claimsbook_settings", default=None)
@@ -125,6 +130,10 @@ def base_url_override() -> str:
 
 def static_charts() -> bool:
     return current().static_charts
+
+
+def previews() -> bool:
+    return current().previews
 
 
 def verbose() -> bool:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ..core import datapackage, i18n, params
+from ..core import datapackage, i18n, params, views
+from ..core.chapter import LEDGER_GLUE
 from ..core.paths import chapter_notebook, chapters_dir, ledger_dir, project_root
 
 SNAPSHOT = Path("tests") / "snapshots" / "verdicts.csv"
@@ -181,6 +183,15 @@ def set_values_path(chapter: str, name: str) -> Path:
 GLUE_PLAIN = "text/plain"
 
 
+def _plain(text: str) -> str:
+    """A glued value's text: a string without the quotes of its repr."""
+    try:
+        value = ast.literal_eval(text)
+    except (SyntaxError, ValueError):
+        return text
+    return value if isinstance(value, str) else text
+
+
 def glued_values(notebook: Any) -> pd.DataFrame:
     """Every value an executed chapter glues into its prose (myst-nb ``glue``), as the
     text its record holds: the chapter's computed figures. Glued charts and tables
@@ -189,11 +200,13 @@ def glued_values(notebook: Any) -> pd.DataFrame:
     for cell in notebook.cells:
         for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
             record = output.get("metadata", {}).get("scrapbook")
-            if not record:
+            if not record or record["name"] == LEDGER_GLUE:  # not a value, the ledger
                 continue
             data = {mime.removeprefix(record.get("mime_prefix", "")): value
                     for mime, value in output.get("data", {}).items()}
             if set(data) == {GLUE_PLAIN}:
+                rows.append({"name": record["name"], "value": _plain(str(data[GLUE_PLAIN]))})
+            elif set(data) == {GLUE_PLAIN, views.MIME}:  # a text: its English
                 rows.append({"name": record["name"], "value": str(data[GLUE_PLAIN])})
     frame = pd.DataFrame(rows, columns=["name", "value"])
     return frame.drop_duplicates("name", keep="last").sort_values("name", ignore_index=True)

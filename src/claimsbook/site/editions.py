@@ -4,10 +4,11 @@ Both are built by Jupyter Book from the same notebooks and data. The Chinese edi
 is the English configuration with a few settings changed (:func:`edition_config`):
 Sphinx's ``language`` (which translates the pages' prose from the catalogs in
 ``locales/``, see :mod:`claimsbook.site.translations`), the title, the search box and
-the public address. Its chapters execute in their own kernels with
-``CLAIMSBOOK_LANG=zh_CN``, so that every sentence, label and chart the package writes
-is Chinese, and its build lives in ``_build/zh/_build`` (executions, verdicts, chart
-data); the finished pages are copied into ``_build/html/zh`` for publishing.
+the public address. Its chapters are the same executions as the English edition's:
+their outputs are views (:mod:`claimsbook.core.views`) that its Sphinx process renders
+in Chinese, every sentence, label and chart the package writes included. Its build
+lives in ``_build/zh/_build`` (verdicts and chart data in Chinese); the finished pages
+are copied into ``_build/html/zh`` for publishing.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def edition_config(lang: str, root: Path | None = None, builder: str = "html") -
         sphinx["language"] = lang
         sphinx["locale_dirs"] = [str(compiled_locales_dir())]
         sphinx["gettext_compact"] = False
+        # The chapters execute once, for every edition: one cache (see core.views).
+        sphinx["nb_execution_cache_path"] = str(build_dir() / ".jupyter_cache")
         config["title"] = CHINESE["title"]
         sphinx["project"] = CHINESE["title"]
         sphinx.setdefault("html_theme_options", {})["search_bar_text"] = \

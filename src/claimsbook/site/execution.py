@@ -40,7 +40,7 @@ from typing import Any
 
 from . import dependencies
 from ..core import datapackage, i18n, settings
-from ..core.paths import chart_data_dir, edition_build_dir, ledger_dir, project_root
+from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
 
 # Where executed copies of the book's chapters are kept (tests, CI artefacts).
 EXECUTED_DIR = "executed"
@@ -86,14 +86,15 @@ def kernel_manager(kernel_name: str, env: Mapping[str, str]) -> Any:
     return _env_kernel_manager_class()(kernel_name=kernel_name, extra_env=dict(env))
 
 
-def output_env(ledger: Path, charts: Path, lang: str | None = None) -> dict[str, str]:
-    """Where a chapter's kernel writes its verdicts and its chart data, and in which
-    language it writes them."""
+def output_env(ledger: Path, charts: Path, lang: str = i18n.ENGLISH) -> dict[str, str]:
+    """Where a chapter's kernel writes its verdicts and its chart data, and the language
+    of what it writes itself (its outputs are views, rendered by each edition)."""
     return {
-        "CLAIMSBOOK_LEDGER_DIR": str(ledger),
-        "CLAIMSBOOK_CHART_DATA_DIR": str(charts),
-        "CLAIMSBOOK_ROOT": str(project_root()),
-        i18n.LANG_ENV: lang or i18n.language(),
+        settings.LEDGER_DIR_ENV: str(ledger),
+        settings.CHART_DATA_DIR_ENV: str(charts),
+        settings.ROOT_ENV: str(project_root()),
+        settings.PREVIEWS_ENV: "0",  # the book renders the views; no one reads previews
+        i18n.LANG_ENV: lang,
     }
 
 
@@ -145,8 +146,19 @@ def _get_cache(cache_path: Path) -> Any:
     return get_cache(str(cache_path))
 
 
-def default_cache_path(lang: str | None = None) -> Path:
-    return edition_build_dir(lang) / CACHE_DIR
+def default_cache_path() -> Path:
+    """The one cache of the chapters' executions, which every edition renders."""
+    return build_dir() / CACHE_DIR
+
+
+def kernel_ledger_dir() -> Path:
+    """Where the book's kernels write their verdicts (English: the verdicts every other
+    edition renders come from the views of the same execution)."""
+    return settings.ledger_dir_override() or ledger_dir(i18n.ENGLISH)
+
+
+def kernel_chart_data_dir() -> Path:
+    return settings.chart_data_dir_override() or chart_data_dir(i18n.ENGLISH)
 
 
 def notebook_hash(cache: Any, notebook: Path) -> str:
@@ -183,7 +195,7 @@ def find_stale(
     """chapter -> why it must execute, for every chapter that must. A chapter that never
     ran is known stale at once: kernels start sooner on a clean build."""
     deps = dependencies
-    folder = ledger or ledger_dir()
+    folder = ledger or kernel_ledger_dir()
     stale = {}
     cache = None
     for chapter, notebook in notebooks.items():
@@ -238,7 +250,6 @@ def execute_chapters(
     log: Callable[[str], None] = print,
     ledger: Path | None = None,
     charts: Path | None = None,
-    lang: str | None = None,
 ) -> Plan:
     """Execute the ``stale`` chapters concurrently and file each success in the cache;
     their verdicts go to ``ledger`` and chart data to ``charts`` (default: the book's,
@@ -246,10 +257,10 @@ def execute_chapters(
     import nbformat
     from jupyter_cache.base import CacheBundleIn
 
-    ledger, charts = ledger or ledger_dir(lang), charts or chart_data_dir(lang)
+    ledger, charts = ledger or kernel_ledger_dir(), charts or kernel_chart_data_dir()
     ledger.mkdir(parents=True, exist_ok=True)
-    env = output_env(ledger, charts, lang)
-    edition = "" if (lang or i18n.language()) == i18n.ENGLISH else f" ({lang or i18n.language()})"
+    env = output_env(ledger, charts)
+    edition = ""
     # Longest first: with two cores, a long chapter started last finishes alone.
     order = sorted(stale, key=lambda c: -_last_seconds(c, ledger))
     runs = [Execution(c, notebooks[c], stale[c]) for c in order]
@@ -260,7 +271,7 @@ def execute_chapters(
     plan = Plan(stale=dict(stale), runs=done, wall_seconds=time.perf_counter() - start)
 
     cache = _get_cache(cache_path)
-    copies = edition_build_dir(lang) / EXECUTED_DIR
+    copies = build_dir() / EXECUTED_DIR
     copies.mkdir(parents=True, exist_ok=True)
     for run in done:
         nbformat.write(run.executed, copies / f"{run.chapter}.ipynb")
@@ -300,7 +311,7 @@ def execution_lock(folder: Path | None = None) -> Iterator[None]:
     chapter twice at once; the second waits, then finds it current."""
     import fcntl
 
-    folder = folder or edition_build_dir()
+    folder = folder or build_dir()
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / LOCK_FILE).open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -319,19 +330,16 @@ def bring_up_to_date(
     log: Callable[[str], None] = print,
     ledger: Path | None = None,
     charts: Path | None = None,
-    lang: str | None = None,
 ) -> Plan:
-    """Execute every stale chapter of one edition (default: this process's language) in
-    parallel, so that its cache, ledger folder and ``executed`` folder hold a current
-    execution of each; a no-op when none is."""
+    """Execute every stale chapter once, in parallel, so that the cache, ledger folder
+    and ``executed`` folder hold a current execution of each (every edition renders
+    the same); a no-op when none is."""
     notebooks = notebooks if notebooks is not None else chapter_notebooks()
-    cache_path = cache_path or default_cache_path(lang)
-    ledger = ledger or (ledger_dir(lang) if lang else None)
-    charts = charts or (chart_data_dir(lang) if lang else None)
-    with execution_lock(edition_build_dir(lang)):
+    cache_path = cache_path or default_cache_path()
+    with execution_lock():
         stale = find_stale(notebooks, cache_path, ledger)
         return execute_chapters(notebooks, stale, cache_path, jobs=jobs, timeout=timeout,
-                                log=log, ledger=ledger, charts=charts, lang=lang)
+                                log=log, ledger=ledger, charts=charts)
 
 
 def executed_notebook(chapter: str, cache_path: Path | None = None) -> Any:
@@ -378,15 +386,12 @@ def run_papermill(job: PapermillJob, km: Any = None) -> PapermillResult:
     import nbformat
     import papermill
 
-    from ..core import charts as charts_env
     from ..core.paths import chapter_notebook
 
     notebook = chapter_notebook(job.chapter)
     job.out_dir.mkdir(parents=True, exist_ok=True)
     output = job.out_dir / f"{job.chapter}.{job.label}.ipynb"
-    # A run outside the book publishes no page, so its charts need no static drawing.
-    env = {**output_env(job.out_dir / "ledger", job.out_dir / "chart-data", job.lang),
-           charts_env.STATIC_CHARTS: "0"}
+    env = output_env(job.out_dir / "ledger", job.out_dir / "chart-data", job.lang)
     source: Any = str(notebook)
     owned = km is None
     if owned:
@@ -550,18 +555,12 @@ def book(root: Path | None = None, force: bool = False, every_page: bool = False
 
 
 def _execute_early() -> None:
-    """Both editions' stale chapters, each edition with its share of the cores."""
-    share = max(1, workers() // len(i18n.LANGUAGES))
-
-    def one(lang: str) -> None:
-        try:
-            bring_up_to_date(lang=lang, jobs=share,
-                             log=lambda message: print(message, flush=True))
-        except Exception as error:  # noqa: BLE001 - the build executes (and reports) it again
-            print(f"[claimsbook] early execution ({lang}) stopped ({error}); the build will "
-                  "retry", flush=True)
-
-    run_parallel(one, list(i18n.LANGUAGES), jobs=len(i18n.LANGUAGES))
+    """The stale chapters, once for every edition, on all the cores."""
+    try:
+        bring_up_to_date(log=lambda message: print(message, flush=True))
+    except Exception as error:  # noqa: BLE001 - the build executes (and reports) it again
+        print(f"[claimsbook] early execution stopped ({error}); the build will retry",
+              flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -574,13 +573,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--force", action="store_true", help="run Jupyter Book regardless")
     build.add_argument("--all", action="store_true", dest="every_page",
                        help="re-write every page (Jupyter Book's --all); implies --force")
-    chapters = sub.add_parser("chapters", help="execute the stale chapters into the cache")
-    chapters.add_argument("--lang", choices=i18n.LANGUAGES,
-                          help="one edition's (default: this process's language)")
+    sub.add_parser("chapters", help="execute the stale chapters into the cache")
     args = parser.parse_args(argv)
     if args.command == "book":
         return book(force=args.force or args.every_page, every_page=args.every_page)
-    plan = bring_up_to_date(lang=args.lang)
+    plan = bring_up_to_date()
     return 1 if plan.failed else 0
 
 

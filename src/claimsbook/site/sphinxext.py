@@ -33,8 +33,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.transforms import SphinxTransform
 
-from . import appendix, assets, corrections, dependencies, execution, findings, pagemeta
+from . import appendix, assets, corrections, dependencies, execution, findings, pagemeta, views
 from ..core import datapackage, settings
+from ..core import views as core_views
+from ..core.chapter import LEDGER_GLUE
 from ..core import i18n
 from ..core.i18n import N_, _
 from ..core.paths import chart_data_dir, edition_build_dir, ledger_dir, project_root
@@ -182,6 +184,22 @@ def execute_stale_chapters(app: Sphinx, env: BuildEnvironment) -> None:
             "chapter(s) failed to execute: " + ", ".join(run.chapter for run in plan.failed))
 
 
+def write_edition_ledgers(app: Sphinx, env: BuildEnvironment) -> None:
+    """A translated edition's verdicts: each chapter's ledger, from the views of its one
+    execution, judged and written in the edition's language (the English ones are the
+    kernels' own)."""
+    lang = str(app.config.language or i18n.ENGLISH)
+    if lang == i18n.ENGLISH:
+        return
+    folder = ledger_dir(lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    for chapter in chapter_ids(env):
+        notebook = execution.executed_notebook(chapter, chapter_cache_path(app))
+        payload = views.glued_payload(notebook, LEDGER_GLUE)
+        frame = core_views.render_payload(payload, lang)
+        frame.to_csv(folder / f"{chapter}.csv", index=False)
+
+
 def chapter_cache_path(app: Sphinx) -> Path:
     return Path(app.config.nb_execution_cache_path or execution.default_cache_path())
 
@@ -192,6 +210,7 @@ def find_outdated(
     outdated: list[str] = []
     if app.config.nb_execution_mode == "cache":
         execute_stale_chapters(app, env)
+        write_edition_ledgers(app, env)
         # A chapter page is re-read whenever the execution it shows is not the current
         # one, whoever ran it (this build, or a test session that needed the chapter).
         current = execution.cached_identities(
@@ -597,6 +616,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(TranslateTocCaptions)
     app.connect("html-page-context", tidy_scripts, priority=900)
     app.connect("html-page-context", add_page_meta)
+    # Values in prose: a chapter's text is rendered in the edition's language.
+    app.setup_extension("myst_nb")
+    app.add_role_to_domain("glue", "text", views.ValueRole(), override=True)
+    app.add_post_transform(views.RenderPendingViews)
     app.add_directive("ledger-summary", LedgerSummary)
     app.add_directive("ledger-table", LedgerTable)
     app.add_directive("claim-example", ClaimExample)

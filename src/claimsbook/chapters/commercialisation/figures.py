@@ -11,6 +11,7 @@ import pandas as pd
 
 from ...core.arithmetic import growth_multiple
 from ...core.i18n import N_, _, is_chinese
+from ...core.charts import country_scale
 from .analysis import (
     ELO_SCALE,
     Rate,
@@ -315,3 +316,24 @@ def growth_figure_text(ref: pd.DataFrame, reported: Mapping[str, float]) -> dict
         description=_("Horizontal bars of growth multiples on a log scale, coloured by whether the "
                       "endpoints come from the firms' own statements (read through press "
                       "reports), from the AI Index, or only from the report."))
+
+
+# --- each chart with everything make_figure needs, for chapter.figure(parts=...) -------
+
+
+def price_figure(prices: pd.DataFrame, r: Mapping[str, float], rate: Rate, chosen_list: str,
+                 palette: Mapping[str, str]) -> dict[str, object]:
+    chart, points, title = price_chart(prices, r, rate, chosen_list, palette)
+    return {"chart": chart, "chart_id": "api-price-ratio", "title": title, "data": points,
+            **price_chart_notes()}
+
+
+def arena_figure(board: pd.DataFrame, gap_top: int, n_full: int) -> dict[str, object]:
+    chart, union = arena_chart(board, country_scale(["United States", "China", "Europe"]))
+    return {"chart": chart, "chart_id": "arena-leaderboard", "data": union,
+            **arena_figure_text(gap_top, n_full, len(union))}
+
+
+def mau_figure(mau: pd.DataFrame) -> dict[str, object]:
+    chart, data = mau_chart(mau)
+    return {"chart": chart, "chart_id": "questmobile-mau", "data": data, **mau_figure_text()}

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ...core.chapter import table
+from ...core.chapter import styled_table
 from ...core.i18n import _, data_text, is_chinese
 from .model import COLUMN_LABELS, SUPPORT_WORDS, SWEEP_LABELS
 from .words import metric_key
@@ -23,7 +23,7 @@ def lag_now_table(now: pd.DataFrame) -> Any:
     for column in ("date", "reached"):
         shown[column] = pd.to_datetime(shown[column]).dt.strftime("%Y-%m-%d")
     shown = shown.round({"lag_months": 1})
-    return table(_yes_no(shown, "censored"), labels=_labels(shown.columns))
+    return styled_table(_yes_no(shown, "censored"), labels=_labels(shown.columns))
 
 
 def _labels(columns: Iterable[str]) -> dict[str, str]:
@@ -46,13 +46,13 @@ def sweep_table(frame: pd.DataFrame) -> Any:
     for column in SWEEP_LABELS:
         if column in shown.columns:
             shown[column] = shown[column].map(lambda v: _(SUPPORT_WORDS.get(str(v), str(v))))
-    return table(_yes_no(shown, "early_censored"), labels=_labels(shown.columns))
+    return styled_table(_yes_no(shown, "early_censored"), labels=_labels(shown.columns))
 
 
 def closing_table(frame: pd.DataFrame) -> Any:
     """The closing note's lags per metric, as :func:`sweep_table` shows them."""
     shown = _month_cells(frame).round(1)
-    return table(_yes_no(shown, "early_censored"), labels=_labels(shown.columns))
+    return styled_table(_yes_no(shown, "early_censored"), labels=_labels(shown.columns))
 
 
 def figures_table(frame: pd.DataFrame) -> Any:
@@ -62,7 +62,7 @@ def figures_table(frame: pd.DataFrame) -> Any:
     for column in ("subject", "period", "definition"):
         if column in shown.columns:
             shown[column] = shown[column].map(lambda v: data_text(v) if isinstance(v, str) else v)
-    return table(shown, labels=_labels(shown.columns))
+    return styled_table(shown, labels=_labels(shown.columns))
 
 
 def _yes_no(frame: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -40,7 +40,7 @@ from .cards import (
 )
 from .labels import (
     FAITHFUL_LABELS, GARBLE_LABELS, GRADE_LABELS, HEADLINE_LABELS, VERDICT_LABELS,
-    faithful_label, garble_label, grade_label, headline_label, label, verdict_label,
+    faithful_label, garble_label, grade_label, headline_in_sentence, headline_label, label, verdict_label,
 )
 from .model import (
     APPROX_RELATIVE, APPROX_TOLERANCES, COMPARISONS, COMPUTED, EDGE_EPSILON, JUDGING_GRADES,
@@ -62,6 +62,6 @@ __all__ = [
     "Headline", "HoldsAnswer", "Ledger", "LedgerError", "Result", "Verdict",
     "approximate_band", "assess", "assess_table", "cards_html", "checks_resource",
     "distance_text", "faithful", "faithful_label", "faithful_rule", "figure_from_row",
-    "garble_label", "grade_label", "headline", "headline_label", "holds", "holds_rule",
+    "garble_label", "grade_label", "headline", "headline_in_sentence", "headline_label", "holds", "holds_rule",
     "judge", "label", "load_checks", "load_claims", "render", "same_bound", "verdict_label",
 ]

@@ -91,6 +91,12 @@ def headline_label(value: Headline | str) -> str:
     return _(HEADLINE_LABELS[Headline(value)])
 
 
+def headline_in_sentence(value: Headline | str) -> str:
+    """A headline rating mid-sentence ("rate it *holds*" / "评为*成立*")."""
+    label = headline_label(value)
+    return label[:1].lower() + label[1:]
+
+
 def verdict_label(value: Verdict | str) -> str:
     """A "does it hold?" verdict as the reader sees it."""
     verdict = Verdict(value)
