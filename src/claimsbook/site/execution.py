@@ -2,23 +2,23 @@
 
 Jupyter Book (myst-nb, ``execute_notebooks: cache``) executes a notebook whose code
 cells it has no cached outputs for, one after another, and misses changes to data
-and to the package. The book therefore brings the cache up to date itself before
-Sphinx reads a page (:func:`bring_up_to_date`, called by the Sphinx extension):
+and to the package. ``make book`` therefore brings the cache up to date before it
+starts Sphinx (:func:`bring_up_to_date`), and Sphinx only reads it:
 
 * a chapter is stale when :func:`claimsbook.site.dependencies.stale_reason` says so
   (its code, a module it imported or a data file it read changed) or when the
   cache holds no execution of its current code;
 * stale chapters run concurrently, as many as there are cores, longest first (by
-  their last recorded run time), each in its own kernel;
+  their last recorded run time), each in its own kernel, once for every edition
+  (kernels compute; each edition renders, see :mod:`claimsbook.core.views`);
 * each executed notebook goes into the jupyter-cache under the key myst-nb looks
-  up, so the build reads it from there (and the tests check it there), and a copy
+  up, so the builds read it from there (and the tests check it there), and a copy
   goes to ``_build/executed/`` (CI uploads them when a chapter fails).
 
 The same pool runs papermill executions with parameters (:func:`run_papermill_jobs`)
 for the tests and ``make snapshot``. ``python -m claimsbook.site.execution book`` is
-``make book``: it skips Jupyter Book entirely when no input of the build changed, and
-otherwise starts the stale chapters before Jupyter Book has started; an
-:func:`execution_lock` makes the Sphinx extension wait for them.
+``make book``: it skips everything when no input of the build changed; an
+:func:`execution_lock` keeps a build and a test session from executing a chapter twice.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ import functools
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -492,9 +492,8 @@ def book(root: Path | None = None, force: bool = False, every_page: bool = False
     since the last successful build (then Jupyter Book, which would re-read its
     environment and re-check every page to conclude the same, is not started at all).
 
-    The stale chapters of both editions start executing at once, sharing the cores,
-    while the two Jupyter Book builds (one Sphinx process per edition, side by side)
-    start up; each build's Sphinx extension waits for its edition's executions."""
+    The stale chapters execute first, once, sharing the cores; then the two Jupyter Book
+    builds (one Sphinx process per edition, side by side) render the same executions."""
     from . import editions, translations
 
     root = root or project_root()
@@ -523,8 +522,14 @@ def book(root: Path | None = None, force: bool = False, every_page: bool = False
         print(f"[claimsbook] Chinese edition: {kinds['untranslated']} untranslated and "
               f"{kinds['fuzzy']} fuzzy message(s), shown in English; "
               "`claimsbook translations check` lists them", flush=True)
-    early = threading.Thread(target=_execute_early, name="chapters", daemon=True)
-    early.start()
+    # The stale chapters first, on every core: both editions render the same executions.
+    plan = bring_up_to_date(log=lambda message: print(message, flush=True))
+    if plan.failed:
+        for run in plan.failed:
+            print(f"[claimsbook] {run.chapter} failed (executed copy: "
+                  f"_build/{EXECUTED_DIR}/{run.chapter}.ipynb): {_last_line(run.error)}",
+                  flush=True)
+        return 1
     extra = [*BOOK_COMMAND[2:], *(["--all"] if every_page else [])]
     logs = {lang: None if settings.verbose() else out / "logs" / f"sphinx-{lang}.log"
             for lang in i18n.LANGUAGES}
@@ -537,7 +542,6 @@ def book(root: Path | None = None, force: bool = False, every_page: bool = False
         print(f"[claimsbook] Sphinx, {lang} edition: "
               f"{'done' if codes[lang] == 0 else 'FAILED'} "
               f"({time.perf_counter() - started:.0f} s since start)", flush=True)
-    early.join()
     failed = [lang for lang, code in codes.items() if code != 0]
     if failed:
         for lang in failed:
@@ -554,13 +558,12 @@ def book(root: Path | None = None, force: bool = False, every_page: bool = False
     return 0
 
 
-def _execute_early() -> None:
-    """The stale chapters, once for every edition, on all the cores."""
-    try:
-        bring_up_to_date(log=lambda message: print(message, flush=True))
-    except Exception as error:  # noqa: BLE001 - the build executes (and reports) it again
-        print(f"[claimsbook] early execution stopped ({error}); the build will retry",
-              flush=True)
+def _last_line(error: str | None) -> str:
+    """The root cause of a failed cell: the last line of its traceback that says something."""
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", error or "")  # tracebacks come coloured
+    lines = [line.strip() for line in plain.splitlines() if line.strip()]
+    named = [line for line in lines if re.match(r"^[A-Za-z_.]*(Error|Exception)\b", line)]
+    return (named or lines or ["unknown error"])[-1]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.transforms import SphinxTransform
 
-from . import appendix, assets, corrections, dependencies, execution, findings, pagemeta, views
+from . import (appendix, assets, corrections, dependencies, execution, findings, pagemeta,
+               search, views)
 from ..core import datapackage, settings
 from ..core import views as core_views
 from ..core.chapter import LEDGER_GLUE
@@ -160,28 +161,7 @@ def tidy_scripts(
         not in UNUSED_STYLES]
 
 
-# --- stale executions -----------------------------------------------------------------
-
-
-def execute_stale_chapters(app: Sphinx, env: BuildEnvironment) -> None:
-    """Execute, in parallel, every chapter whose last execution is stale. myst-nb then
-    finds each chapter's outputs in its cache."""
-    docs = {doc.rsplit("/", 1)[-1]: doc for doc in chapter_docs(env)}
-    notebooks = {chapter: Path(env.doc2path(doc)) for chapter, doc in docs.items()}
-    cache_path = chapter_cache_path(app)
-    # make book may be executing them already (it starts before Sphinx): wait for it.
-    with execution.execution_lock():
-        stale = execution.find_stale(notebooks, cache_path)
-        plan = execution.execute_chapters(
-            notebooks, stale, cache_path, timeout=int(app.config.nb_execution_timeout or 600),
-            log=logger.info)
-    for run in plan.failed:
-        logger.error(f"[claimsbook] {run.chapter} failed to execute "
-                     f"(executed copy: _build/{execution.EXECUTED_DIR}/{run.chapter}.ipynb):\n"
-                     f"{run.error}")
-    if plan.failed:
-        raise ExtensionError(
-            "chapter(s) failed to execute: " + ", ".join(run.chapter for run in plan.failed))
+# --- executions, as each edition shows them -----------------------------------------------------------------
 
 
 def write_edition_ledgers(app: Sphinx, env: BuildEnvironment) -> None:
@@ -194,7 +174,11 @@ def write_edition_ledgers(app: Sphinx, env: BuildEnvironment) -> None:
     folder = ledger_dir(lang)
     folder.mkdir(parents=True, exist_ok=True)
     for chapter in chapter_ids(env):
-        notebook = execution.executed_notebook(chapter, chapter_cache_path(app))
+        try:
+            notebook = execution.executed_notebook(chapter, chapter_cache_path(app))
+        except LookupError as error:
+            raise ExtensionError(f"{error}: build with `make book`, which executes the stale "
+                                 "chapters before Sphinx starts") from None
         payload = views.glued_payload(notebook, LEDGER_GLUE)
         frame = core_views.render_payload(payload, lang)
         frame.to_csv(folder / f"{chapter}.csv", index=False)
@@ -209,7 +193,7 @@ def find_outdated(
 ) -> list[str]:
     outdated: list[str] = []
     if app.config.nb_execution_mode == "cache":
-        execute_stale_chapters(app, env)
+        # make book executed the stale chapters before Sphinx started (site/execution.py).
         write_edition_ledgers(app, env)
         # A chapter page is re-read whenever the execution it shows is not the current
         # one, whoever ran it (this build, or a test session that needed the chapter).
@@ -620,6 +604,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_nb")
     app.add_role_to_domain("glue", "text", views.ValueRole(), override=True)
     app.add_post_transform(views.RenderPendingViews)
+    app.add_search_language(search.ChineseSearch)
     app.add_directive("ledger-summary", LedgerSummary)
     app.add_directive("ledger-table", LedgerTable)
     app.add_directive("claim-example", ClaimExample)
