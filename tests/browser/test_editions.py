@@ -149,3 +149,19 @@ def test_claim_reviews_on_chinese_pages_are_in_chinese(chapter):
     assert reviews and all(r["inLanguage"] == "zh-CN" for r in reviews)
     assert all(re.search(r"[\u4e00-\u9fff]", r["claimReviewed"]) for r in reviews)
     assert all("/zh/" in r["url"] for r in reviews)
+
+
+# An amount written with a Western scale word, or with a thousands separator before a
+# Chinese one ("150百万", "614.5十亿元", "2,523亿"): a Chinese newsroom writes 1.5亿,
+# 6145亿元, 2523亿 (core.numbers.fmt_scaled_zh; prose: {glue:text}`key:zh-million`).
+WESTERN_SCALE = re.compile(r"\d(?:</span>)?(?:百万|十亿)|\d,\d{3}(?:\.\d+)?(?:</span>)?\s*[万亿]")
+
+
+@pytest.mark.parametrize("page_path", _pages(SITE))
+def test_chinese_pages_write_amounts_in_wan_and_yi(page_path):
+    chinese = CHINESE_SITE / page_path
+    if not chinese.is_file():
+        pytest.fail(f"no Chinese edition of {page_path}")
+    text = chinese.read_text(encoding="utf-8")
+    found = [text[max(0, m.start() - 30):m.end() + 5] for m in WESTERN_SCALE.finditer(text)]
+    assert not found, f"zh/{page_path}: {len(found)} amount(s) in Western scale, e.g. {found[:3]}"

@@ -362,7 +362,7 @@ def test_chinese_labels_titles_and_what_if_menus(monkeypatch):
                     market_series="a")
     assert s.table()["quantity"].map(lambda q: bool(CJK.search(q))).all()
     values = sh.scenario_values(s, sh.pick_market_estimate(market, "a", 2024))
-    assert values["retail_change_yi"].startswith("4,879亿")   # 487.9 bn yuan
+    assert values["retail_change_yi"].startswith("4879亿")   # 487.9 bn yuan: no separator at 亿
     assert values["market_label"] == "p，s" and "retail_change_bn" in values
     figure = sh.scenario_what_if_figure(s, sh.scenario_what_if(RETAIL, market, s))
     assert figure["title"].startswith("弹性为0.1时") and "亿" in figure["title"]

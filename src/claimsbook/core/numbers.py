@@ -68,11 +68,51 @@ def _amount_zh(value: float, unit: str) -> str:
     if found is None or value is None or (isinstance(value, float) and math.isnan(value)):
         return _join_zh(fmt_number(value), data_text(unit))
     amount = value * MAGNITUDES[found.group("magnitude")]
-    rest = data_text(found.group("rest"))
+    return _join_zh(fmt_scaled_zh(amount), data_text(found.group("rest")))
+
+
+def fmt_scaled_zh(amount: float, significant: int = SIGNIFICANT_DIGITS) -> str:
+    """An amount in Chinese scale words, by the newsroom's convention: 1.5亿, 6145亿,
+    3.2万亿, 8000万, 5520; never a thousands separator. ``amount`` is in units (yuan,
+    users, tokens); it is rounded to ``significant`` digits before its scale word is
+    chosen, so 99,995,000 is 1亿, not 10000万."""
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        return MISSING["zh"]
+    if amount == 0:
+        return "0"
+    rounded = float(f"{amount:.{significant}g}")
     for step, word in CHINESE_STEPS:
-        if abs(amount) >= step:
-            return _join_zh(fmt_number(amount / step) + word, rest)
-    return _join_zh(fmt_number(amount), rest)
+        if abs(rounded) >= step:
+            return _plain(rounded / step, significant) + word
+    return _plain(rounded, significant)
+
+
+def _plain(value: float, significant: int) -> str:
+    """``value`` to ``significant`` digits, no separator, no trailing zeros."""
+    decimals = max(0, significant - 1 - math.floor(math.log10(abs(value))))
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def fmt_range_zh(low: float, high: float) -> str:
+    """A range of amounts: 1.5亿至2亿 (each with its own scale word: 8000万至1.2亿)."""
+    return f"{fmt_scaled_zh(low)}至{fmt_scaled_zh(high)}"
+
+
+# Formats of values in the Chinese edition's prose, for a value the English gives in
+# millions, billions...: {glue:text}`mau:zh-million` reads 1.5亿 where the English has
+# {glue:text}`mau:.0f` million (the translation types no scale word of its own).
+PROSE_SCALES = {"zh-units": 1.0, "zh-thousand": 1e3, "zh-million": 1e6, "zh-billion": 1e9,
+                "zh-trillion": 1e12}
+
+
+def fmt_prose(value: object, spec: str) -> str:
+    """A value pasted into prose with a format spec: Python's, or a Chinese scale."""
+    if spec in PROSE_SCALES:
+        if not isinstance(value, int | float):
+            raise ValueError(f"{spec} formats a number, not {type(value).__name__} {value!r}")
+        return fmt_scaled_zh(float(value) * PROSE_SCALES[spec])
+    return format(value, spec)
 
 
 def fmt_month(when: date | datetime | str) -> str:

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..core import i18n
 from ..core.inputs import sha256_file
 from ..core.paths import ledger_dir, project_root
 
@@ -54,12 +55,17 @@ def stale_reason(chapter: str, notebook_hash: str, folder: Path | None = None) -
     return None
 
 
-def package_digest() -> str:
-    """One digest of all the package's code. Pages other than chapters (the appendix,
-    the cards' styles) are rendered by the package and re-read when it changes;
-    chapters use their own, narrower record above."""
+def package_digest(lang: str = i18n.ENGLISH) -> str:
+    """One digest of what renders an edition's pages: the package's code and templates
+    and, for a translated edition, its message catalogs (every page's views are rendered
+    through them at read time, so an edited translation re-reads the pages, and
+    re-executes no chapter)."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+    files = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix != ".pyc"]
+    if lang != i18n.ENGLISH:
+        files += [i18n.catalog_path(domain, lang)
+                  for domain in (i18n.CODE_DOMAIN, i18n.DATA_DOMAIN)]
+    for path in sorted(files):
+        digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

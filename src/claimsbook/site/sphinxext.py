@@ -202,11 +202,10 @@ def find_outdated(
         shown = getattr(env, SHOWN_EXECUTIONS_ATTR, {})
         outdated += sorted(doc for doc, identity in current.items() if shown.get(doc) != identity)
         setattr(env, SHOWN_EXECUTIONS_ATTR, current)
-    digest = dependencies.package_digest()
+    digest = dependencies.package_digest(str(app.config.language or i18n.ENGLISH))
     if getattr(env, PACKAGE_DIGEST_ATTR, None) != digest:
-        # The package renders the appendix and, at read time, each chapter's "in brief"
-        # box: a change to it re-reads every page (a chapter's cards are its kernel's,
-        # re-executed through the chapter's own records above).
+        # The package (and a translated edition's catalogs) render every page's views
+        # and the appendix at read time: a change to them re-reads every page.
         outdated += sorted(env.found_docs)
         setattr(env, PACKAGE_DIGEST_ATTR, digest)
     # Each chapter's ClaimReview carries the date its answers were published, from the

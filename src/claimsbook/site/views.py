@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -16,6 +17,7 @@ from myst_nb.ext.glue.utils import PendingGlueReference, glue_warning, retrieve_
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core import settings, views
+from ..core.numbers import PROSE_SCALES, fmt_prose
 
 
 def edition_language(document: nodes.document) -> str:
@@ -49,7 +51,8 @@ class ViewRenderer:
 class ValueRole(PasteTextRole):
     """``{glue:text}`name:spec``` as myst-nb has it, except that a value that is a view
     is rendered in the edition's language (then formatted with ``spec`` if it is a
-    number)."""
+    number), and that ``spec`` may be a Chinese scale (``zh-million``: see
+    :func:`claimsbook.core.numbers.fmt_prose`)."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         key, _, spec = self.text.partition(":")
@@ -60,10 +63,10 @@ class ValueRole(PasteTextRole):
         except RetrievalError:
             return super().run()
         payload = found.data.get(views.MIME)
-        if payload is None:
+        if payload is None and spec not in PROSE_SCALES:
             return super().run()
         try:
-            text = value_text(payload, edition_language(self.document), spec)
+            text = value_text(found.data, edition_language(self.document), spec)
         except (TypeError, ValueError) as error:
             return [], [glue_warning(f"cannot format {key!r} with {spec!r}: {error}",
                                      self.document, self.line)]
@@ -72,16 +75,26 @@ class ValueRole(PasteTextRole):
         return [node], []
 
 
-def value_text(payload: Mapping[str, Any], language: str, spec: str) -> str:
-    value = views.render_payload(payload, language)
-    return format(value, "" if spec == "s" and not isinstance(value, str) else spec)
+def value_text(data: Mapping[str, Any], language: str, spec: str) -> str:
+    """A glued value (a view, or a plain value's text) as prose shows it."""
+    payload = data.get(views.MIME)
+    if payload is not None:
+        value = views.render_payload(payload, language)
+    else:
+        text = str(data.get("text/plain", ""))
+        try:
+            value = ast.literal_eval(text)
+        except (SyntaxError, ValueError):
+            value = text
+    return fmt_prose(value, "" if spec == "s" and not isinstance(value, str) else spec)
 
 
 class RenderPendingViews(SphinxPostTransform):
     """The values in a translated paragraph: myst-nb resolves them as references to
     the page's own glue cache (see :mod:`claimsbook.site.translations`), from the
-    English text; a value that is a view is rendered here, in the edition's language,
-    before myst-nb's own transform (priority 5) sees it."""
+    English text; a value that is a view, or that has a Chinese scale for its format, is
+    rendered here, in the edition's language, before myst-nb's own transform (priority
+    5) sees it."""
 
     default_priority = 4
 
@@ -91,11 +104,11 @@ class RenderPendingViews(SphinxPostTransform):
         for node in list(self.document.findall(PendingGlueReference)):
             if node.gtype != "text":
                 continue
-            output = read_glue_cache(folder, node.refdoc).get(node.key)
-            payload = (output or {}).get("data", {}).get(views.MIME)
-            if payload is None:
-                continue
-            text = value_text(payload, language, node.get("fmt_spec") or "s")
+            data = (read_glue_cache(folder, node.refdoc).get(node.key) or {}).get("data", {})
+            spec = node.get("fmt_spec") or "s"
+            if views.MIME not in data and spec not in PROSE_SCALES:
+                continue  # myst-nb's own transform formats it
+            text = value_text(data, language, spec)
             node.replace_self(nodes.inline(text, text, classes=["pasted-text"]))
 
 

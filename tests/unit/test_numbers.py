@@ -1,0 +1,50 @@
+"""Chinese amounts: 万, 亿 and 万亿, never a thousands separator (core.numbers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimsbook.core import settings
+from claimsbook.core.i18n import CHINESE
+from claimsbook.core.numbers import fmt_amount, fmt_prose, fmt_range_zh, fmt_scaled_zh
+
+
+@pytest.mark.parametrize(("amount", "text"), [
+    (150e6, "1.5亿"),             # 150 million
+    (1305e6, "13.05亿"),          # no 1,305百万
+    (614.5e9, "6145亿"),          # no 614.5十亿, no 6,145亿
+    (1e8, "1亿"),                 # exactly one 亿
+    (99_995_000, "1亿"),          # rounds up into the next scale word, not 10000万
+    (99_990_000, "9999万"),
+    (2.5e12, "2.5万亿"),
+    (1e15, "1000万亿"),           # no 1,000万亿
+    (12_345, "1.234万"),
+    (9_999, "9999"),              # below 1万: the number itself
+    (0.5, "0.5"),
+    (0, "0"),
+    (-1.5e8, "-1.5亿"),           # negative
+])
+def test_an_amount_takes_the_chinese_scale_word(amount, text):
+    assert fmt_scaled_zh(amount) == text
+
+
+def test_a_missing_amount_says_so():
+    assert fmt_scaled_zh(float("nan")) == "无"
+
+
+def test_a_range_gives_each_end_its_own_scale_word():
+    assert fmt_range_zh(8e7, 1.2e8) == "8000万至1.2亿"
+
+
+def test_prose_formats_a_value_given_in_millions_or_billions():
+    assert fmt_prose(150, "zh-million") == "1.5亿"
+    assert fmt_prose(614.5, "zh-billion") == "6145亿"
+    assert fmt_prose(1.402, ".1f") == "1.4"  # any other spec is Python's
+    with pytest.raises(ValueError, match="formats a number"):
+        fmt_prose("DeepSeek-R1", "zh-million")
+
+
+def test_cards_give_a_bound_amount_in_the_same_scale():
+    with settings.use(language=CHINESE):
+        assert fmt_amount(2523, "100 million yuan") == "2523亿元"
+        assert fmt_amount(3.2, "trillion yuan") == "3.2万亿元"
