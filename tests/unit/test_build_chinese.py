@@ -43,7 +43,7 @@ def test_every_answer_has_a_chinese_display_name(chinese):
     assert all(CJK.search(name) for name in names), names
     # The glossary's words, and the two "contradicted" kept apart.
     assert appendix.headline_label(Headline.CONTRADICTED) == "不成立"
-    assert appendix.answer_text(Verdict.CONTRADICTED) == "相矛盾"
+    assert appendix.answer_text(Verdict.CONTRADICTED) == "不成立"
     assert appendix.headline_label(Headline.FAITHFUL) == "转述忠实、未获证实"
     assert appendix.garble_label(Garble.POINTS_AS_PERCENT) == "百分点误作百分比"
     assert appendix.grade_label(Grade.PRODUCER) == "发布方自己的数据"
@@ -61,13 +61,13 @@ def test_finding_in_chinese_is_one_sentence_from_the_scorecard(chinese):
     card = findings.scorecard(VERDICTS).set_index("source_id")
     assert findings.finding(card.loc["a"]) == (
         "4条陈述；其中4条注明引自其他来源：1条转述忠实，3条转述有误（时期错误2条、"
-        "百分点误作百分比1条）；对照独立证据，1条成立，0条大致成立，0条相矛盾，3条无法核实。")
+        "百分点误作百分比1条）；对照独立证据，1条成立，0条大致成立，0条不成立，3条无法核实。")
     assert findings.finding(card.loc["b"]).startswith("2条陈述；对照独立证据")
 
 
 def test_scorecard_page_and_findings_are_chinese(chinese):
     page = findings.scorecard_html(VERDICTS, "../chapters/")
-    assert "<caption>评级</caption>" in page
+    assert "<caption>总体结论</caption>" in page
     assert "<caption>转述是否忠实于来源？</caption>" in page
     assert "<span class='cb-badge cb-holds'>成立</span>" in page
     assert "转述有误（时期错误2条、百分点误作百分比1条）" in page
@@ -92,8 +92,8 @@ def test_in_brief_box_in_chinese(chinese):
     box = findings.brief_html(chapter)
     assert "<p class='cb-brief-title' id='cb-brief-title'>要点</p>" in box
     assert "本章共核查<strong>6条陈述</strong>。" in box
-    assert "<em>时期错误</em>（2条）：" in box and "<em>与独立证据相矛盾</em>（1条）：" in box
-    assert "评级：“成立”1条、“转述有误”3条、“不成立”1条、“无法核实”1条。" in box
+    assert "<em>时期错误</em>（2条）：" in box and "<em>经独立证据检验不成立</em>（1条）：" in box
+    assert "总体结论：“成立”1条、“转述有误”3条、“不成立”1条、“无法核实”1条。" in box
     text = _visible(box)
     assert "In brief" not in text and "statements" not in text
 
@@ -112,9 +112,9 @@ def test_ledger_rows_filters_and_script_labels_in_chinese(chinese):
     rows = appendix.ledger_rows(_ledger())
     assert rows[0]["label"] == "转述有误"
     assert rows[0]["faithful"] == "转述有误：百分点误作百分比"
-    assert rows[0]["holds"] == "相矛盾（独立数据）"
+    assert rows[0]["holds"] == "不成立（独立数据）"
     page = appendix.table_html(_ledger(), "../verdicts.csv", "../ledger.json")
-    assert "<label>评级 <select data-filter='headline'><option value=''>全部</option>" in page
+    assert "<label>总体结论 <select data-filter='headline'><option value=''>全部</option>" in page
     assert "<option value='points-as-percent'>百分点误作百分比</option>" in page
     assert "下载全部核查结果（CSV）</a>" in page
     labels = json.loads(re.search(r"data-labels='([^']*)'", page).group(1)
@@ -147,7 +147,7 @@ def test_chinese_verdicts_csv_has_chinese_answer_names(chinese, tmp_path):
     assert list(frame.columns[-5:]) == list(appendix.LABEL_COLUMNS)
     assert frame.loc[0, "headline"] == "garbled"  # codes stay
     assert frame.loc[0, "headline_label"] == "转述有误"
-    assert frame.loc[0, "verdict_label"] == "相矛盾"
+    assert frame.loc[0, "verdict_label"] == "不成立"
     assert frame.loc[0, "evidence_grade_label"] == "独立数据"
 
 
@@ -166,7 +166,7 @@ def test_corrections_log_in_chinese(chinese):
                                     "reproduced", "contradicted", "a moved")]
     page = corrections.log_html(found)
     assert "新增说法：— → 转述有误" in page
-    assert "数字是否成立：复现一致 → 相矛盾" in page
+    assert "数字是否成立：复现一致 → 不成立" in page
     assert "<span lang='en'>c: added</span>" in page  # the commit's own words
     assert "<th scope='col'>说法 · 更改 · 原因 · 提交</th>" in page
     feed = corrections.atom(found, "https://example.org/zh/", "appendix/corrections.html",

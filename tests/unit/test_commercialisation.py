@@ -264,7 +264,7 @@ def test_chinese_labels_sentences_and_charts(monkeypatch):
     monkeypatch.setenv("CLAIMSBOOK_LANG", "zh_CN")
     settings.refresh()  # the settings are read once; re-read them
     label = {c.key: c for c in cm.price_figures(_price_table())}["price-qwen-max-cn-2025-in"].label
-    assert label == "阿里云公布的qwen-max输入token标价（cn-2025价目表）"
+    assert label == "阿里云公布的qwen-max输入词元标价（cn-2025价目表）"
     rate = cm.choose_rate("2025-09-01", 8.0)
     gaps = {c.key: c for c in cm.ratio_figures(_price_table(), rate=rate, input_share=0.5,
                                                chosen_list="intl")}

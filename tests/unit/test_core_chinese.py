@@ -107,7 +107,7 @@ def test_every_answer_has_a_chinese_name(chinese: None) -> None:
             assert CJK.search(shown) and shown == label(value), (value, shown)
     # The headline and the verdict of the same English name differ in Chinese.
     assert headline_label(Headline.CONTRADICTED) == "不成立"
-    assert verdict_label(Verdict.CONTRADICTED) == "相矛盾"
+    assert verdict_label(Verdict.CONTRADICTED) == "不成立"
 
 
 def test_chinese_charts_and_tables(chinese: None) -> None:
@@ -119,7 +119,7 @@ def test_chinese_charts_and_tables(chinese: None) -> None:
     assert "".join(wrapped).startswith("两国顶尖模型") and "17.5个百分点" in wrapped[1]
     assert header("early_lag_months") == "早期落后月数"
     html = table(pd.DataFrame({"headline": ["holds"], "claims": [3]})).to_html()
-    assert "评级" in html and "成立" in html and "说法数" in html
+    assert "总体结论" in html and "成立" in html and "说法数" in html
 
 
 def test_english_is_unchanged() -> None:

@@ -129,6 +129,13 @@ def fmt_day(when: date | datetime | str) -> str:
     return f"{stamp.day} {stamp.strftime('%B %Y')}"
 
 
+def fmt_date_label(when: date | datetime | str) -> str:
+    """A date a parameter or a data row gives: as the English edition labels it
+    (``2022-12-31``), and as Chinese prose writes a date (``2022年12月31日``)."""
+    stamp = _as_date(when)
+    return f"{stamp.year}年{stamp.month}月{stamp.day}日" if is_chinese() else stamp.isoformat()
+
+
 def _as_date(when: date | datetime | str) -> date:
     if isinstance(when, datetime):
         return when.date()

@@ -65,7 +65,12 @@ _OUTLET_MESSAGES = (N_("中国经营报 (China Business Journal)"), N_("Solidot"
 
 
 def outlet_name(outlet: str) -> str:
-    return _(str(outlet)) if outlet else outlet
+    """An outlet or publisher as the reader's edition names it: the four outlets from the
+    package's catalog, any other from the data's."""
+    if not outlet:
+        return outlet
+    named = _(str(outlet))
+    return named if named != outlet else data_text(str(outlet))
 # ClaimReview ratings, higher is truer; an unverifiable claim gets no rating value.
 RATING = {Headline.HOLDS: 5, Headline.ROUGHLY: 4, Headline.FAITHFUL: 3, Headline.GARBLED: 2,
           Headline.PARTLY: 2, Headline.CONTRADICTED: 1}
@@ -344,15 +349,12 @@ def sources_html(sources: pd.DataFrame) -> str:
             title = f"<a href='{esc(str(row['url']))}'>{title}</a>"
         date = "" if pd.isna(row["date"]) else esc(str(row["date"]))
         tried = row.get("primary_tried")
-        # In the Chinese edition a source's title stays in its own language, and the
-        # notes of what was tried (data written in English, not in the data catalog) say
-        # so with their lang attribute.
+        # In the Chinese edition a source's title stays in its own language (its lang
+        # attribute says which); a note of what was tried is translated like any data text.
         title_lang = f" lang='{esc(str(row['language']))}'" if chinese else ""
         tried_html = ("" if tried is None or pd.isna(tried) or not str(tried).strip() else
                       "<p class='cb-reason'>"
-                      + esc(_("Primary tried: {note}")).format(
-                          note=(f"<span lang='en'>{esc(str(tried))}</span>" if chinese
-                                else esc(str(tried))))
+                      + esc(_("Primary tried: {note}")).format(note=esc(data_text(str(tried))))
                       + "</p>")
         rows.append(
             f"<tr id='{esc(str(row['source_id']))}'><td><p class='cb-claim'{title_lang}>"

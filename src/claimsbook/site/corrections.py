@@ -265,6 +265,9 @@ def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
         line = esc(_("{claim} · {change}: {old} → {new}")).format(
             claim=link, change=esc(change), old=esc(old), new=esc(new))
         reason = (f"<span lang='en'>{esc(c.reason)}</span>" if chinese else esc(c.reason))
+        if chinese:
+            # Translators: before a commit message quoted in English in the corrections log
+            reason = esc(_("The commit's words, in English:")) + " " + reason
         rows.append(
             f"<tr{anchor} data-claim='{esc(c.claim_id)}'>"
             f"<td><p class='cb-claim'>{line}</p>"
@@ -272,10 +275,14 @@ def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
             f"<td class='num'>{esc(c.date)}</td></tr>")
     aria, head, date_head = (_("Corrections"), _("Claim · change · reason · commit"),
                              _("Date"))
+    # Translators: the corrections log's caption; the commit messages stay in English
+    caption = _("Each entry's first line says what changed, from the answers themselves; "
+                "its reason is the message of the commit that changed it, quoted as "
+                "written (in English).")
     return (
         "<div class='cb-table-wrap' tabindex='0' role='region' "
         f"aria-label='{esc(aria)}'>"
-        "<table class='cb-sources cb-corrections'><thead><tr>"
+        f"<table class='cb-sources cb-corrections'><caption>{esc(caption)}</caption><thead><tr>"
         f"<th scope='col'>{esc(head)}</th><th scope='col'>{esc(date_head)}</th>"
         "</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>")

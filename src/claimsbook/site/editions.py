@@ -30,7 +30,11 @@ CONFIG = "_config.yml"
 # Settings of the Chinese edition that differ from the English one.
 CHINESE = {
     "title": "数字核查：四份报告里的数字",
+    "author": "本书贡献者",
     "html.search_bar_text": "搜索本书",
+    # myst-nb's words on the code toggles (a setting, not a catalog message).
+    "nb_code_prompt_show": "显示代码",
+    "nb_code_prompt_hide": "隐藏代码",
 }
 
 
@@ -68,7 +72,10 @@ def edition_config(lang: str, root: Path | None = None, builder: str = "html") -
         # The chapters execute once, for every edition: one cache (see core.views).
         sphinx["nb_execution_cache_path"] = str(build_dir() / ".jupyter_cache")
         config["title"] = CHINESE["title"]
+        config["author"] = CHINESE["author"]
         sphinx["project"] = CHINESE["title"]
+        sphinx["nb_code_prompt_show"] = CHINESE["nb_code_prompt_show"]
+        sphinx["nb_code_prompt_hide"] = CHINESE["nb_code_prompt_hide"]
         sphinx.setdefault("html_theme_options", {})["search_bar_text"] = \
             CHINESE["html.search_bar_text"]
         base = config.get("html", {}).get("baseurl", "")

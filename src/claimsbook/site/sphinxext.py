@@ -102,8 +102,9 @@ def add_static(app: Sphinx, config: Any) -> None:
     config.html_static_path = [*config.html_static_path, str(PACKAGE_STATIC), str(static)]
     # Browsers ask every site for an icon; without one the request is a console 404.
     config.html_favicon = str(PACKAGE_STATIC / "favicon.svg")
-    # The language switcher sits in the theme's header, after its own buttons.
-    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    # Ours first: the language switcher, and the theme's sidebar toggles with titles a
+    # translated edition can translate (the theme types them in English).
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
     options = config.html_theme_options
     options["article_header_end"] = [*options.get("article_header_end",
                                                   ["article-header-buttons.html"]),

@@ -40,10 +40,14 @@ from ..core.paths import build_dir, project_root
 CODE_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 # Text columns of the data tables whose cells a page shows in a sentence or a table.
 TRANSLATED_COLUMNS = ("claim", "reported_as", "searched", "note", "quantity", "metric", "period", "unit",
-                      "location", "subject", "definition", "scope", "stage", "title")
-# Columns never translated although a table names them so: identifiers and sources' own
-# words (a source's title stays in its language).
-UNTRANSLATED_TABLES = {"sources"}
+                      "location", "subject", "definition", "scope", "stage", "title", "copy",
+                      "outlet", "primary_tried")
+# Columns never translated although a table names them so: a source's title stays in its
+# own language, and the sources' notes are shown on no page.
+UNTRANSLATED_COLUMNS = {"sources": {"title", "note"}}
+# Sphinx's own domain: the words of Sphinx and the theme (locales/<lang>/LC_MESSAGES/
+# sphinx.po, written by hand, compiled like a page's catalog to where Sphinx looks).
+THEME_DOMAIN = "sphinx"
 GLUE = re.compile(r"\{glue(?P<kind>:[a-z]+)?\}`(?P<body>[^`]+)`")
 @dataclass(frozen=True)
 class Problem:
@@ -183,12 +187,10 @@ def data_messages() -> Iterator[tuple[str, str]]:
         for key in ("title", "description"):  # shown in the list of the data tables
             if resource.get(key):
                 yield str(resource[key]).strip(), f"{name}.{key}"
-        if name in UNTRANSLATED_TABLES:
-            continue
         with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         for column in TRANSLATED_COLUMNS:
-            if not rows or column not in rows[0]:
+            if not rows or column not in rows[0] or column in UNTRANSLATED_COLUMNS.get(name, ()):
                 continue
             for value in dict.fromkeys(row[column] for row in rows):
                 text = (value or "").strip()
@@ -252,6 +254,9 @@ def update_pages(lang: str = i18n.CHINESE) -> None:
                     "--builder", "custom", "--custom-builder", "gettext",
                     "--path-output", str(out), "-q"], cwd=root, check=True)
     templates = out / "_build" / "gettext"
+    # sphinx.po is kept by hand (the theme's words its own catalog leaves in English);
+    # the template Sphinx extracts from our copies of its buttons would obsolete them.
+    (templates / f"{THEME_DOMAIN}.pot").unlink(missing_ok=True)
     sphinx_intl = Path(sys.executable).parent / "sphinx-intl"
     subprocess.run([str(sphinx_intl), "update", "-p", str(templates), "-l", lang,
                     "-d", str(root / "locales"), "-w", "0"], cwd=root, check=True,

@@ -14,6 +14,7 @@ import pandas as pd
 from ...core import params
 from ...core.arithmetic import ratio
 from ...core.i18n import N_, _, is_chinese
+from ...core.numbers import fmt_date_label
 from .words import COUNTRY_NAMES, _word
 
 PRICE_LISTS: tuple[str, ...] = ("cn-2025", "cn-2024-09", "cn-2024-05", "intl")
@@ -88,7 +89,7 @@ def choose_rate(on: dt.date | str, explicit_cny_per_usd: float = 0.0) -> Rate:
 
 def rate_date_text(rate: Rate) -> str:
     """The day the rate was fixed, for prose, or a note that the rate was given."""
-    return str(rate.rate_date or _("none (explicit rate)"))
+    return fmt_date_label(rate.rate_date) if rate.rate_date else _("none (explicit rate)")
 
 
 def names_or_none(names: Iterable[str]) -> str:

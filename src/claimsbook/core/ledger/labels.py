@@ -33,9 +33,10 @@ GRADE_LABELS = {
     Grade.PRODUCER: N_("producer's own publication"),
     # Translators: an evidence grade (glossary: 独立报告)
     Grade.INDEPENDENT_REPORT: N_("independent report"),
-    # Translators: an evidence grade (glossary: 转述)
+    # Translators: an evidence grade (glossary: 同一说法的转载; 转载 for a relay)
     Grade.RELAY: N_("relay of the same statement"),
-    # Translators: an evidence grade (glossary: 自行计算)
+    # Translators: an evidence grade (glossary: 验算; never 自行计算, which reads as the
+    # book's own computation)
     Grade.ARITHMETIC: N_("arithmetic on the claim's own figures"),
     # Translators: an evidence grade (glossary: 无)
     Grade.NONE: N_("no evidence reached"),

@@ -478,9 +478,10 @@ class Result:
             "claim_id": claim.claim_id, "chapter": claim.chapter, "section": claim.section,
             "source_id": claim.source_id, "attributed_to": claim.attributed_to,
             "part_of": claim.part_of, "claim": claim.claim, "reported_as": claim.reported_as,
-            "reported_value": claim.reported_value, "unit": claim.unit,
+            # The unit and period in the reader's language (verdicts.zh.csv is Chinese).
+            "reported_value": claim.reported_value, "unit": data_text(claim.unit),
             "comparison": claim.comparison, "tolerance": claim.tolerance,
-            "period": claim.period, "headline": self.headline.value,
+            "period": data_text(claim.period), "headline": self.headline.value,
             "faithful": f.answer.value, "garble": f.garble.value if f.garble else "",
             "source_value": None if f.figure is None else f.figure.value,
             "source_access": f.access.value if f.access else "",
