@@ -5,6 +5,7 @@ refuses the rules it needs while judging (``core/ledger.py``)."""
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -138,3 +139,28 @@ def test_same_as_is_symmetric_or_points_one_way_only_once():
     assert all(target not in links or source not in links[target]
                for source, targets in links.items() for target in targets), (
         "record same_as on one claim of a pair only")
+
+
+def test_a_quote_in_a_chinese_claim_stands_verbatim_in_its_outlets_text():
+    """#20 item 5: where the Chinese edition puts a Chinese outlet's words in quotation
+    marks (a claim's translation, or the words the card gives for a value), they are the
+    outlet's words as printed; anything else is written as our paraphrase."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"the source texts are not at {SEEDS}: quotes cannot be compared here")
+    from claimsbook.core import settings
+    from claimsbook.core.i18n import CHINESE, data_text
+
+    sources = _sources()
+    claims = _claims()
+    wrong = []
+    with settings.use(language=CHINESE):
+        for row in claims.itertuples():
+            source = sources.loc[row.source_id]
+            if source["language"] != "zh" or not source["seed"]:
+                continue
+            text = _squeeze((SEEDS / source["seed"]).read_text(encoding="utf-8"))
+            quoted = re.findall(r"“([^”]+)”", data_text(row.claim))
+            for words in quoted:
+                if re.search(r"[\u4e00-\u9fff]", words) and _squeeze(words) not in text:
+                    wrong.append(f"{row.claim_id}: “{words}” not in {source['seed']}")
+    assert wrong == [], f"{len(wrong)} quote(s) not verbatim:\n" + "\n".join(wrong[:10])

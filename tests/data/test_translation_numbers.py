@@ -55,6 +55,8 @@ def chinese_numbers(text: str) -> set[float]:
         if word in text:
             found.add(scale)
     found |= {float(v) for k, v in ZH_DIGITS.items() if k in text}
+    for tens, ones in re.findall(r"([一二三四五六七八九])?十([一二三四五六七八九])?", text):
+        found.add(float(ZH_DIGITS.get(tens, 1) * 10 + ZH_DIGITS.get(ones, 0)))  # 双十一
     return found
 
 
@@ -74,6 +76,7 @@ def test_the_check_catches_a_cut_number_and_allows_chinese_ways():
     assert missing_numbers("150 million users", "1.5亿用户") == []
     assert missing_numbers("more than 300,000 shops", "30多万家门店") == []
     assert missing_numbers("the 4th census", "第四次普查") == []
+    assert missing_numbers("Double 11", "双十一") == []
     assert missing_numbers("see [p. 97](https://x.org/a-2024.pdf)", "见[第97页](https://x.org/a-2024.pdf)") == []
 
 

@@ -17,7 +17,7 @@ from ..core.ledger import (  # the label functions are also this module's names 
     RESULT_COLUMNS, Garble, Grade, Headline, faithful_label, garble_label, grade_label,
     headline_label,
 )
-from ..core.numbers import fmt_amount
+from ..core.numbers import fmt_amount, fmt_date_label
 
 # Published at the site's root; the README names it.
 VERDICTS_FILE = "verdicts.csv"
@@ -392,7 +392,7 @@ def data_tables_html(descriptor: dict[str, Any], data: Path, href_prefix: str) -
                 "Extracted by {script} from {url}, snapshot {date}")).format(
                     script=f"<code>{esc(info['script'])}</code>",
                     url=f"<a href='{esc(info['source_url'])}'>{esc(info['source_url'])}</a>",
-                    date=esc(str(info['snapshot_date']))) + "</p>")
+                    date=esc(fmt_date_label(str(info['snapshot_date'])))) + "</p>")
         digest = str(resource.get("hash", "")).removeprefix("sha256:")
         # A table's title is a text of the data package: the data catalog translates it
         # where it has it.

@@ -85,9 +85,12 @@ _AT_BOUND = {
 
 
 def _gap_amount(value: float, unit: str, signed: bool = False) -> str:
-    """A difference with the claim's unit: "+0.3 percentage points" / "+0.3个百分点"."""
+    """A difference with the claim's unit: "+0.3 percentage points" / "+0.3个百分点". In
+    Chinese a difference of two shares is in 个百分点, not %, and an amount in 万/亿 like
+    the values it separates."""
     if is_chinese():
-        text = fmt_amount(value, unit)
+        text = (f"{fmt_number(value)}个百分点" if unit.strip() == "%"
+                else fmt_amount(value, unit))
         return "+" + text if signed and value > 0 else text
     number = fmt_signed(value) if signed else fmt_number(value)
     return f"{number} {unit}" if unit else number
@@ -95,7 +98,10 @@ def _gap_amount(value: float, unit: str, signed: bool = False) -> str:
 
 def distance_text(claim: Claim, value: float, verdict: Verdict) -> str:
     """How the value stands against the stated one: within tolerance, or how far off."""
-    tolerance = f"±{fmt_number(claim.tolerance)}"
+    # In Chinese the tolerance is written in the scale of the values it qualifies
+    # (±50万美元 beside 557.6万美元, not ±0.5).
+    tolerance = "±" + (_gap_amount(claim.tolerance, claim.unit) if is_chinese()
+                       else fmt_number(claim.tolerance))
     if verdict is Verdict.REPRODUCED:
         # Translators: how a figure stands against the stated one; {tolerance} is "±0.05"
         return _("within {tolerance}").format(tolerance=tolerance)
