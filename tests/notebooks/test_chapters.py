@@ -110,6 +110,45 @@ def test_a_chapter_module_is_recorded_only_by_the_chapters_that_import_it(book_e
     assert all(deps["files"] for deps in recorded.values())
 
 
+def _declared(chapter: str):
+    """The chapter package that declares ``CHAPTER = chapter``."""
+    import importlib
+    import pkgutil
+
+    import claimsbook.chapters as chapters
+
+    for info in pkgutil.iter_modules(chapters.__path__):
+        module = importlib.import_module(f"claimsbook.chapters.{info.name}")
+        if getattr(module, "CHAPTER", None) == chapter:
+            return module
+    raise AssertionError(f"no package of claimsbook.chapters declares CHAPTER = {chapter!r}")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_a_chapter_declares_what_it_reads(chapter, book_executions):
+    """READS and USES of the chapter's package, against what its execution recorded:
+    every data file it read is a declared resource (or its own ledger's claims, sources
+    and checks), every declared resource was read, and every package module it imported
+    is claimsbook.core or a declared one."""
+    from claimsbook.core import datapackage
+
+    package = _declared(chapter)
+    recorded = _recorded(chapter)
+    cluster = chapter.split("-", 1)[1]
+    declared = {*package.READS, "claims", "sources", f"{cluster}-checks"}
+    paths = {r["name"]: f"data/{r['path']}" for r in datapackage.load_descriptor()["resources"]}
+    assert {paths[name] for name in declared} == set(recorded["files"]), (
+        f"{chapter}: declared {sorted(paths[n] for n in declared)}, read {sorted(recorded['files'])}")
+    allowed = ("claimsbook.core", *package.USES)
+    stray = [m for m in recorded["modules"] if m.startswith("claimsbook.")
+             and m not in ("claimsbook", "claimsbook.chapters")
+             and not any(m == a or m.startswith(a + ".") for a in allowed)]
+    assert not stray, f"{chapter} imported undeclared modules: {stray}"
+    unused = [u for u in package.USES if not any(m == u or m.startswith(u + ".")
+                                                 for m in recorded["modules"])]
+    assert not unused, f"{chapter} declares modules it never imported: {unused}"
+
+
 def test_verdicts_match_the_ledger_snapshot(book_executions):
     """A changed verdict, a computed value moved beyond its tolerance, or a claim
     added or removed fails here until `make snapshot` accepts it deliberately."""

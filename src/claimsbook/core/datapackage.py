@@ -25,14 +25,10 @@ from typing import Any
 import pandas as pd
 from frictionless import Package
 
+from . import inputs
 from .paths import data_dir
 
 MAX_ERRORS_SHOWN = 10
-
-# Files read in this process, with their sha256: recorded beside a chapter's
-# verdicts so the build can tell when a cached execution has gone stale.
-files_read: dict[str, str] = {}
-
 
 class DataPackageError(ValueError):
     """A table does not match its description in ``data/datapackage.json``."""
@@ -210,7 +206,7 @@ def load_table(name: str, descriptor_file: Path | None = None) -> pd.DataFrame:
             frame[field["name"]] = pd.to_numeric(column).astype(_PANDAS_TYPES[kind])
         else:
             frame[field["name"]] = column.astype("string")
-    files_read[str(path.resolve())] = sha256_of(path)
+    inputs.record_read(path)
     return frame
 
 

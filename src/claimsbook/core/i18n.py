@@ -96,11 +96,11 @@ def _catalog(domain: str, lang: str, stamp: float) -> dict[str | tuple[str, str]
     that a long-lived kernel sees an edited catalog)."""
     from babel.messages.pofile import read_po
 
-    from . import datapackage
+    from . import inputs
 
     path = catalog_path(domain, lang)
-    # Recorded like a data file: a chapter re-executes when its catalog changes.
-    datapackage.files_read[str(path.resolve())] = datapackage.sha256_of(path)
+    # Recorded like a data file: what renders with it is redone when it changes.
+    inputs.record_read(path)
     check_catalog(path)
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=lang)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from contextvars import ContextVar
 from pathlib import Path
 
 from .paths import project_root
@@ -48,13 +49,25 @@ def imported_modules() -> dict[str, dict[str, str]]:
     return modules
 
 
-def files_read() -> dict[str, str]:
-    """The data files read through :mod:`claimsbook.core.datapackage`, with digests."""
-    from . import datapackage  # loaded already in a chapter
+# The files this context has read (path -> sha256), kept by this module alone: data
+# tables (core.datapackage) and catalogs (core.i18n) report each read here.
+_READ: ContextVar[dict[str, str] | None] = ContextVar("claimsbook_files_read", default=None)
 
+
+def record_read(path: Path) -> None:
+    """Note that this context read ``path`` (its digest as read)."""
+    read = _READ.get()
+    if read is None:
+        read = {}
+        _READ.set(read)
+    read[str(path.resolve())] = sha256_file(path)
+
+
+def files_read() -> dict[str, str]:
+    """The files read in this context, with digests."""
     root = project_root()
     return {_display(Path(name), root): digest
-            for name, digest in sorted(datapackage.files_read.items())}
+            for name, digest in sorted((_READ.get() or {}).items())}
 
 
 def write_dependencies(path: Path) -> None:

@@ -140,3 +140,19 @@ from .prose import (  # noqa: F401
     report_glue,
     research_prose,
 )
+
+# What the chapter's notebook reads, beyond claimsbook.core and its own ledger (claims,
+# sources, its checks): data resources and the package's modules. A notebook test
+# compares it with what an execution records (tests/notebooks/test_chapters.py).
+CHAPTER = "01-ai-index"
+READS = (
+    "ai-index-report-figures",
+    "ai-index-arena-history",
+    "ai-index-arena-licences",
+    "ai-index-notable-models",
+    "ai-index-report-text-counts",
+    "months-behind-epoch-benchmarks",
+    "organisations",
+    "regions",
+)
+USES = ("claimsbook.chapters.ai_index",)

@@ -104,3 +104,17 @@ from .figures import (  # noqa: F401
     sensitivity_summary,
     top_mean,
 )
+
+# What the chapter's notebook reads, beyond claimsbook.core and its own ledger (claims,
+# sources, its checks): data resources and the package's modules. A notebook test
+# compares it with what an execution records (tests/notebooks/test_chapters.py).
+CHAPTER = "03-commercialisation"
+READS = (
+    "commercialisation-api-prices",
+    "commercialisation-arena-leaderboard",
+    "commercialisation-arena-history-matches",
+    "commercialisation-questmobile-mau",
+    "commercialisation-reference-figures",
+    "ai-index-report-figures",
+)
+USES = ("claimsbook.chapters.commercialisation",)

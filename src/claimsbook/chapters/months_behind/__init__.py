@@ -165,3 +165,16 @@ from .tables import (  # noqa: F401
     lag_now_table,
     sweep_table,
 )
+
+# What the chapter's notebook reads, beyond claimsbook.core and its own ledger (claims,
+# sources, its checks): data resources and the package's modules. A notebook test
+# compares it with what an execution records (tests/notebooks/test_chapters.py).
+CHAPTER = "02-months-behind"
+READS = (
+    "months-behind-epoch-benchmarks",
+    "months-behind-arena-models",
+    "months-behind-reported-figures",
+    "organisations",
+    "regions",
+)
+USES = ("claimsbook.chapters.months_behind", "claimsbook.chapters.lag")

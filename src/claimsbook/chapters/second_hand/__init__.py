@@ -116,3 +116,17 @@ from .xianyu import (  # noqa: F401
     users_figure,
     xianyu_values,
 )
+
+# What the chapter's notebook reads, beyond claimsbook.core and its own ledger (claims,
+# sources, its checks): data resources and the package's modules. A notebook test
+# compares it with what an execution records (tests/notebooks/test_chapters.py).
+CHAPTER = "04-second-hand"
+READS = (
+    "second-hand-retail-sales",
+    "second-hand-market-size",
+    "second-hand-xianyu",
+    "second-hand-platforms",
+    "second-hand-stages",
+    "second-hand-report-coverage",
+)
+USES = ("claimsbook.chapters.second_hand",)
