@@ -275,3 +275,11 @@ def test_chinese_labels_sentences_and_charts(monkeypatch):
     assert cm.names_or_none([]) == "无" and cm.rate_date_text(rate) == "无（使用指定汇率）"
     text = cm.arena_figure_text(37, 20, 33)
     assert all(cjk.search(v) for v in text.values())
+
+
+def test_the_headline_sentence_has_words_for_every_headline():
+    """A headline without its words showed as its code ("2 partly holds") in the
+    Chinese sentence."""
+    from claimsbook.core.ledger import Headline
+
+    assert set(cm.HEADLINE_WORDS) == {h.value for h in Headline}
