@@ -330,12 +330,13 @@ class FigureIndex:
         return figure_from_row(resource, key, {**row.to_dict(), table.index.name: key})
 
     def source_name(self, source_id: str) -> str:
-        """A source as a reader knows it: its outlet (``sources.csv``), else its id."""
+        """A source as a reader knows it: its outlet (``sources.csv``, in the reader's
+        language), else its id."""
         sources = self._table("sources")
         if source_id in sources.index and "outlet" in sources.columns:
             outlet = sources.loc[source_id, "outlet"]
             if isinstance(outlet, str) and outlet:
-                return outlet
+                return data_text(outlet)
         return source_id
 
     def original_source(self, source_id: str) -> str:
