@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import altair as alt
+import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
@@ -33,6 +34,8 @@ def glue(name: str, value: Any, display: bool = False, *, verbatim: bool = False
 
     if hasattr(value, "item") and callable(value.item) and getattr(value, "ndim", 1) == 0:
         value = value.item()
+    if isinstance(value, bool):  # a yes or a no, in the reader's words (not True/False)
+        value = later(yes_no, value)
     if isinstance(value, str) and not verbatim:
         raise TypeError(
             f"glue({name!r}, ...) got a text, which every edition would show as it is; glue "
@@ -143,15 +146,21 @@ HEADERS = (
     N_("Value"),
     N_("Value 100m yuan"),
     N_("Claim"),
+    N_("Amount"),
+    N_("Business model"),
 )
 # A table's yes/no cells.
 YES, NO = N_("yes"), N_("no")
 
 
+def yes_no(value: bool) -> str:
+    return _(YES) if value else _(NO)
+
+
 def _cell_format(column: str) -> Callable[[Any], str]:
     def fmt(value: Any) -> str:
-        if isinstance(value, bool):
-            return _(YES) if value else _(NO)
+        if isinstance(value, bool | np.bool_):
+            return yes_no(bool(value))
         if isinstance(value, pd.Timestamp):
             return value.strftime("%Y-%m-%d")
         if isinstance(value, int | float) and "year" in str(column).lower():

@@ -61,9 +61,15 @@ def _join_zh(number: str, unit: str) -> str:
     return f"{number}{unit}" if CJK.match(unit) or unit.startswith("%") else f"{number} {unit}"
 
 
+# Units whose values are ranks: 第2名 in Chinese.
+RANK_UNITS = ("rank",)
+
+
 def _amount_zh(value: float, unit: str) -> str:
     if unit in CALENDAR_UNITS and float(value).is_integer():
         return f"{int(value)}年"
+    if unit in RANK_UNITS and float(value).is_integer():
+        return f"第{int(value)}名"
     found = MAGNITUDE_UNIT.match(unit)
     if found is None or value is None or (isinstance(value, float) and math.isnan(value)):
         return _join_zh(fmt_number(value), data_text(unit))

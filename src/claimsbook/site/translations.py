@@ -45,6 +45,8 @@ TRANSLATED_COLUMNS = ("claim", "reported_as", "searched", "note", "quantity", "m
 # Columns never translated although a table names them so: a source's title stays in its
 # own language, and the sources' notes are shown on no page.
 UNTRANSLATED_COLUMNS = {"sources": {"title", "note"}}
+# Columns a page shows that only some tables have (a platform's market and business model).
+TABLE_COLUMNS = {"second-hand-platforms": ("market", "model", "platform")}
 # Sphinx's own domain: the words of Sphinx and the theme (locales/<lang>/LC_MESSAGES/
 # sphinx.po, written by hand, compiled like a page's catalog to where Sphinx looks).
 THEME_DOMAIN = "sphinx"
@@ -189,7 +191,7 @@ def data_messages() -> Iterator[tuple[str, str]]:
                 yield str(resource[key]).strip(), f"{name}.{key}"
         with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
-        for column in TRANSLATED_COLUMNS:
+        for column in (*TRANSLATED_COLUMNS, *TABLE_COLUMNS.get(name, ())):
             if not rows or column not in rows[0] or column in UNTRANSLATED_COLUMNS.get(name, ()):
                 continue
             for value in dict.fromkeys(row[column] for row in rows):

@@ -75,6 +75,7 @@ from .analysis import (  # noqa: F401
     scenario,
     sensitivity,
     share_pct,
+    platform_table,
     stage_gaps,
     timeline,
     validate_scenario,

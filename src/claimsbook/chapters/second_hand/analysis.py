@@ -331,3 +331,34 @@ TABLE_HEADERS = (
     N_("Difference pp"), N_("Rounding pp"), N_("Copy"), N_("Source id"), N_("From stage"),
     N_("To stage"), N_("End year"), N_("Next start year"), N_("Gap years"), N_("Platform"),
     N_("Market"), N_("Model"), N_("Metric"), N_("Currency"), N_("Period"))
+
+
+# The platforms table: in Chinese an amount is one cell, in 万/亿 with its currency
+# (2000亿元, not "200 | 十亿 | CNY"); the English keeps value, unit and currency apart.
+PLATFORM_COLUMNS = ["platform", "market", "model", "metric", "value", "unit", "currency",
+                    "period", "source_id"]
+CURRENCY_WORDS = {"CNY": "元", "USD": "美元", "EUR": "欧元", "JPY": "日元", "": ""}
+
+
+def platform_table(platforms: pd.DataFrame) -> pd.DataFrame:
+    shown = platforms[PLATFORM_COLUMNS].copy()
+    if not is_chinese():
+        return shown
+    from ...core.numbers import fmt_scaled_zh
+
+    scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "": 1.0}
+
+    def text(value: object) -> str:
+        return "" if pd.isna(value) else str(value)
+
+    def amount(row: pd.Series) -> str:
+        currency = CURRENCY_WORDS.get(text(row["currency"]), text(row["currency"]))
+        unit = text(row["unit"])
+        if unit not in scale:
+            return f"{row['value']} {data_text(unit)}{currency}"
+        return fmt_scaled_zh(float(row["value"]) * scale[unit]) + currency
+
+    shown["amount"] = shown.apply(amount, axis=1)
+    shown = shown.rename(columns={"model": "business_model"})  # not an AI model: 经营模式
+    return shown[["platform", "market", "business_model", "metric", "amount", "period",
+                  "source_id"]]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..i18n import N_, _, data_text, is_chinese, pgettext
-from ..numbers import fmt_amount, fmt_number, fmt_signed
+from ..numbers import RANK_UNITS, fmt_amount, fmt_number, fmt_signed
 from .labels import faithful_label, verdict_label
 from .model import (
     APPROX_RELATIVE, APPROX_TOLERANCES, COMPARISONS, EDGE_EPSILON, JUDGING_GRADES,
@@ -90,6 +90,7 @@ def _gap_amount(value: float, unit: str, signed: bool = False) -> str:
     the values it separates."""
     if is_chinese():
         text = (f"{fmt_number(value)}个百分点" if unit.strip() == "%"
+                else f"{fmt_number(value)}个名次" if unit in RANK_UNITS
                 else fmt_amount(value, unit))
         return "+" + text if signed and value > 0 else text
     number = fmt_signed(value) if signed else fmt_number(value)
