@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from . import settings
@@ -16,7 +17,14 @@ def project_root(start: Path | None = None) -> Path:
     override = settings.root_override()
     if override is not None:
         return override
-    here = (start or Path.cwd()).resolve()
+    return _root_above(str(start or Path.cwd()))
+
+
+@functools.lru_cache(maxsize=64)
+def _root_above(start: str) -> Path:
+    """The search itself, once per folder: a page's rendering asks for the root tens of
+    thousands of times (every translated message finds its catalog through it)."""
+    here = Path(start).resolve()
     for candidate in (here, *here.parents):
         if (candidate / ROOT_MARKER).is_file():
             return candidate
