@@ -15,7 +15,8 @@ LOCALE = ROOT / "locales" / "zh_CN"
 GLOSSARY = pd.read_csv(LOCALE / "glossary.csv", keep_default_na=False)
 CATALOGS = sorted((LOCALE / "LC_MESSAGES").rglob("*.po"))
 # A source's own words, quoted, keep their wording; so do code and glue references.
-QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|`[^`]*`|\{[^}]*\}")
+QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|`[^`]*`|\{[^}]*\}"
+                    r"|^整句(?:（[^）]*）)?：.*$")  # 整句：the outlet's own sentence
 
 
 def translations(path: Path) -> list[tuple[str, str]]:

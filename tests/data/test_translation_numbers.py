@@ -90,6 +90,8 @@ def test_every_number_of_the_english_stands_in_the_translation(path):
             continue
         english = message.id if isinstance(message.id, str) else message.id[0]
         chinese = message.string if isinstance(message.string, str) else message.string[0]
+        if chinese.startswith("整句"):
+            continue  # the outlet's own sentence, verbatim (tests/data/test_rules.py)
         missing = missing_numbers(english, chinese)
         if missing:
             found.append(f"{missing} of {english[:60]!r} not in {chinese[:60]!r}")
