@@ -105,6 +105,11 @@ class Scenario:
             (_("Extra second-hand GMV"), self.extra_gmv, "亿元"),
             (_("Retail sales per extra yuan of GMV"), self.retail_per_extra_yuan, _("yuan")),
         ]
+        if is_chinese():  # 48.79万亿元, not 487,895亿元: the amount in its own scale word
+            from ...core.numbers import fmt_scaled_zh
+
+            rows = [(name, fmt_scaled_zh(float(value) * 1e8), "元") if unit == "亿元"
+                    else (name, value, unit) for name, value, unit in rows]
         return pd.DataFrame(rows, columns=["quantity", "value", "unit"])
 
 
