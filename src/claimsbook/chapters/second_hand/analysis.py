@@ -91,7 +91,7 @@ class Scenario:
 
     def table(self) -> pd.DataFrame:
         """The scenario's inputs and results as a two-column table for display."""
-        rows = [
+        rows: list[tuple[str, float | str, str]] = [
             (_("Base year (NBS retail sales)"), str(self.base_year), _("year")),
             (_("Retail sales of consumer goods"), self.retail_sales, "亿元"),
             (_("Elasticity assumed"), self.elasticity, _("% per 1 %")),
@@ -108,7 +108,8 @@ class Scenario:
         if is_chinese():  # 48.79万亿元, not 487,895亿元: the amount in its own scale word
             from ...core.numbers import fmt_scaled_zh
 
-            rows = [(name, fmt_scaled_zh(float(value) * 1e8), "元") if unit == "亿元"
+            rows = [(name, fmt_scaled_zh(value * 1e8), "元")
+                    if unit == "亿元" and isinstance(value, float | int)
                     else (name, value, unit) for name, value, unit in rows]
         return pd.DataFrame(rows, columns=["quantity", "value", "unit"])
 
