@@ -85,7 +85,7 @@ def visible(html: str) -> str:
 def test_a_card_and_its_reasons_read_in_chinese(chinese: None) -> None:
     result = assess(claim(), GARBLED, index())
     reason = result.faithful.reason
-    assert reason == ("媒体称0.3%；来源给出的总体差距（2025-02，图2）为1.7%；"
+    assert reason == ("媒体称0.3%；来源给出的总体差距（2025年2月，图2）为1.7%；"
                       "媒体所引数字实为来源中的MMLU差距（2024，图1），即0.3个百分点。")
     assert result.holds.reason == "没有独立证据：没有对差距的独立重新计算。"
     html = cards_html([result])

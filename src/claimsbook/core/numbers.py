@@ -142,6 +142,18 @@ def fmt_date_label(when: date | datetime | str) -> str:
     return f"{stamp.year}年{stamp.month}月{stamp.day}日" if is_chinese() else stamp.isoformat()
 
 
+_ISO_PERIOD = re.compile(r"(?<![\w-])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\w-])")
+
+
+def period_text(period: str) -> str:
+    """A figure's period as the reader's edition writes it: English keeps the data's
+    label (2025-06-30, 2024-01/2025-02); Chinese writes 2025年6月30日, 2024年1月/2025年2月."""
+    if not is_chinese():
+        return period
+    return _ISO_PERIOD.sub(lambda m: f"{m[1]}年{int(m[2])}月" + (f"{int(m[3])}日" if m[3] else ""),
+                           data_text(period))
+
+
 def _as_date(when: date | datetime | str) -> date:
     if isinstance(when, datetime):
         return when.date()

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ...core.i18n import _
 from ...core.ledger import Computed
+from ...core.numbers import fmt_amount
 from ..lag import Frontier, frontier
 from .analysis import first_release, release_of, score_margin
 from .lags import LagRules, lead_changes, months_between
@@ -202,9 +203,9 @@ def firms_over_bar(figures: pd.DataFrame, firms: dict[str, tuple[str, ...]] = BI
     return Computed(
         "big-firms-largest-app-over-bar", float(len(above)), "firms",
         _("of the {n} big tech firms the post names that QuestMobile's June 2025 table covers, "
-          "those whose largest AI application there has more than {bar} million monthly "
-          "active users (below: {below})").format(
-            n=len(firms), bar=f"{bar:g}", below=", ".join(below) or _("none")),
+          "those whose largest AI application there has more than {bar} monthly active "
+          "users (below: {below})").format(
+            n=len(firms), bar=fmt_amount(bar, "million"), below=", ".join(below) or _("none")),
         source_id="boc-research-2025", location=_("figure 15 (QuestMobile)"), period="2025-06")
 
 

@@ -66,7 +66,9 @@ def growth_gap_values(check: pd.DataFrame, retail: pd.DataFrame) -> dict[str, An
     year = int(worst["year"])
     return {"max_gap": abs(float(worst["difference_pp"])), "max_gap_year": year,
             "max_gap_rounding": float(worst["rounding_pp"]),
-            "max_gap_reported_as": str(retail.set_index("year").loc[year, "reported_as"])}
+            # How the copy printed that year's level, in the reader's language.
+            "max_gap_reported_as": data_text(str(retail.set_index("year").loc[year,
+                                                                             "reported_as"]))}
 
 
 def market_figure(market: pd.DataFrame, offline_value: float) -> dict[str, Any]:

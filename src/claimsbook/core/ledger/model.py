@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import datapackage
 from ..i18n import N_, _, data_text, is_chinese
-from ..numbers import fmt_amount
+from ..numbers import fmt_amount, period_text
 
 APPROX_RELATIVE = 0.10
 APPROX_TOLERANCES = 2.0
@@ -246,7 +246,8 @@ class Figure:
                 # Translators: what a figure measures, about a subject ("China: MMLU score")
                 label = _("{subject}: {quantity}").format(
                     subject=data_text(self.subject), quantity=label)
-            where = "，".join(data_text(part) for part in (self.period, self.location) if part)
+            where = "，".join(text for text in (period_text(self.period),
+                                               data_text(self.location)) if text)
             return f"{label}（{where}）" if where else label
         label = f"{self.subject}: {self.label}" if self.subject else self.label
         if len(label) > 1 and label[0].isupper() and label[1].islower():
