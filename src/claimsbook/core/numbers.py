@@ -117,7 +117,10 @@ def fmt_prose(value: object, spec: str) -> str:
     if spec in PROSE_SCALES:
         if not isinstance(value, int | float):
             raise ValueError(f"{spec} formats a number, not {type(value).__name__} {value!r}")
-        return fmt_scaled_zh(float(value) * PROSE_SCALES[spec])
+        amount = float(value) * PROSE_SCALES[spec]
+        # A count is exact: every digit it has (140,740 is 14.074万, not 14.07万).
+        digits = len(str(int(abs(amount))).rstrip("0")) if float(amount).is_integer() else 0
+        return fmt_scaled_zh(amount, max(SIGNIFICANT_DIGITS, digits))
     return format(value, spec)
 
 
