@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from ...core.i18n import N_, _, data_text, is_chinese
-from ...core.numbers import fmt_amount, fmt_number
+from ...core.numbers import fmt_amount, fmt_number, period_text
 from .analysis import CohortBounds, share_pct
 from .model import MARKER_SIZE, _tip
 
@@ -64,7 +64,7 @@ def users_figure(xianyu: pd.DataFrame) -> dict[str, Any]:
     if is_chinese():
         listing = "；".join(
             _("{metric} {value} million{more} ({date})").format(
-                metric=r.metric, value=fmt_amount(r.value, "million"), date=r.date,
+                metric=r.metric, value=fmt_amount(r.value, "million"), date=period_text(r.date),
                 more=_(" or more") if r.comparison == ">" else "")
             for r in users.itertuples())
     else:
@@ -120,7 +120,8 @@ def age_bounds_figure(post95: float, post00: float, xianyu: pd.DataFrame) -> dic
     others = pd.DataFrame([
         {"cohort": cohort, "value_pct": float(xianyu.loc[fid, "value"]),
          "what": _("{metric}, {date} ({source_id})").format(
-             metric=data_text(str(xianyu.loc[fid, "metric"])), date=xianyu.loc[fid, "date"],
+             metric=data_text(str(xianyu.loc[fid, "metric"])),
+             date=period_text(str(xianyu.loc[fid, "date"])),
              source_id=xianyu.loc[fid, "source_id"])}
         for fid, cohort in OTHER_AGE_SHARES.items()])
     if is_chinese():
