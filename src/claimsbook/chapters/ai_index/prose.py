@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ...core.arithmetic import fold_change, percent_fall
-from ...core.i18n import _, is_chinese
+from ...core.i18n import _, is_chinese, pgettext
 from ...core.numbers import fmt_day
 from .analysis import (
     _bench_data,
@@ -91,7 +91,7 @@ def arena_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
                 mapping: str, early_2025: Sequence[pd.Timestamp]) -> dict[str, object]:
     out: dict[str, object] = {"d_start": Plain(_day(start)),
                               "d_end": Plain(_day(end)),
-                              "mapping": Plain(mapping), "k": top_k}
+                              "mapping": Plain(mapping_name(mapping)), "k": top_k}
     tk = f"top1-top{top_k}"
     for tag, date in (("0", start), ("1", end)):
         gaps = gaps_on(annotated, date, top_k)
@@ -144,6 +144,17 @@ def research_prose(fig: pd.DataFrame) -> dict[str, object]:
 def adoption_prose(fig: pd.DataFrame) -> dict[str, object]:
     return {"genai_x": fold_change(report_value(fig, "adoption-genai-2024"),
                                    report_value(fig, "adoption-genai-2023"))}
+
+
+def mapping_name(mapping: str) -> str:
+    """The country_mapping parameter's value as a reader reads it (English: the value)."""
+    names = {
+        # Translators: a value of the chapter's country_mapping parameter, named in prose
+        "country": pgettext("country mapping", "country"),
+        # Translators: a value of the chapter's country_mapping parameter, named in prose
+        "country_industry": pgettext("country mapping", "country_industry"),
+    }
+    return names.get(mapping, mapping)
 
 
 class Plain(str):
