@@ -46,7 +46,10 @@ CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
 def fmt_amount(value: float, unit: str) -> str:
-    """A value with its unit, as cards and reasons show it."""
+    """A value with its unit, as cards and reasons show it; a missing value says so,
+    without a unit ("无", not "无个月")."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING["zh" if is_chinese() else "en"]
     if is_chinese():
         return _amount_zh(value, unit)
     if unit in CALENDAR_UNITS and float(value).is_integer():
