@@ -15,7 +15,7 @@ from pandas.io.formats.style import Styler
 from . import datapackage, views
 from .charts import Figure, make_figure
 from .i18n import N_, _, data_text, is_chinese
-from .ledger import CardDeck, Computed, Headline, Ledger, LedgerError, Result, headline_label
+from .ledger import Computed, Headline, Ledger, LedgerError, Result, headline_label
 from .numbers import fmt_number
 from .views import View, later, resolve
 
@@ -223,14 +223,6 @@ def judged(chapter_id: str, values: tuple[View, ...]) -> Ledger:
     return ledger
 
 
-def section_cards(ledger: Ledger, section: str | None) -> CardDeck:
-    return ledger.cards(section)
-
-
-def ledger_frame(ledger: Ledger) -> pd.DataFrame:
-    return ledger.frame()
-
-
 # The glue name of a chapter's ledger, for the editions' verdicts in their language.
 LEDGER_GLUE = "claimsbook-ledger"
 
@@ -284,7 +276,7 @@ class Chapter:
         """The cards of a section's claims, judged and written in each edition's
         language on the values recorded so far."""
         self.ledger.cards(section)  # here: refuses an unknown section, marks them shown
-        return later(section_cards, self._judged(), section)
+        return later(Ledger.cards, self._judged(), section)
 
     def _judged(self) -> View:
         return later(judged, self.chapter_id, tuple(self.values))
@@ -309,7 +301,7 @@ class Chapter:
         from myst_nb import glue as myst_glue
 
         # For the editions' verdicts in their language (a table: never in prose).
-        myst_glue(LEDGER_GLUE, later(ledger_frame, self._judged()), display=False)
+        myst_glue(LEDGER_GLUE, later(Ledger.frame, self._judged()), display=False)
         counts = self.ledger.counts()
         return counts.rename_axis("headline").reset_index(name="claims")
 

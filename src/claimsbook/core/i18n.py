@@ -1,8 +1,10 @@
 """The reader's language: everything the package writes, in English or Chinese.
 
-One edition per language, built from the same notebooks and the same computation.
-The language is chosen per process by ``$CLAIMSBOOK_LANG`` (``en``, the default, or
-``zh_CN``); the book's build sets it for the Chinese edition's kernels and Sphinx run.
+One edition per language, built from one execution of the notebooks: kernels compute in
+English, and each edition renders their views (:mod:`claimsbook.core.views`) in its
+language. The language is the settings' (``$CLAIMSBOOK_LANG``: ``en``, the default, or
+``zh_CN``; the book's build sets it for the Chinese edition's Sphinx run), changed for a
+block with ``settings.use(language=...)``.
 
 Two message catalogs, both gettext ``.po`` files under ``locales/<lang>/LC_MESSAGES/``
 and read with Babel (no compiled ``.mo`` is kept in the repository):

@@ -23,11 +23,7 @@ def fmt_number(value: float | int | None, significant: int = SIGNIFICANT_DIGITS)
         return MISSING["zh" if is_chinese() else "en"]
     if value == 0:
         return "0"
-    decimals = max(0, significant - 1 - math.floor(math.log10(abs(value))))
-    text = f"{value:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    return _plain(value, significant, grouped=True)
 
 
 def fmt_signed(value: float) -> str:
@@ -96,10 +92,11 @@ def fmt_scaled_zh(amount: float, significant: int = SIGNIFICANT_DIGITS) -> str:
     return _plain(rounded, significant)
 
 
-def _plain(value: float, significant: int) -> str:
-    """``value`` to ``significant`` digits, no separator, no trailing zeros."""
+def _plain(value: float, significant: int, grouped: bool = False) -> str:
+    """``value`` to ``significant`` digits, no trailing zeros; thousands separated only
+    when ``grouped`` (an amount in 万/亿 has none)."""
     decimals = max(0, significant - 1 - math.floor(math.log10(abs(value))))
-    text = f"{value:.{decimals}f}"
+    text = f"{value:{',' if grouped else ''}.{decimals}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 

@@ -427,7 +427,7 @@ def export(verdicts: pd.DataFrame, path: Path) -> None:
     """Every claim with both answers, its evidence grade and headline, and its source.
 
     In the Chinese edition the same columns carry the Chinese claim (from the data
-    catalog) and reasons (written by the Chinese kernels), and the answers' Chinese
+    catalog) and reasons (rendered in Chinese by the edition's build), and the answers' Chinese
     display names follow in :data:`LABEL_COLUMNS`; the keys and codes stay English."""
     columns = RESULT_COLUMNS + ["source_outlet", "source_title", "source_url"]
     frame = verdicts.reindex(columns=columns)

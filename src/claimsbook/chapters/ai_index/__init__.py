@@ -128,7 +128,6 @@ from .tables import (  # noqa: F401
     notable_tables,
 )
 from .prose import (  # noqa: F401
-    Plain,
     REPORTED_GLUE,
     REPORT_GLUE,
     adoption_prose,

@@ -76,7 +76,7 @@ def benchmark_prose(fig: pd.DataFrame, epoch_scores: pd.DataFrame,
         "he24_rel": min_relative_gap(report_value(fig, f"gap-humaneval-{last}")),
         "mmlu23_rel": min_relative_gap(report_value(fig, f"gap-mmlu-{first}")),
         "mmlu_us": float(us.score), "mmlu_cn": float(cn.score),
-        "mmlu_us_model": Plain(us.model_version), "mmlu_cn_model": Plain(cn.model_version),
+        "mmlu_us_model": us.model_version, "mmlu_cn_model": cn.model_version,
         "mmlu_epoch_gap": float(us.score - cn.score),
         "mmlu24_rel": relative_gap_given_leader(report_value(fig, f"gap-mmlu-{last}"),
                                                 float(us.score)),
@@ -89,22 +89,22 @@ def benchmark_prose(fig: pd.DataFrame, epoch_scores: pd.DataFrame,
 
 def arena_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, top_k: int,
                 mapping: str, early_2025: Sequence[pd.Timestamp]) -> dict[str, object]:
-    out: dict[str, object] = {"d_start": Plain(_day(start)),
-                              "d_end": Plain(_day(end)),
-                              "mapping": Plain(mapping_name(mapping)), "k": top_k}
+    out: dict[str, object] = {"d_start": _day(start),
+                              "d_end": _day(end),
+                              "mapping": mapping_name(mapping), "k": top_k}
     tk = f"top1-top{top_k}"
     for tag, date in (("0", start), ("1", end)):
         gaps = gaps_on(annotated, date, top_k)
         for kind in ("us-china", "closed-open", tk, "top1-top2"):
             out[f"{kind.replace(tk, 'topk')}_{tag}"] = _num(gaps[kind])
-        out[f"us_model_{tag}"] = Plain(str(gaps["us-china"]["leader_model"]))
-        out[f"cn_model_{tag}"] = Plain(str(gaps["us-china"]["follower_model"]))
+        out[f"us_model_{tag}"] = str(gaps["us-china"]["leader_model"])
+        out[f"cn_model_{tag}"] = str(gaps["us-china"]["follower_model"])
         out[f"us_score_{tag}"] = _num(gaps["us-china"], "leader_rating")
         out[f"cn_score_{tag}"] = _num(gaps["us-china"], "follower_rating")
     gaps10 = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
     out.update(top10_lo=min(gaps10), top10_hi=max(gaps10),
-               top10_first=Plain(_day(min(early_2025))),
-               top10_last=Plain(_day(max(early_2025))), report_k=REPORT_TOP_K)
+               top10_first=_day(min(early_2025)),
+               top10_last=_day(max(early_2025)), report_k=REPORT_TOP_K)
     return out
 
 
@@ -125,7 +125,7 @@ def notable_prose(tables: dict[str, object], rule: str) -> dict[str, object]:
     assert isinstance(rules, pd.DataFrame)
     rules = _rules_data(rules)
     newest = pd.Timestamp(tables["newest"])
-    return {"rule": Plain(_(RULE_TEXT[rule])), "newest": Plain(fmt_day(newest)),
+    return {"rule": _(RULE_TEXT[rule]), "newest": fmt_day(newest),
             "n2024": tables["n_year"], "cn_any": float(rules.loc["China", "any"]),
             "eu_any": float(rules.loc["Europe", "any"]), "n_gdm": tables["n_gdm"]}
 
@@ -156,10 +156,3 @@ def mapping_name(mapping: str) -> str:
     }
     return names.get(mapping, mapping)
 
-
-class Plain(str):
-    """A string whose repr is itself, so that myst-nb's ``{glue:text}`` shows it
-    without quotes."""
-
-    def __repr__(self) -> str:
-        return str(self)
