@@ -1,101 +1,80 @@
-"""When a chapter re-executes: only when its code, a module it imported or a data file
-it read changed (claimsbook.site.dependencies), and the make-book shortcut."""
+"""What the build's tasks read and write (claimsbook.site.execution): a chapter
+re-executes only when one of its declared inputs changed; an edition rebuilds when any
+input of the checkout changed or one of its outputs is gone."""
 
-import json
+from pathlib import Path
 
-from claimsbook.site import dependencies, execution
-from claimsbook.core.datapackage import sha256_of
-from claimsbook.core import inputs
-from claimsbook.core import settings
+from claimsbook.core import i18n
+from claimsbook.core.paths import ledger_dir, project_root
+from claimsbook.site import editions, execution
 
-
-def _ran(tmp_path, monkeypatch, notebook="nb-1"):
-    root, ledger = tmp_path / "book", tmp_path / "ledger"
-    (root / "data").mkdir(parents=True)
-    (root / "src").mkdir()
-    ledger.mkdir()
-    monkeypatch.setenv("CLAIMSBOOK_ROOT", str(root))
-    monkeypatch.setenv("CLAIMSBOOK_LEDGER_DIR", str(ledger))
-    settings.refresh()  # the settings are read once; re-read them
-    table = root / "data" / "table.csv"
-    table.write_text("a\n1\n", encoding="utf-8")
-    module = root / "src" / "mine.py"
-    module.write_text("X = 1\n", encoding="utf-8")
-    (ledger / "01-x.csv").write_text("claim_id\n", encoding="utf-8")
-    (ledger / "01-x.deps.json").write_text(json.dumps({
-        "notebook": notebook,
-        "modules": {"claimsbook.chapters.mine": {"path": "src/mine.py",
-                                                 "sha256": sha256_of(module)}},
-        "files": {"data/table.csv": sha256_of(table)},
-    }), encoding="utf-8")
-    return table, module
+ROOT = project_root()
 
 
-def test_unchanged_chapter_is_reused(tmp_path, monkeypatch):
-    _ran(tmp_path, monkeypatch)
-    assert dependencies.stale_reason("01-x", "nb-1") is None
+def _relative(paths):
+    return {Path(p).resolve().relative_to(ROOT).as_posix() for p in paths}
 
 
-def test_each_cause_is_named(tmp_path, monkeypatch):
-    table, module = _ran(tmp_path, monkeypatch)
-    assert dependencies.stale_reason("01-x", "nb-2") == "its code changed since it ran"
-    module.write_text("X = 2\n", encoding="utf-8")
-    assert dependencies.stale_reason("01-x", "nb-1") == (
-        "module claimsbook.chapters.mine (src/mine.py) changed since it ran")
-    module.unlink()
-    assert dependencies.stale_reason("01-x", "nb-1") == (
-        "module claimsbook.chapters.mine (src/mine.py), which it imported, is gone")
+def test_a_chapter_depends_on_its_declarations_and_nothing_else():
+    inputs = _relative(execution.declared_inputs("04-second-hand", ROOT))
+    assert "chapters/04-second-hand.ipynb" in inputs
+    assert {"data/claims.csv", "data/sources.csv", "data/second-hand/checks.csv"} <= inputs
+    assert "src/claimsbook/chapters/second_hand/values.py" in inputs
+    assert "src/claimsbook/core/numbers.py" in inputs
+    # Another chapter's module, the site layer and another chapter's data are not inputs.
+    assert not any(p.startswith(("src/claimsbook/chapters/ai_index", "src/claimsbook/site",
+                                 "data/ai-index")) for p in inputs)
 
 
-def test_data_causes_are_named(tmp_path, monkeypatch):
-    table, _ = _ran(tmp_path, monkeypatch)
-    table.write_text("a\n2\n", encoding="utf-8")
-    assert dependencies.stale_reason("01-x", "nb-1") == "data/table.csv changed since it ran"
-    table.unlink()
-    assert dependencies.stale_reason("01-x", "nb-1") == "data/table.csv, which it read, is gone"
-    assert dependencies.stale_reason("02-never-ran", "nb-1") == (
-        "no verdicts recorded from an earlier run")
+def test_a_module_declared_alone_is_a_file():
+    inputs = _relative(execution.declared_inputs("02-months-behind", ROOT))
+    assert "src/claimsbook/chapters/lag.py" in inputs
 
 
-def test_a_module_nobody_imported_changes_nothing(tmp_path, monkeypatch):
-    _, _ = _ran(tmp_path, monkeypatch)
-    (tmp_path / "book" / "src" / "other.py").write_text("Y = 1\n", encoding="utf-8")
-    assert dependencies.stale_reason("01-x", "nb-1") is None
+def test_an_unknown_chapter_is_named():
+    try:
+        execution.declared_inputs("09-nothing", ROOT)
+    except SystemExit as stop:
+        assert "09-nothing" in str(stop)
+    else:
+        raise AssertionError("an unknown chapter passed")
 
 
-def test_recorded_modules_are_the_imported_claimsbook_ones(tmp_path, monkeypatch):
-    import claimsbook.core.numbers  # noqa: F401 - imported so that it is recorded
-
-    modules = inputs.imported_modules()
-    assert "claimsbook.core.numbers" in modules
-    assert all(name.split(".")[0] == "claimsbook" for name in modules)
-    record = modules["claimsbook.core.numbers"]
-    assert record["path"].endswith("src/claimsbook/core/numbers.py")
-    assert len(record["sha256"]) == 64
-
-
-def test_the_input_digest_moves_with_any_input_and_not_with_outputs(tmp_path):
+def test_the_book_inputs_leave_out_outputs_and_tools(tmp_path):
     (tmp_path / "a.md").write_text("one", encoding="utf-8")
-    (tmp_path / "_build").mkdir()
-    before = execution.input_digest(tmp_path)
-    (tmp_path / "_build" / "page.html").write_text("output", encoding="utf-8")
-    assert execution.input_digest(tmp_path) == before
-    (tmp_path / "a.md").write_text("two", encoding="utf-8")
-    assert execution.input_digest(tmp_path) != before
+    for folder in ("_build", ".git", ".venv", "x.egg-info"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "f").write_text("output", encoding="utf-8")
+    assert _names(execution.book_inputs(tmp_path), tmp_path) == ["a.md"]
 
 
-def test_a_deleted_output_makes_the_book_out_of_date(tmp_path, monkeypatch):
-    from claimsbook.site import editions
+def _names(paths, root):
+    return [Path(p).relative_to(root).as_posix() for p in paths]
 
-    (tmp_path / "chapters").mkdir()
-    (tmp_path / "chapters" / "01-x.ipynb").write_text("{}")
-    monkeypatch.setattr(execution, "ledger_dir", lambda lang: tmp_path / lang / "ledger")
-    monkeypatch.setattr(editions, "html_dir", lambda lang: tmp_path / lang / "html")
-    for lang in ("en", "zh_CN"):
-        (tmp_path / lang / "ledger").mkdir(parents=True)
-        (tmp_path / lang / "html").mkdir(parents=True)
-        (tmp_path / lang / "ledger" / "01-x.csv").write_text("claim_id\n")
-        (tmp_path / lang / "html" / "index.html").write_text("<html>")
-    assert execution.missing_outputs(tmp_path) == []
-    (tmp_path / "zh_CN" / "ledger" / "01-x.csv").unlink()
-    assert execution.missing_outputs(tmp_path) == ["zh_CN/ledger/01-x.csv"]
+
+def _tasks():
+    namespace = execution.tasks(ROOT)
+    return {f"{kind}:{t['name']}": t for kind in ("chapter", "edition")
+            for t in namespace[f"task_{kind}"]()}
+
+
+def test_every_output_is_a_target_so_a_deleted_one_rebuilds():
+    tasks = _tasks()
+    chapters = execution.chapter_notebooks(ROOT)
+    for chapter in chapters:
+        targets = tasks[f"chapter:{chapter}"]["targets"]
+        assert any(t.endswith(f"ledger/{chapter}.csv") for t in targets)  # where kernels write
+    zh = set(tasks["edition:zh_CN"]["targets"])
+    assert {str(ledger_dir("zh_CN") / f"{c}.csv") for c in chapters} <= zh
+    assert str(editions.html_dir(i18n.ENGLISH) / "index.html") in tasks["edition:en"]["targets"]
+
+
+def test_an_edition_reads_every_execution_and_every_catalog():
+    files = _relative(_tasks()["edition:zh_CN"]["file_dep"])
+    assert {f"_build/executed/{c}.ipynb" for c in execution.chapter_notebooks(ROOT)} <= files
+    assert "locales/zh_CN/LC_MESSAGES/claimsbook.po" in files
+
+
+def test_a_failed_cell_is_reported_by_its_last_error_line():
+    traceback = "\x1b[31mCell In[3]\x1b[0m\n  x = f()\nValueError: no such table 'x'\n"
+    assert execution._last_line(traceback) == "ValueError: no such table 'x'"

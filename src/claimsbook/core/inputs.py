@@ -1,17 +1,15 @@
 """What a computation read, recorded by the computation itself.
 
 When a chapter saves its verdicts (:meth:`claimsbook.core.ledger.Ledger.save`), it
-writes ``<chapter>.deps.json`` beside them: the digest of every data file it read and
-of every ``claimsbook`` module it had imported (``sys.modules`` at that moment). The
-site layer decides from that record whether a chapter is stale
-(:mod:`claimsbook.site.dependencies`).
+writes ``<chapter>.deps.json`` beside them: the data files it read and the
+``claimsbook`` modules it had imported. A notebook test holds each chapter's declared
+inputs (``READS``, ``USES``: what the build's staleness check trusts) to this record.
 
 This module runs inside every chapter's kernel, so it imports nothing heavy.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from contextvars import ContextVar
@@ -19,58 +17,28 @@ from pathlib import Path
 
 from .paths import project_root
 
-PACKAGE = "claimsbook"
-
-
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _display(path: Path, root: Path) -> str:
-    """Paths inside the book relative to its root (a copy of the book stays valid);
-    anything else (a package installed elsewhere) absolute."""
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return str(path.resolve())
-
-
-def imported_modules() -> dict[str, dict[str, str]]:
-    """Every ``claimsbook`` module loaded in this interpreter, with its file and digest."""
-    root = project_root()
-    modules: dict[str, dict[str, str]] = {}
-    for name, module in sorted(sys.modules.items()):
-        if name != PACKAGE and not name.startswith(PACKAGE + "."):
-            continue
-        file = getattr(module, "__file__", None)
-        if not file or not Path(file).is_file():
-            continue
-        modules[name] = {"path": _display(Path(file), root), "sha256": sha256_file(Path(file))}
-    return modules
-
-
-# The files this context has read (path -> sha256), kept by this module alone: data
-# tables (core.datapackage) and catalogs (core.i18n) report each read here.
-_READ: ContextVar[dict[str, str] | None] = ContextVar("claimsbook_files_read", default=None)
+# The files this context has read, kept by this module alone: data tables
+# (core.datapackage) and catalogs (core.i18n) report each read here.
+_READ: ContextVar[set[Path] | None] = ContextVar("claimsbook_files_read", default=None)
 
 
 def record_read(path: Path) -> None:
-    """Note that this context read ``path`` (its digest as read)."""
+    """Note that this context read ``path``."""
     read = _READ.get()
     if read is None:
-        read = {}
-        _READ.set(read)
-    read[str(path.resolve())] = sha256_file(path)
+        _READ.set(read := set())
+    read.add(path.resolve())
 
 
-def files_read() -> dict[str, str]:
-    """The files read in this context, with digests."""
-    root = project_root()
-    return {_display(Path(name), root): digest
-            for name, digest in sorted((_READ.get() or {}).items())}
+def files_read() -> list[str]:
+    """The files read in this context, relative to the book's root where inside it."""
+    root = project_root().resolve()
+    return sorted(p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)
+                  for p in _READ.get() or ())
 
 
 def write_dependencies(path: Path) -> None:
-    """Record what this execution depended on (called when a chapter saves its verdicts)."""
-    payload = {"modules": imported_modules(), "files": files_read()}
+    """Record what this execution read and imported (when a chapter saves its verdicts)."""
+    modules = sorted(name for name in sys.modules if name.split(".")[0] == "claimsbook")
+    payload = {"modules": modules, "files": files_read()}
     path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

@@ -102,7 +102,8 @@ def run_chapter(
     from . import execution
 
     check_parameter_names(chapter, parameters)
-    result = execution.run_papermill(execution.PapermillJob(chapter, parameters, out_dir, label))
+    job = execution.PapermillJob(chapter, parameters, out_dir, label)
+    result = execution.run_papermill_jobs([job])[0]
     if result.error is not None:
         raise result.error
     return result.output

@@ -33,7 +33,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.transforms import SphinxTransform
 
-from . import (appendix, assets, corrections, dependencies, execution, findings, pagemeta,
+from . import (appendix, assets, corrections, execution, findings, pagemeta,
                search, views)
 from ..core import datapackage, settings
 from ..core import views as core_views
@@ -189,6 +189,21 @@ def chapter_cache_path(app: Sphinx) -> Path:
     return Path(app.config.nb_execution_cache_path or execution.default_cache_path())
 
 
+def package_digest(lang: str) -> str:
+    """One digest of what renders an edition's pages: the package's code and templates
+    and, for a translated edition, its message catalogs (an edited translation re-reads
+    the pages and re-executes no chapter)."""
+    import hashlib
+
+    files = [p for p in execution.PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix != ".pyc"]
+    if lang != i18n.ENGLISH:
+        files += [i18n.catalog_path(domain, lang) for domain in (i18n.CODE_DOMAIN, i18n.DATA_DOMAIN)]
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
 def find_outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -203,7 +218,7 @@ def find_outdated(
         shown = getattr(env, SHOWN_EXECUTIONS_ATTR, {})
         outdated += sorted(doc for doc, identity in current.items() if shown.get(doc) != identity)
         setattr(env, SHOWN_EXECUTIONS_ATTR, current)
-    digest = dependencies.package_digest(str(app.config.language or i18n.ENGLISH))
+    digest = package_digest(str(app.config.language or i18n.ENGLISH))
     if getattr(env, PACKAGE_DIGEST_ATTR, None) != digest:
         # The package (and a translated edition's catalogs) render every page's views
         # and the appendix at read time: a change to them re-reads every page.
