@@ -271,7 +271,7 @@ def test_chinese_labels_sentences_and_charts(monkeypatch):
     assert "按1美元兑8.0000元人民币" in gaps["price-gap-input-cn-2025"].label
     assert cjk.search(cm.revenue_share_sum({"api": 30, "subscription": 60}).label)
     summary = pd.DataFrame({"headline": ["holds", "contradicted"], "claims": [2, 1]})
-    assert cm.headline_sentence(summary) == "本章共有3条不同的陈述，其中2条成立，1条不成立。"
+    assert cm.headline_sentence(summary) == "本章共有3条不重复的陈述，其中2条成立，1条不成立。"
     assert cm.names_or_none([]) == "无" and cm.rate_date_text(rate) == "无（使用指定汇率）"
     text = cm.arena_figure_text(37, 20, 33)
     assert all(cjk.search(v) for v in text.values())
