@@ -4,6 +4,7 @@ Chinese from the catalog when CLAIMSBOOK_LANG=zh_CN, and stay English otherwise.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -117,8 +118,7 @@ def test_ledger_rows_filters_and_script_labels_in_chinese(chinese):
     assert "<label>总体结论 <select data-filter='headline'><option value=''>全部</option>" in page
     assert "<option value='points-as-percent'>百分点误作百分比</option>" in page
     assert "下载全部核查结果（CSV）</a>" in page
-    labels = json.loads(re.search(r"data-labels='([^']*)'", page).group(1)
-                        .replace("&quot;", '"'))
+    labels = json.loads(html.unescape(re.search(r"data-labels='([^']*)'", page).group(1)))
     assert labels == appendix.ledger_labels()
     assert all(CJK.search(text) for text in labels.values()), labels
     assert labels["shown"].format(shown=3, total=9) == "显示3条说法，共9条"

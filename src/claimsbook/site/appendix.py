@@ -3,7 +3,6 @@ schema.org ``ClaimReview`` markup and the ``verdicts.csv`` download."""
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -18,6 +17,7 @@ from ..core.ledger import (  # the label functions are also this module's names 
     headline_label,
 )
 from ..core.numbers import fmt_amount, fmt_date_label
+from .fragments import render
 
 # Published at the site's root; the README names it.
 VERDICTS_FILE = "verdicts.csv"
@@ -113,46 +113,14 @@ def unchecked(verdicts: pd.DataFrame, chapters: Iterable[str]) -> list[str]:
 
 def counts_html(verdicts: pd.DataFrame) -> str:
     """Distinct statements per chapter and headline rating."""
-    order = [h.value for h in Headline]
-    table = (
-        pd.crosstab(statements(verdicts)["chapter"], statements(verdicts)["headline"],
-                    margins=True, margins_name="All")
-        .reindex(columns=order + ["All"], fill_value=0)
-    )
-    head = "".join(f"<th scope='col'>{headline_label(h)}</th>" for h in order)
-    every = _("All")
-    aria, caption, chapter_head = (_("Headline ratings"),
-                                   _("Distinct statements per chapter, by headline rating"),
-                                   _("Chapter"))
-    rows = "".join(
-        f"<tr><th scope='row'>{html.escape(every if chapter == 'All' else str(chapter))}</th>"
-        + "".join(f"<td>{int(n)}</td>" for n in row)
-        + "</tr>"
-        for chapter, row in table.iterrows()
-    )
-    return (
-        "<div class='cb-table-wrap' tabindex='0' role='region' "
-        f"aria-label='{html.escape(aria)}'>"
-        f"<table class='cb-counts'><caption>"
-        f"{html.escape(caption)}</caption>"
-        f"<thead><tr><th scope='col'>{html.escape(chapter_head)}</th>{head}"
-        f"<th scope='col'>{html.escape(every)}</th></tr></thead><tbody>{rows}</tbody>"
-        "</table></div>"
-    )
-
-
-def _select(name: str, label: str, options: Iterable[tuple[str, str]]) -> str:
-    # Translators: the first option of a ledger filter, which keeps every row
-    every = pgettext("filter", "all")
-    shown = "".join(
-        f"<option value='{html.escape(value)}'>{html.escape(text)}</option>"
-        for value, text in options
-    )
-    return (
-        f"<label>{label} <select data-filter='{name}'><option value=''>"
-        f"{html.escape(every)}</option>"
-        f"{shown}</select></label>"
-    )
+    shown, every = statements(verdicts), _("All")
+    table = (pd.crosstab(shown["chapter"], shown["headline"], margins=True, margins_name="All")
+             .reindex(columns=[h.value for h in Headline] + ["All"], fill_value=0))
+    return render("counts.html", aria=_("Headline ratings"), chapter_head=_("Chapter"),
+                  caption=_("Distinct statements per chapter, by headline rating"),
+                  heads=[headline_label(h) for h in Headline], every=every,
+                  rows=[(every if chapter == "All" else str(chapter), [int(n) for n in row])
+                        for chapter, row in table.iterrows()])
 
 
 def _present(values: pd.Series, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -237,44 +205,27 @@ def table_html(verdicts: pd.DataFrame, csv_href: str, data_href: str) -> str:
     distinct statement: the headline badge, the claim with both answers and their
     reasons, the stated, source and evidence values; each row is the anchor of its
     claim id and links to its card."""
-    esc = html.escape
     shown = statements(verdicts)
-    aria, download, everything = (_("Filter the ledger"), _("Download all answers (CSV)"),
-                                  _("All claims"))
-    filters = (
-        f"<div class='cb-filters' role='search' aria-label='{esc(aria)}'>"
-        + _select("chapter", esc(_("Chapter")), _present(shown["chapter"]))
-        + _select("source", esc(_("Source")), _present(shown["source_id"]))
-        + _select("headline", esc(_("Headline")), [(h.value, headline_label(h))
-                                                   for h in Headline
-                                                   if h.value in set(shown["headline"])])
-        + _select("garble", esc(_("Garble kind")), _present(
-            shown["garble"], {g.value: garble_label(g) for g in Garble}))
-        + _select("grade", esc(_("Evidence")), _present(
-            shown["evidence_grade"], {g.value: grade_label(g) for g in Grade}))
-        + "<span class='cb-shown' aria-live='polite'></span>"
-        + f" <a class='cb-download' href='{esc(csv_href)}' download>"
-          f"{esc(download)}</a>"
-        + "</div>"
-    )
-    head = "".join(
-        f"<th scope='col'>{esc(h)}</th>"
-        for h in (_("Headline"), _("Claim · faithful? · holds?"), _("Stated"), _("Source"),
-                  _("Evidence"))
-    )
-    labels = esc(json.dumps(ledger_labels(), ensure_ascii=False, separators=(",", ":")))
-    # Translators: {csv} is a link to the CSV file, its text "CSV".
-    noscript = esc(_("The table needs JavaScript; every answer is in the {csv}.")).format(
-        csv=f"<a href='{esc(csv_href)}'>CSV</a>")
-    return (
-        filters
-        + "<div class='cb-table-wrap' tabindex='0' role='region' "
-          f"aria-label='{esc(everything)}'>"
-        + f"<table class='cb-ledger' data-src='{esc(data_href)}' data-total='{len(shown)}' "
-          f"data-labels='{labels}'>"
-        + f"<thead><tr>{head}</tr></thead><tbody></tbody></table></div>"
-        + f"<noscript><p>{noscript}</p></noscript>"
-    )
+    filters = [
+        {"name": "chapter", "label": _("Chapter"), "options": _present(shown["chapter"])},
+        {"name": "source", "label": _("Source"), "options": _present(shown["source_id"])},
+        {"name": "headline", "label": _("Headline"), "options": [
+            (h.value, headline_label(h)) for h in Headline if h.value in set(shown["headline"])]},
+        {"name": "garble", "label": _("Garble kind"), "options": _present(
+            shown["garble"], {g.value: garble_label(g) for g in Garble})},
+        {"name": "grade", "label": _("Evidence"), "options": _present(
+            shown["evidence_grade"], {g.value: grade_label(g) for g in Grade})},
+    ]
+    return render(
+        "ledger.html", filters=filters, csv_href=csv_href, data_href=data_href,
+        total=len(shown), aria=_("Filter the ledger"), everything=_("All claims"),
+        # Translators: the first option of a ledger filter, which keeps every row
+        every=pgettext("filter", "all"), download=_("Download all answers (CSV)"),
+        heads=[_("Headline"), _("Claim · faithful? · holds?"), _("Stated"), _("Source"),
+               _("Evidence")],
+        labels=json.dumps(ledger_labels(), ensure_ascii=False, separators=(",", ":")),
+        # Translators: {csv} is a link to the CSV file, its text "CSV".
+        noscript=_("The table needs JavaScript; every answer is in the {csv}."))
 
 
 def claim_reviews(verdicts: pd.DataFrame, page_url: str,
@@ -340,82 +291,50 @@ def json_ld(reviews: list[dict[str, object]]) -> str:
 def sources_html(sources: pd.DataFrame) -> str:
     """The bibliography: one row per source, anchored by its id (claim cards link
     here), the title linked to the document where it has a public address."""
-    esc = html.escape
-    chinese = is_chinese()
-    rows = []
-    for row in sources.to_dict("records"):
-        title = esc(str(row["title"]))
-        if not pd.isna(row["url"]):
-            title = f"<a href='{esc(str(row['url']))}'>{title}</a>"
-        date = "" if pd.isna(row["date"]) else esc(str(row["date"]))
-        tried = row.get("primary_tried")
+    rows = [{
+        "id": row["source_id"], "title": row["title"], "date": _text(row["date"]),
+        "url": _text(row["url"]), "tried": _text(row.get("primary_tried")) and data_text(
+            _text(row.get("primary_tried"))),
         # In the Chinese edition a source's title stays in its own language (its lang
         # attribute says which); a note of what was tried is translated like any data text.
-        title_lang = f" lang='{esc(str(row['language']))}'" if chinese else ""
-        tried_html = ("" if tried is None or pd.isna(tried) or not str(tried).strip() else
-                      "<p class='cb-reason'>"
-                      + esc(_("Primary tried: {note}")).format(note=esc(data_text(str(tried))))
-                      + "</p>")
-        rows.append(
-            f"<tr id='{esc(str(row['source_id']))}'><td><p class='cb-claim'{title_lang}>"
-            f"{title}</p>"
-            f"<p class='cb-meta'>{esc(outlet_name(str(row['outlet'])))} · "
-            f"{esc(source_kind(str(row['kind'])))} · "
-            f"{esc(language_name(str(row['language'])))} · "
-            f"<code>{esc(str(row['source_id']))}</code></p>"
-            f"{tried_html}</td><td class='num'>{date}</td></tr>"
-        )
-    head, date_head = _("Source · outlet · kind · language · id"), _("Date")
-    return (
-        "<table class='cb-sources'><thead><tr><th scope='col'>"
-        f"{esc(head)}</th>"
-        f"<th scope='col'>{esc(date_head)}</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+        "lang": row["language"] if is_chinese() else "",
+        "outlet": outlet_name(str(row["outlet"])), "kind": source_kind(str(row["kind"])),
+        "language": language_name(str(row["language"])),
+    } for row in sources.to_dict("records")]
+    return render("sources.html", sources=rows, tried=_("Primary tried: {note}"),
+                  head=_("Source · outlet · kind · language · id"), date_head=_("Date"))
+
+
+def _text(value: object) -> str:
+    """A table's text cell, "" where it is empty."""
+    return "" if value is None or pd.isna(value) else str(value).strip()
 
 
 def data_tables_html(descriptor: dict[str, Any], data: Path, href_prefix: str) -> str:
     """Every table of the data package: title, link to the CSV as published with
     the site, rows, licence, checksum, and for upstream extracts their origin."""
-    esc = html.escape
-    rows = []
+    tables = []
     for resource in descriptor["resources"]:
         path = data / resource["path"]
         with path.open(encoding="utf-8") as handle:
             n_rows = sum(1 for _ in handle) - 1
-        licences = ", ".join(item["name"] for item in resource.get("licenses", [])) or "CC-BY-4.0"
-        origin = ""
         manifest = path.with_name(f"{path.stem}.manifest.json")
-        if manifest.is_file():
-            info = json.loads(manifest.read_text(encoding="utf-8"))
-            origin = ("<p class='cb-meta'>" + esc(_(
-                "Extracted by {script} from {url}, snapshot {date}")).format(
-                    script=f"<code>{esc(info['script'])}</code>",
-                    url=f"<a href='{esc(info['source_url'])}'>{esc(info['source_url'])}</a>",
-                    date=esc(fmt_date_label(str(info['snapshot_date'])))) + "</p>")
-        digest = str(resource.get("hash", "")).removeprefix("sha256:")
-        # A table's title is a text of the data package: the data catalog translates it
-        # where it has it.
-        rows_text = ngettext("{n} row", "{n} rows", n_rows).format(n=f"{n_rows:,}")
+        origin = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else None
+        if origin:
+            origin["date"] = fmt_date_label(str(origin["snapshot_date"]))
+        # A table's title is a text of the data package, translated where the data
+        # catalog has it; until then the Chinese edition shows it marked as English.
         title = data_text(resource["title"])
-        # Until the data catalog has it, the Chinese edition shows the English title
-        # marked as English.
-        title_lang = " lang='en'" if is_chinese() and title == resource["title"] else ""
-        rows.append(
-            f"<tr id='table-{esc(resource['name'])}'><td><p class='cb-claim'{title_lang}>"
-            f"{esc(title)}</p>"
-            f"<p class='cb-meta'><a href='{esc(href_prefix + resource['path'])}'>"
-            f"{esc(resource['path'])}</a> · {esc(rows_text)} · "
-            f"{esc(licences)}</p>{origin}</td>"
-            f"<td><code title='sha256 {esc(digest)}'>{esc(digest[:12])}</code></td></tr>"
-        )
-    head = _("Table · file · rows · licence")
-    return (
-        "<table class='cb-sources'><thead><tr><th scope='col'>"
-        f"{esc(head)}"
-        "</th><th scope='col'>sha256</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+        tables.append({
+            "name": resource["name"], "path": resource["path"], "title": title,
+            "lang": "en" if is_chinese() and title == resource["title"] else "",
+            "rows": ngettext("{n} row", "{n} rows", n_rows).format(n=f"{n_rows:,}"),
+            "licences": ", ".join(item["name"] for item in resource.get("licenses", []))
+                        or "CC-BY-4.0",
+            "digest": str(resource.get("hash", "")).removeprefix("sha256:"), "origin": origin})
+    return render("data_tables.html", tables=tables, href_prefix=href_prefix,
+                  head=_("Table · file · rows · licence"),
+                  extracted=_("Extracted by {script} from {url}, snapshot {date}"))
 
 
 # Columns the Chinese edition's verdicts.csv adds: each answer's display name in Chinese.
@@ -460,18 +379,13 @@ def example_html(verdicts: pd.DataFrame, claim_id: str, card_prefix: str) -> str
     if found.empty:
         raise KeyError(f"claim {claim_id!r} is not in the ledger")
     row = found.iloc[0]
-    esc = html.escape
     rating = Headline(row["headline"])
-    garble = str(row.get("garble") or "")
-    card = f"{card_prefix}{row['chapter']}.html#claim-{claim_id}"
-    # Translators: the link from a worked example to the claim's card
-    see = _("See the claim's card")
-    return (
-        f"<aside class='cb-example cb-{rating.name.lower()}'>"
-        f"<p><span class='cb-badge'>{esc(headline_label(rating))}</span> "
-        f"{esc(data_text(str(row['claim'])))}</p>"
-        f"<p><strong>{esc(faithful_answer(str(row['faithful']), garble))}</strong> "
-        f"{esc(str(row['faithful_reason']))}</p>"
-        f"<p><strong>{esc(holds_answer(str(row['verdict']), str(row['evidence_grade'])))}"
-        f"</strong> {esc(str(row['holds_reason']))}</p>"
-        f"<p><a href='{esc(card)}'>{esc(see)}</a> <code>{esc(claim_id)}</code></p></aside>")
+    return render(
+        "example.html", id=claim_id, slug=rating.name.lower(), badge=headline_label(rating),
+        claim=data_text(str(row["claim"])),
+        faithful=faithful_answer(str(row["faithful"]), str(row.get("garble") or "")),
+        faithful_reason=row["faithful_reason"], holds_reason=row["holds_reason"],
+        holds=holds_answer(str(row["verdict"]), str(row["evidence_grade"])),
+        card=f"{card_prefix}{row['chapter']}.html#claim-{claim_id}",
+        # Translators: the link from a worked example to the claim's card
+        see=_("See the claim's card"))

@@ -9,7 +9,6 @@ Nothing here is typed: rewrite the history and the log follows.
 
 from __future__ import annotations
 
-import html
 import io
 import math
 import re
@@ -22,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.i18n import N_, _, is_chinese, ngettext
+from .fragments import render
 
 SNAPSHOT = "tests/snapshots/verdicts.csv"
 CORRECTIONS_FILE = "corrections.csv"
@@ -238,54 +238,35 @@ def value_text(change: str, value: str) -> str:
 
 def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
     """The log as a table, newest first; a claim's newest entry carries the anchor
-    its card and ledger row link to."""
-    esc = html.escape
-    chinese = is_chinese()
-    # The reasons are the commits' own words, written in English: the Chinese edition
-    # shows them as they are, marked as English.
-    anchored: set[str] = set()
-    # A claim whose newest entry removed it has no card left to link to.
+    its card and ledger row link to (a claim whose newest entry removed it has no card
+    left to link to)."""
     newest: dict[str, str] = {}
     for c in found:
         newest.setdefault(c.claim_id, c.change)
-    gone = {claim for claim, change in newest.items() if change == "removed"}
-    rows = []
+    anchored: set[str] = set()
+    entries = []
     for c in found:
-        anchor = ""
-        if c.claim_id not in anchored:
-            anchored.add(c.claim_id)
-            anchor = f" id='{esc(history_anchor(c.claim_id))}'"
-        change = change_name(c.change)
-        card = f"{card_prefix}{c.chapter}.html#claim-{c.claim_id}"
-        link = (esc(c.claim_id) if c.claim_id in gone
-                else f"<a href='{esc(card)}'>{esc(c.claim_id)}</a>")
-        old, new = value_text(c.change, c.old) or "—", value_text(c.change, c.new) or "—"
+        entries.append({
+            "claim": c.claim_id, "reason": c.reason, "commit": c.commit, "date": c.date,
+            "anchor": "" if c.claim_id in anchored else history_anchor(c.claim_id),
+            "card": "" if newest[c.claim_id] == "removed"
+                    else f"{card_prefix}{c.chapter}.html#claim-{c.claim_id}",
+            "change": change_name(c.change), "old": value_text(c.change, c.old) or "—",
+            "new": value_text(c.change, c.new) or "—"})
+        anchored.add(c.claim_id)
+    return render(
+        "corrections.html", entries=entries, aria=_("Corrections"), date_head=_("Date"),
+        head=_("Claim · change · reason · commit"),
         # Translators: a correction: the claim's id (a link), the kind of change, the
         # answer before and after it.
-        line = esc(_("{claim} · {change}: {old} → {new}")).format(
-            claim=link, change=esc(change), old=esc(old), new=esc(new))
-        reason = (f"<span lang='en'>{esc(c.reason)}</span>" if chinese else esc(c.reason))
-        if chinese:
-            # Translators: before a commit message quoted in English in the corrections log
-            reason = esc(_("The commit's words, in English:")) + " " + reason
-        rows.append(
-            f"<tr{anchor} data-claim='{esc(c.claim_id)}'>"
-            f"<td><p class='cb-claim'>{line}</p>"
-            f"<p class='cb-reason'>{reason} <code>{esc(c.commit)}</code></p></td>"
-            f"<td class='num'>{esc(c.date)}</td></tr>")
-    aria, head, date_head = (_("Corrections"), _("Claim · change · reason · commit"),
-                             _("Date"))
-    # Translators: the corrections log's caption; the commit messages stay in English
-    caption = _("Each entry's first line says what changed, from the answers themselves; "
-                "its reason is the message of the commit that changed it, quoted as "
-                "written (in English).")
-    return (
-        "<div class='cb-table-wrap' tabindex='0' role='region' "
-        f"aria-label='{esc(aria)}'>"
-        f"<table class='cb-sources cb-corrections'><caption>{esc(caption)}</caption><thead><tr>"
-        f"<th scope='col'>{esc(head)}</th><th scope='col'>{esc(date_head)}</th>"
-        "</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></div>")
+        line=_("{claim} · {change}: {old} → {new}"),
+        # The reasons are the commits' own words, in English: the Chinese edition says so.
+        # Translators: before a commit message quoted in English in the corrections log
+        quoted=_("The commit's words, in English:") if is_chinese() else "",
+        # Translators: the corrections log's caption; the commit messages stay in English
+        caption=_("Each entry's first line says what changed, from the answers themselves; "
+                  "its reason is the message of the commit that changed it, quoted as "
+                  "written (in English)."))
 
 
 def atom(found: list[Correction], base_url: str, page: str, title: str) -> str:

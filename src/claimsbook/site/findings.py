@@ -5,7 +5,6 @@ both computed here from the gathered answers, never typed."""
 from __future__ import annotations
 
 import dataclasses
-import html
 from collections.abc import Mapping
 
 import altair as alt
@@ -14,6 +13,7 @@ import pandas as pd
 from ..core.charts import Figure, make_figure
 from ..core.i18n import _, data_text, is_chinese, ngettext
 from ..core.ledger import Faithful, Garble, Headline, Verdict
+from .fragments import render
 from .appendix import (
     faithful_label, garble_label, headline_label, outlet_name, statements,
 )
@@ -104,18 +104,12 @@ def finding(row: Mapping[str, object]) -> str:
 
 
 def findings_html(verdicts: pd.DataFrame, scorecard_href: str) -> str:
-    card = scorecard(verdicts)
-    items = "".join(
-        "<li>" + html.escape(_("{outlet}: {finding}")).format(
-            outlet=f"<strong>{html.escape(_outlet(row))}</strong>",
-            finding=html.escape(finding(row))) + "</li>"
-        for row in card.to_dict("records"))
-    # Translators: {scorecard} is a link whose text is the next message ("scorecard").
-    link_text = html.escape(_("scorecard"))
-    more = html.escape(_("Every count links to its cards from the {scorecard}.")).format(
-        scorecard=f"<a href='{html.escape(scorecard_href)}'>{link_text}</a>")
-    return (f"<ul class='cb-findings'>{items}</ul>"
-            f"<p class='cb-meta'>{more}</p>")
+    items = [(_outlet(row), finding(row)) for row in scorecard(verdicts).to_dict("records")]
+    return render("findings.html", items=items, line=_("{outlet}: {finding}"),
+                  scorecard_href=scorecard_href,
+                  # Translators: {scorecard} is a link whose text is the next message.
+                  more=_("Every count links to its cards from the {scorecard}."),
+                  scorecard=_("scorecard"))
 
 
 def headline_chart(verdicts: pd.DataFrame, csv_href: str) -> Figure:
@@ -158,55 +152,29 @@ def headline_chart(verdicts: pd.DataFrame, csv_href: str) -> Figure:
 def scorecard_html(verdicts: pd.DataFrame, card_prefix: str) -> str:
     """Per outlet: the two questions' answers, garble kinds and headline counts,
     each with links to the cards it counts."""
-    esc = html.escape
     shown = statements(verdicts)
-    card = scorecard(verdicts)
-    sections = []
-    for row in card.to_dict("records"):
+    outlets = []
+    for row in scorecard(verdicts).to_dict("records"):
         group = shown[shown["source_id"] == row["source_id"]]
-
-        def links(mask: pd.Series) -> str:
-            chosen = group[mask]
-            return " ".join(
-                f"<a href='{esc(card_prefix)}{esc(r['chapter'])}.html#claim-{esc(r['claim_id'])}'>"
-                f"{esc(r['claim_id'])}</a>" for r in chosen.to_dict("records"))
-
-        lines = []
-        for rating in Headline:
-            mask = group["headline"] == rating.value
-            if mask.any():
-                lines.append(f"<tr><th scope='row'><span class='cb-badge cb-{rating.name.lower()}'>"
-                             f"{headline_label(rating)}</span></th><td class='num'>{int(mask.sum())}"
-                             f"</td><td class='cb-links'>{links(mask)}</td></tr>")
-        faithful_rows = []
-        for answer in Faithful:
-            mask = group["faithful"] == answer.value
-            if mask.any():
-                label = faithful_label(answer)
-                if answer is Faithful.GARBLED:
-                    label = _("{answer} ({kinds})").format(answer=label,
-                                                           kinds=garble_phrase(row))
-                faithful_rows.append(f"<tr><th scope='row'>{esc(label)}</th>"
-                                     f"<td class='num'>{int(mask.sum())}</td>"
-                                     f"<td class='cb-links'>{links(mask)}</td></tr>")
+        ratings = [{"slug": h.name.lower(), "label": headline_label(h),
+                    "claims": group[group["headline"] == h.value].to_dict("records")}
+                   for h in Headline]
+        faithful = [{"label": _("{answer} ({kinds})").format(
+                        answer=faithful_label(a), kinds=garble_phrase(row))
+                     if a is Faithful.GARBLED else faithful_label(a),
+                     "claims": group[group["faithful"] == a.value].to_dict("records")}
+                    for a in Faithful]
         outlet = _outlet(row)
-        # Translators: the label of a table of one outlet's headline ratings.
-        ratings_aria = _("{outlet}: headline ratings").format(outlet=outlet)
-        faithful_aria = _("{outlet}: faithful to its sources?").format(outlet=outlet)
-        ratings_caption, faithful_caption = _("Headline ratings"), _("Faithful to its sources?")
-        sections.append(
-            f"<section class='cb-scorecard' id='score-{esc(str(row['source_id']))}'>"
-            f"<h2>{esc(outlet)}</h2><p>{esc(finding(row))}</p>"
-            "<div class='cb-table-wrap' tabindex='0' role='region' "
-            f"aria-label='{esc(ratings_aria)}'>"
-            f"<table class='cb-sources'><caption>{esc(ratings_caption)}</caption><tbody>"
-            + "".join(lines) + "</tbody></table></div>"
-            "<div class='cb-table-wrap' tabindex='0' role='region' "
-            f"aria-label='{esc(faithful_aria)}'>"
-            f"<table class='cb-sources'><caption>{esc(faithful_caption)}"
-            "</caption><tbody>"
-            + "".join(faithful_rows) + "</tbody></table></div></section>")
-    return "".join(sections)
+        outlets.append({
+            "id": row["source_id"], "name": outlet, "finding": finding(row),
+            "ratings": [r for r in ratings if r["claims"]],
+            "faithful": [f for f in faithful if f["claims"]],
+            # Translators: the label of a table of one outlet's headline ratings.
+            "ratings_aria": _("{outlet}: headline ratings").format(outlet=outlet),
+            "faithful_aria": _("{outlet}: faithful to its sources?").format(outlet=outlet)})
+    return render("scorecard.html", outlets=outlets, card_prefix=card_prefix,
+                  ratings_caption=_("Headline ratings"),
+                  faithful_caption=_("Faithful to its sources?"))
 
 
 def _link_text(row: Mapping[str, object]) -> str:
@@ -219,60 +187,47 @@ def brief_html(chapter: pd.DataFrame) -> str:
     """A chapter's "in brief" box, from its own answers: how many statements, how
     many its sources restated faithfully or garbled, how many hold, and each garbled
     or contradicted claim named with a link to its card."""
-    esc = html.escape
     shown = statements(chapter)
-    n = len(shown)
     count = shown["headline"].value_counts()
-    attributed = shown[shown["faithful"] != Faithful.NOT_ATTRIBUTED.value]
-    faithful_n = int((shown["faithful"] == Faithful.FAITHFUL.value).sum())
-    garbled = shown[shown["faithful"] == Faithful.GARBLED.value]
     holds = shown["verdict"].value_counts()
-    contradicted = int(holds.get(Verdict.CONTRADICTED.value, 0))
+    counts = {
+        "attributed": int((shown["faithful"] != Faithful.NOT_ATTRIBUTED.value).sum()),
+        "faithful": int((shown["faithful"] == Faithful.FAITHFUL.value).sum()),
+        "garbled": int((shown["faithful"] == Faithful.GARBLED.value).sum()),
+        "held": int(holds.get(Verdict.REPRODUCED.value, 0)),
+        "roughly": int(holds.get(Verdict.APPROXIMATELY.value, 0)),
+        "wrong": int(holds.get(Verdict.CONTRADICTED.value, 0)),
+        "open": int(holds.get(Verdict.UNVERIFIABLE.value, 0))}
     first = ngettext(
         "{statements} checked. Of the {attributed} attributed to another source, {faithful} "
         "was restated faithfully and {garbled} garbled.",
         "{statements} checked. Of the {attributed} attributed to another source, {faithful} "
-        "were restated faithfully and {garbled} garbled.", faithful_n)
+        "were restated faithfully and {garbled} garbled.", counts["faithful"])
     second = ngettext(
         "Against independent evidence, {held} hold, {roughly} roughly hold, {wrong} is "
         "contradicted and {open} could not be checked independently.",
         "Against independent evidence, {held} hold, {roughly} roughly hold, {wrong} are "
-        "contradicted and {open} could not be checked independently.", contradicted)
-    # Translators: two sentences of the "in brief" box, one after the other.
-    lines = ["<p>" + esc(_("{first} {second}")).format(
-        first=esc(first).format(
-            statements=f"<strong>{esc(_statements(n))}</strong>", attributed=len(attributed),
-            faithful=faithful_n, garbled=len(garbled)),
-        second=esc(second).format(
-            held=int(holds.get(Verdict.REPRODUCED.value, 0)),
-            roughly=int(holds.get(Verdict.APPROXIMATELY.value, 0)), wrong=contradicted,
-            open=int(holds.get(Verdict.UNVERIFIABLE.value, 0))))
-        + "</p>"]
+        "contradicted and {open} could not be checked independently.", counts["wrong"])
     notable = shown[(shown["faithful"] == Faithful.GARBLED.value)
                     | (shown["verdict"] == Verdict.CONTRADICTED.value)]
-    if len(notable):
-        kinds = notable["garble"].where(notable["garble"] != "", "contradicted")
-        items = []
-        for kind, group in notable.groupby(kinds, sort=False):
-            label = (_("contradicted by independent evidence") if kind == "contradicted"
-                     else garble_label(kind))
-            links = _(", ").join(
-                f"<a href='#claim-{esc(r['claim_id'])}' title='{esc(data_text(str(r['claim'])))}'>"
-                f"{esc(_link_text(r))}</a>" for r in group.to_dict("records"))
-            # Translators: a kind of error, how many figures it affects, and their links.
-            items.append("<li>" + esc(_("{kind} ({n}): {links}")).format(
-                kind=f"<em>{esc(label)}</em>", n=len(group), links=links) + "</li>")
-        intro = _("What went wrong, by kind (each figure links to its card):")
-        lines.append(f"<p>{esc(intro)}"
-                     "</p><ul>" + "".join(items) + "</ul>")
+    by_kind = notable.groupby(notable["garble"].where(notable["garble"] != "", "contradicted"),
+                              sort=False)
+    kinds = [{"label": _("contradicted by independent evidence") if kind == "contradicted"
+              else garble_label(str(kind)),
+              "claims": [{"id": r["claim_id"], "claim": data_text(str(r["claim"])),
+                          "text": _link_text(r)} for r in group.to_dict("records")]}
+             for kind, group in by_kind]
     # Translators: a headline rating and how many statements have it: "3 holds"; the
     # rating is the lower-cased badge text in English.
     ratings = _(", ").join(_("{n} {rating}").format(n=int(count[h.value]),
                                                     rating=headline_label(h).lower())
                            for h in Headline if count.get(h.value, 0))
-    lines.append("<p class='cb-meta'>" + esc(_("Headline ratings: {ratings}.").format(
-        ratings=ratings)) + "</p>")
-    title = _("In brief")
-    return ("<aside class='cb-brief' aria-labelledby='cb-brief-title'>"
-            f"<p class='cb-brief-title' id='cb-brief-title'>{esc(title)}</p>"
-            + "".join(lines) + "</aside>")
+    return render(
+        "brief.html", title=_("In brief"), statements=_statements(len(shown)), counts=counts,
+        first=first, second=second, kinds=kinds, separator=_(", "),
+        # Translators: two sentences of the "in brief" box, one after the other.
+        sentences=_("{first} {second}"),
+        intro=_("What went wrong, by kind (each figure links to its card):"),
+        # Translators: a kind of error, how many figures it affects, and their links.
+        kind_line=_("{kind} ({n}): {links}"),
+        ratings=_("Headline ratings: {ratings}.").format(ratings=ratings))
