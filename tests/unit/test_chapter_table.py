@@ -37,3 +37,19 @@ def test_a_table_renders_the_same_bytes_every_time():
     first, second = table(frame).to_html(), table(frame.copy()).to_html()
     assert first == second
     assert table(frame.assign(score=[1.5, 2.5])).to_html() != first
+
+
+def test_a_chinese_table_writes_numbers_and_dates_the_chinese_way():
+    """No thousands separator, amounts in millions in 万/亿 (their header names no scale),
+    dates as 2025年3月26日, in cells and in a column named by a date."""
+    from claimsbook.core import settings
+    from claimsbook.core.i18n import CHINESE
+
+    frame = pd.DataFrame({"model": ["a"], "score": [1431.0], "count": [13338],
+                          "listed_sum_m": [152.3], "history_date": ["2025-03-26"],
+                          "2024-01-09": [1.5]})
+    with settings.use(language=CHINESE):
+        html = table(frame).to_html()
+    for text in (">1431<", ">13338<", ">1.523亿<", ">2025年3月26日<", ">2024年1月9日<"):
+        assert text in html, text
+    assert "1,431" not in html and "13,338" not in html and "2025-03-26" not in html

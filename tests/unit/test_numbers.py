@@ -50,3 +50,10 @@ def test_cards_give_a_bound_amount_in_the_same_scale():
     with settings.use(language=CHINESE):
         assert fmt_amount(2523, "100 million yuan") == "2523亿元"
         assert fmt_amount(3.2, "trillion yuan") == "3.2万亿元"
+
+
+def test_a_card_value_without_a_scale_in_its_unit_is_still_written_in_wan():
+    """122,500 patents read 12.25万 in Chinese; an Arena score 1429, not 1,429."""
+    with settings.use(language=CHINESE):
+        assert fmt_amount(122500, "patents").startswith("12.25万")
+        assert fmt_amount(1429, "Arena score").startswith("1429")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from . import datapackage, views
 from .charts import Figure, make_figure
 from .i18n import N_, _, data_text, is_chinese
 from .ledger import Computed, Headline, Ledger, LedgerError, Result, headline_label
-from .numbers import fmt_number
+from .numbers import fmt_day, fmt_number, fmt_scaled_zh
 from .views import View, later, resolve
 
 # Words that column names abbreviate, spelled as a reader expects them.
@@ -50,9 +51,14 @@ def glue_each(view: View, display: bool = False) -> None:
         glue(name, value, display=display)
 
 
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def header(column: str) -> str:
     """``early_lag_months`` -> ``Early lag months``; known abbreviations kept upper-case.
     In Chinese, the English header's translation (see :data:`HEADERS`)."""
+    if is_chinese() and ISO_DAY.match(str(column)):  # a column per date
+        return fmt_day(str(column))
     words = [_HEADER_WORDS.get(word.lower(), word) for word in str(column).split("_")]
     text = " ".join(words)
     return _(text[:1].upper() + text[1:])
@@ -157,18 +163,28 @@ def yes_no(value: bool) -> str:
     return _(YES) if value else _(NO)
 
 
+# A column of amounts in millions (``listed_sum_m``): the Chinese edition writes each in
+# 万/亿, as Chinese newsrooms do (its header names no scale).
+IN_MILLIONS = re.compile(r"_m$")
+
+
 def _cell_format(column: str) -> Callable[[Any], str]:
     def fmt(value: Any) -> str:
         if isinstance(value, bool | np.bool_):
             return yes_no(bool(value))
+        if is_chinese() and (isinstance(value, pd.Timestamp)
+                             or isinstance(value, str) and ISO_DAY.match(value)):
+            return fmt_day(value)  # 2025年3月26日
         if isinstance(value, pd.Timestamp):
             return value.strftime("%Y-%m-%d")
+        if is_chinese() and isinstance(value, int | float) and IN_MILLIONS.search(str(column)):
+            return fmt_scaled_zh(float(value) * 1e6)
         if isinstance(value, int | float) and "year" in str(column).lower():
             return str(int(value))  # 2024, never "2,024"
-        if isinstance(value, float):
-            return fmt_number(value)
+        if isinstance(value, float):  # 1,431 in English; 1431 in Chinese, no separator
+            return fmt_number(value, grouped=not is_chinese())
         if isinstance(value, int):
-            return f"{value:,}"
+            return str(value) if is_chinese() else f"{value:,}"
         if is_chinese() and isinstance(value, str):
             if value in (YES, NO):
                 return _(value)

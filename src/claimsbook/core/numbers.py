@@ -17,13 +17,15 @@ SIGNIFICANT_DIGITS = 4
 MISSING = {"en": "n/a", "zh": "无"}
 
 
-def fmt_number(value: float | int | None, significant: int = SIGNIFICANT_DIGITS) -> str:
-    """About ``significant`` significant digits, thousands separated, no trailing zeros."""
+def fmt_number(value: float | int | None, significant: int = SIGNIFICANT_DIGITS,
+               grouped: bool = True) -> str:
+    """About ``significant`` significant digits, thousands separated (unless not
+    ``grouped``), no trailing zeros."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING["zh" if is_chinese() else "en"]
     if value == 0:
         return "0"
-    return _plain(value, significant, grouped=True)
+    return _plain(value, significant, grouped=grouped)
 
 
 def fmt_signed(value: float) -> str:
@@ -71,7 +73,8 @@ def _amount_zh(value: float, unit: str) -> str:
         return f"第{int(value)}名"
     found = MAGNITUDE_UNIT.match(unit)
     if found is None or value is None or (isinstance(value, float) and math.isnan(value)):
-        return _join_zh(fmt_number(value), data_text(unit))
+        # No scale in the unit: still 万/亿 from ten thousand up, and no separator below.
+        return _join_zh(fmt_scaled_zh(value), data_text(unit))
     amount = value * MAGNITUDES[found.group("magnitude")]
     return _join_zh(fmt_scaled_zh(amount), data_text(found.group("rest")))
 

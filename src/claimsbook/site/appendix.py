@@ -16,7 +16,7 @@ from ..core.ledger import (  # the label functions are also this module's names 
     RESULT_COLUMNS, Garble, Grade, Headline, faithful_label, garble_label, grade_label,
     headline_label,
 )
-from ..core.numbers import fmt_amount, fmt_date_label
+from ..core.numbers import fmt_amount, fmt_date_label, period_text
 from .fragments import render
 
 # Published at the site's root; the README names it.
@@ -292,12 +292,15 @@ def sources_html(sources: pd.DataFrame) -> str:
     """The bibliography: one row per source, anchored by its id (claim cards link
     here), the title linked to the document where it has a public address."""
     rows = [{
-        "id": row["source_id"], "title": row["title"], "date": _text(row["date"]),
+        "id": row["source_id"], "date": _day(_text(row["date"])),
+        # A title in brackets is ours (none was published): translated like any data text.
+        "title": data_text(row["title"]) if row["title"].startswith("[") else row["title"],
         "url": _text(row["url"]), "tried": _text(row.get("primary_tried")) and data_text(
             _text(row.get("primary_tried"))),
         # In the Chinese edition a source's title stays in its own language (its lang
         # attribute says which); a note of what was tried is translated like any data text.
-        "lang": row["language"] if is_chinese() else "",
+        "lang": ("zh" if row["title"].startswith("[") else row["language"]) if is_chinese()
+                else "",
         "outlet": outlet_name(str(row["outlet"])), "kind": source_kind(str(row["kind"])),
         "language": language_name(str(row["language"])),
     } for row in sources.to_dict("records")]
@@ -308,6 +311,13 @@ def sources_html(sources: pd.DataFrame) -> str:
 def _text(value: object) -> str:
     """A table's text cell, "" where it is empty."""
     return "" if value is None or pd.isna(value) else str(value).strip()
+
+
+def _day(iso: str) -> str:
+    """A date cell (2025-04-08, 2025-04, 2025): as the data has it in English;
+    2025年4月8日, 2025年4月, 2025年 in Chinese."""
+    text = period_text(iso)
+    return f"{text}年" if is_chinese() and len(text) == 4 and text.isdigit() else text
 
 
 def data_tables_html(descriptor: dict[str, Any], data: Path, href_prefix: str) -> str:
@@ -328,7 +338,8 @@ def data_tables_html(descriptor: dict[str, Any], data: Path, href_prefix: str) -
         tables.append({
             "name": resource["name"], "path": resource["path"], "title": title,
             "lang": "en" if is_chinese() and title == resource["title"] else "",
-            "rows": ngettext("{n} row", "{n} rows", n_rows).format(n=f"{n_rows:,}"),
+            "rows": ngettext("{n} row", "{n} rows", n_rows).format(
+                n=n_rows if is_chinese() else f"{n_rows:,}"),
             "licences": ", ".join(item["name"] for item in resource.get("licenses", []))
                         or "CC-BY-4.0",
             "digest": str(resource.get("hash", "")).removeprefix("sha256:"), "origin": origin})

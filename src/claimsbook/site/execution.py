@@ -221,8 +221,9 @@ def book_inputs(root: Path) -> list[str]:
     return found
 
 
-def tasks(root: Path, every_page: bool = False) -> dict[str, Any]:
-    """The build as doit tasks (a task loader's namespace)."""
+def tasks(root: Path, every_page: bool = False, force: bool = False) -> dict[str, Any]:
+    """The build as doit tasks (a task loader's namespace); ``force`` runs both editions'
+    builds whatever changed, and executes no chapter that is current."""
     from doit.tools import config_changed
 
     from . import editions
@@ -253,7 +254,7 @@ def tasks(root: Path, every_page: bool = False) -> dict[str, Any]:
 
     def task_edition() -> Iterator[dict[str, Any]]:
         fingerprint = {"packages": runtime, "head": head.stdout.strip(),
-                       "settings": settings.overrides(), "every_page": every_page}
+                       "settings": settings.overrides()}
         for lang in i18n.LANGUAGES:
             own = [ledger_dir(lang) / f"{c}.csv" for c in chapters] if lang != i18n.ENGLISH \
                 else []
@@ -261,7 +262,8 @@ def tasks(root: Path, every_page: bool = False) -> dict[str, Any]:
                    "actions": [(build_edition, [lang, root, every_page])],
                    "file_dep": book_inputs(root) + executed,
                    "targets": [str(editions.html_dir(lang) / "index.html"), *map(str, own)],
-                   "uptodate": [config_changed(json.dumps(fingerprint, sort_keys=True))]}
+                   "uptodate": [config_changed(json.dumps(fingerprint, sort_keys=True)),
+                                not force]}
 
     return {"task_inputs": task_inputs, "task_chapter": task_chapter,
             "task_edition": task_edition}
@@ -287,13 +289,12 @@ def run(targets: list[str], every_page: bool = False, force: bool = False) -> in
     from .progress import Reporter
 
     root = project_root()
-    namespace = {**tasks(root, every_page),
+    namespace = {**tasks(root, every_page, force),
                  "DOIT_CONFIG": {"dep_file": str(build_dir() / "doit.json"), "backend": "json",
                                  "reporter": Reporter, "num_process": workers(),
                                  "par_type": "thread", "verbosity": 2 if settings.verbose() else 1}}
     with execution_lock():
-        return DoitMain(ModuleTaskLoader(namespace)).run(
-            ["run", *(["--always-execute"] if force else []), *targets])
+        return DoitMain(ModuleTaskLoader(namespace)).run(["run", *targets])
 
 
 # --- papermill runs with parameters -------------------------------------------------------
@@ -379,7 +380,8 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=["book", "chapters"],
                         help="the whole book, or only the chapters' executions")
-    parser.add_argument("--force", action="store_true", help="run every task regardless")
+    parser.add_argument("--force", action="store_true",
+                        help="build both editions even if nothing changed")
     parser.add_argument("--all", action="store_true", dest="every_page",
                         help="re-write every page (Jupyter Book's --all)")
     args = parser.parse_args(argv)

@@ -43,8 +43,10 @@ TRANSLATED_COLUMNS = ("claim", "reported_as", "searched", "note", "quantity", "m
                       "location", "subject", "definition", "scope", "stage", "title", "copy",
                       "outlet", "primary_tried")
 # Columns never translated although a table names them so: a source's title stays in its
-# own language, and the sources' notes are shown on no page.
+# own language (unless it is ours: a description in brackets where none was published),
+# and the sources' notes are shown on no page.
 UNTRANSLATED_COLUMNS = {"sources": {"title", "note"}}
+DESCRIBED = "["
 # Columns a page shows that only some tables have (a platform's market and business model).
 TABLE_COLUMNS = {"second-hand-platforms": ("market", "model", "platform")}
 # Sphinx's own domain: the words of Sphinx and the theme (locales/<lang>/LC_MESSAGES/
@@ -192,11 +194,13 @@ def data_messages() -> Iterator[tuple[str, str]]:
         with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         for column in (*TRANSLATED_COLUMNS, *TABLE_COLUMNS.get(name, ())):
-            if not rows or column not in rows[0] or column in UNTRANSLATED_COLUMNS.get(name, ()):
+            if not rows or column not in rows[0]:
                 continue
+            ours_only = column in UNTRANSLATED_COLUMNS.get(name, ())
             for value in dict.fromkeys(row[column] for row in rows):
                 text = (value or "").strip()
-                if not text or not re.search(r"[A-Za-z]", text):
+                if not text or not re.search(r"[A-Za-z]", text) or (
+                        ours_only and not text.startswith(DESCRIBED)):
                     continue
                 yield text, f"{name}.{column}"
                 if column == "unit":

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ...core.geography import REGIONS
 from ...core.i18n import _, is_chinese
+from ...core.numbers import fmt_amount
 from .analysis import attribute, count_by_region
 from .model import ATTRIBUTION_RULES, COST_MODELS, NOTABLE_FIRST_YEAR, NOTABLE_YEAR
 from .words import _display, _internal, _region
@@ -55,8 +56,13 @@ def _rules_data(rules: pd.DataFrame) -> pd.DataFrame:
 def epoch_costs(models: pd.DataFrame) -> pd.DataFrame:
     costs = models[models.model.isin(list(COST_MODELS))][
         ["model", "publication_date", "training_cost_2023_usd"]]
-    costs = costs.assign(million_usd=(costs.training_cost_2023_usd / 1e6).round(1)).drop(
-        columns="training_cost_2023_usd").reset_index(drop=True)  # no data row numbers shown
+    millions = (costs.pop("training_cost_2023_usd") / 1e6).round(1)
+    costs = costs.reset_index(drop=True)  # no data row numbers shown
+    if is_chinese():  # 7835万美元: amounts in 万/亿, the header naming no scale
+        costs["cost"] = [fmt_amount(m, "million USD") for m in millions]
+        return _display(costs, {"model": _("Model"), "publication_date": _("Publication date"),
+                                "cost": _("Training cost (2023 dollars)")})
+    costs["million_usd"] = millions.to_numpy()
     return _display(
         costs,
         {"model": _("Model"), "publication_date": _("Publication date"),
