@@ -96,7 +96,7 @@ def test_a_card_and_its_reasons_read_in_chinese(chinese: None) -> None:
     assert CJK.search(shown) and not ENGLISH_RUN.search(shown), shown
     holds = assess(claim(reported_value=1.7), HOLDS, index()).holds.reason
     assert holds == ("根据排行榜重新计算为1.68%，说法称1.7%，在±0.05个百分点的容差之内。"
-                     "最接近的数字（仅供参考）：MMLU差距（2024，图1）：0.3个百分点。")
+                     "最接近的数字（仅作背景）：MMLU差距（2024，图1）：0.3个百分点。")
 
 
 def test_every_answer_has_a_chinese_name(chinese: None) -> None:
