@@ -121,6 +121,10 @@ def _pages() -> list[str]:
 def test_page(page_path, visit):
     page = visit.open(page_path)
     fetched = visit.fetched
+    # One search field on a desktop screen (pydata-sphinx-theme >= 0.17 adds a second, in
+    # a header bar above the book's, unless navbar_persistent is set).
+    fields = page.locator(".search-button-field:visible").count()
+    assert fields == 1, f"{page_path} shows {fields} search fields"
     assert not [url for url in fetched if "fontawesome.js" in url], \
         f"{page_path} loads the theme's 1.5 MB Font Awesome script"
     charts = page.locator("figure.cb-chart")
