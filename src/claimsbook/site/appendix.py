@@ -21,8 +21,6 @@ from .fragments import render
 
 # Published at the site's root; the README names it.
 VERDICTS_FILE = "verdicts.csv"
-# The Chinese edition's verdicts, also published at the site's root under this name.
-VERDICTS_ZH_FILE = "verdicts.zh.csv"
 BOOK_NAME = N_("The claims book")
 
 # --- display names of the answers, in the reader's language ---------------------------

@@ -2,18 +2,19 @@
 
 * serves the Vega libraries from the site's own ``_static`` (generated from
   vl-convert-python's bundle at build time, never committed);
-* before Sphinx reads a page, executes the stale chapters (their code, a module
-  they imported or a data file they read changed) in parallel into Jupyter Book's
-  cache, which keys on code cells only (see :mod:`claimsbook.site.execution`);
+* re-reads a chapter page whenever the execution it shows is no longer the current one
+  in Jupyter Book's cache (``make book`` executes the stale chapters before Sphinx
+  starts: :mod:`claimsbook.site.execution`), and every page when the package or a
+  translated edition's catalogs changed; writes a translated edition's verdicts;
 * reads the ledger appendix after every chapter, so it gathers fresh verdicts;
-* provides the ``ledger-summary``, ``ledger-table`` and ``sources-table`` directives;
-* publishes ``verdicts.csv`` and the CSV behind every chart with the site.
+* provides the appendix directives (``ledger-summary``, ``ledger-table``,
+  ``sources-table``, ``findings``, ``scorecard``, ``corrections-log``...);
+* publishes ``verdicts.csv``, the corrections feed and the CSV behind every chart.
 """
 
 from __future__ import annotations
 
 import functools
-import html
 import importlib.metadata
 import json
 import os
@@ -35,6 +36,7 @@ from sphinx.transforms import SphinxTransform
 
 from . import (appendix, assets, corrections, execution, findings, pagemeta,
                search, views)
+from .fragments import render
 from ..core import datapackage, settings
 from ..core import views as core_views
 from ..core.chapter import LEDGER_GLUE
@@ -351,16 +353,11 @@ class RuntimeVersions(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        esc = html.escape
-        rows = "".join(
-            f"<tr><td>{esc(name)}</td><td><code>"
-            f"{esc(_(version) if version == NOT_INSTALLED else version)}"
-            f"</code></td></tr>" for name, version in runtime_versions())
-        software, version_head = _("Software"), _("Version")
-        return [nodes.raw("", "<table class='cb-sources'><thead><tr><th scope='col'>"
-                              f"{esc(software)}</th><th scope='col'>{esc(version_head)}"
-                              "</th></tr></thead>"
-                              f"<tbody>{rows}</tbody></table>", format="html")]
+        versions = [(name, _(version) if version == NOT_INSTALLED else version)
+                    for name, version in runtime_versions()]
+        return [nodes.raw("", render("versions.html", versions=versions,
+                                     software=_("Software"), version=_("Version")),
+                          format="html")]
 
 
 # The column headers of myst-nb's execution table (``nb-exec-table``), which it writes
