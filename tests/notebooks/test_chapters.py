@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -223,3 +224,35 @@ def test_reversed_dates_stop_the_command_with_one_line(capsys, tmp_path):
     assert ("ParameterError: parameters 'arena_start' = '2025-02-14' and 'arena_end' = "
             "'2024-01-09' are not allowed: expected 'arena_start' before 'arena_end'") in error
     assert "Traceback" not in error
+
+
+# Measure words: after a glued name or a text ("Gemini-2.5-Pro个") a translation is broken.
+MEASURE_WORDS = "个名款家条项次位部种份件行"
+GLUE_REFERENCE = re.compile(r"\{glue:text\}`(?P<key>[\w.-]+)(?::[^`]*)?`")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_a_translated_page_puts_no_measure_word_after_a_glued_name(chapter, book_executions):
+    """The page catalogs' placeholders are glue references: what each holds is known from
+    the chapter's execution. A name or a text (anything but a number) takes no measure
+    word after it in Chinese (the package's messages: tests/data/test_placeholders.py)."""
+    from babel.messages.pofile import read_po
+
+    values = cli.glued_values(book_executions[chapter]).set_index("name")["value"]
+    texts = {name for name, value in values.items() if not _is_number(str(value))}
+    catalog = ROOT / "locales" / "zh_CN" / "LC_MESSAGES" / "chapters" / f"{chapter}.po"
+    with catalog.open("rb") as handle:
+        messages = [m for m in read_po(handle, locale="zh_CN") if m.id and m.string]
+    wrong = [f"{{{found['key']}}}{m.string[found.end()]}: …{m.string[found.start() - 20:found.end() + 5]}…"
+             for m in messages for found in GLUE_REFERENCE.finditer(m.string)
+             if found["key"] in texts and m.string[found.end():found.end() + 1] in
+             set(MEASURE_WORDS)]
+    assert not wrong, f"{chapter}: a measure word after a glued name or text: {wrong}"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

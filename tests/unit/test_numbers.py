@@ -57,3 +57,9 @@ def test_a_card_value_without_a_scale_in_its_unit_is_still_written_in_wan():
     with settings.use(language=CHINESE):
         assert fmt_amount(122500, "patents").startswith("12.25万")
         assert fmt_amount(1429, "Arena score").startswith("1429")
+
+
+def test_prose_can_ask_for_fewer_digits_where_the_english_rounds():
+    """The English's 'roughly 4.5 million' is 约450万 in Chinese, not 约454.3万."""
+    assert fmt_prose(4.543, "zh-million.2") == "450万"
+    assert fmt_prose(4.543, "zh-million") == "454.3万"

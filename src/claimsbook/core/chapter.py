@@ -85,7 +85,7 @@ HEADERS = (
     N_("Figure6 model"),
     N_("Year"),
     N_("Quantity"),
-    N_("Product form en"),
+    N_("Product form"),
     N_("All input over 100"),
     N_("All output over 100"),
     N_("Any"),

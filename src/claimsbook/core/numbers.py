@@ -116,11 +116,16 @@ PROSE_SCALES = {"zh-units": 1.0, "zh-thousand": 1e3, "zh-million": 1e6, "zh-bill
 
 
 def fmt_prose(value: object, spec: str) -> str:
-    """A value pasted into prose with a format spec: Python's, or a Chinese scale."""
-    if spec in PROSE_SCALES:
+    """A value pasted into prose with a format spec: Python's, or a Chinese scale, with
+    as many significant digits as it says after a dot (``zh-million.2``: 约450万 for a
+    rough 4.543 million) or else four."""
+    scale, _, significant = spec.partition(".")
+    if scale in PROSE_SCALES:
         if not isinstance(value, int | float):
             raise ValueError(f"{spec} formats a number, not {type(value).__name__} {value!r}")
-        amount = float(value) * PROSE_SCALES[spec]
+        amount = float(value) * PROSE_SCALES[scale]
+        if significant:
+            return fmt_scaled_zh(amount, int(significant))
         # A count is exact: every digit it has (140,740 is 14.074万, not 14.07万).
         digits = len(str(int(abs(amount))).rstrip("0")) if float(amount).is_integer() else 0
         return fmt_scaled_zh(amount, max(SIGNIFICANT_DIGITS, digits))

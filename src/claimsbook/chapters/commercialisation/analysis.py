@@ -270,17 +270,17 @@ def mau_by_form(mau: pd.DataFrame, totals: Mapping[str, float]) -> pd.DataFrame:
     grouped = grouped.rename(columns={"sum": "listed_sum_m", "max": "largest_app_m"})
     grouped["form_total_m"] = [totals.get(k, math.nan) for k in grouped.index]
     grouped["largest_within_total"] = grouped["largest_app_m"] <= grouped["form_total_m"]
-    forms = grouped.reset_index()
+    forms = grouped.reset_index().rename(columns={"product_form_en": "product_form"})
     if is_chinese():  # the table's own Chinese names of the forms
         names = dict(zip(mau["product_form_en"], mau["product_form"]))
-        forms["product_form_en"] = forms["product_form_en"].map(lambda v: names.get(v, v))
+        forms["product_form"] = forms["product_form"].map(lambda v: names.get(v, v))
     return forms
 
 
 def form_value(forms: pd.DataFrame, mau: pd.DataFrame, form: str, column: str) -> float:
     """One value of :func:`mau_by_form`'s table, for the form named ``form`` in English."""
     names = dict(zip(mau["product_form_en"], mau["product_form"])) if is_chinese() else {}
-    return float(forms.set_index("product_form_en").loc[names.get(form, form), column])
+    return float(forms.set_index("product_form").loc[names.get(form, form), column])
 
 
 # The headers ``core.chapter.table`` gives the columns of this chapter's tables (sensitivity
@@ -290,5 +290,5 @@ TABLE_HEADERS = (
     N_("Blended min"), N_("Blended max"), N_("All input over 100"), N_("All output over 100"),
     N_("Model"), N_("Open score"), N_("Should be in full"), N_("In full"), N_("Same score"),
     N_("Figure6 model"), N_("Organisation"), N_("Country"), N_("History date"), N_("Rating"),
-    N_("Arena score"), N_("Drift"), N_("Product form en"), N_("Listed sum m"),
+    N_("Arena score"), N_("Drift"), N_("Product form"), N_("Listed sum m"),
     N_("Largest app m"), N_("Form total m"), N_("Largest within total"))

@@ -155,11 +155,11 @@ def describe_fall(fall: pd.DataFrame) -> str:
                  "{items}").format(items=items(fell))
     if fell.empty:
         return _("the lag fell on {fell} of the {n} metrics with a measurable lag in both "
-                 "periods and did not fall on {held}").format(fell=len(fell), n=n,
-                                                              held=items(held))
+                 "periods and did not fall on {held_items}").format(
+                     fell=len(fell), n=n, held_items=items(held))
     return _("the lag fell on {fell} of the {n} metrics with a measurable lag in both periods "
-             "({fell_items}) and did not fall on {held}").format(
-        fell=len(fell), n=n, fell_items=items(fell), held=items(held))
+             "({fell_items}) and did not fall on {held_items}").format(
+        fell=len(fell), n=n, fell_items=items(fell), held_items=items(held))
 
 
 def _join(names: Sequence[str]) -> str:

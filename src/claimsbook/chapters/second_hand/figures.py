@@ -34,7 +34,7 @@ def scenario_values(scen: Scenario, estimate: pd.Series) -> dict[str, Any]:
         "market_label": _("{producer}, {scope}").format(
             producer=estimate["producer"], scope=data_text(str(estimate["scope"]))),
         "market_bn": scen.market_size / PER_BILLION, "market_year": scen.market_year,
-        "market_caveat": (_(" (a figure the article reporting it, `{source_id}`, "
+        "market_caveat": (_(" (a figure the article reporting it, {source_id}, "
                             "calls projected)").format(source_id=estimate["source_id"])
                           if projected else ""),
         "retail_growth": scen.retail_growth_pct,
