@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parent
 BAD_VALUE = "¿not a valid value?"
 IMPOSSIBLE_DATE = "arena_start=2025-13-01"
 _started: dict[str, Future] = {}
-_background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-tier")
+# Two: the parameter sets (the longest, on a kernel per core) need not wait for the
+# book's executions to be checked.
+_background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="notebook-tier")
 
 
 def pytest_configure(config) -> None:
@@ -105,10 +107,11 @@ def _papermill_runs(out: Path):
 def pytest_collection_finish(session) -> None:
     if not any(item.get_closest_marker("notebook") for item in session.items):
         return
-    # The book's executions first (their cache is what make book filled), then the sets.
-    _started["book"] = _background.submit(_book_executions)
+    # The parameter sets first (the longest), and beside them the check that the book's
+    # executions (what make book filled the cache with) are current.
     _started["runs"] = _background.submit(
         _papermill_runs, session.config.claimsbook_scratch / "runs")
+    _started["book"] = _background.submit(_book_executions)
 
 
 def _result(key: str, build):
