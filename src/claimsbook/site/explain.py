@@ -13,6 +13,7 @@ import pandas as pd
 from ..core import datapackage, i18n
 from ..core.ledger import COMPUTED, checks_resource
 from ..core.paths import edition_build_dir, project_root
+from . import execution
 
 # References a checks row makes: columns that hold one reference or a ';' list, and
 # '{table/row}' placeholders inside its texts.
@@ -114,8 +115,14 @@ def explain(claim_id: str) -> str:
         prefix = f"{folder}/" if folder else ""
         lines.append(f"  ({lang}) _build/html/{prefix}chapters/{chapter}.html#claim-{claim_id}")
     notebook = Path("chapters") / f"{chapter}.ipynb"
-    lines += ["", f"6. computed in {notebook} with src/claimsbook/chapters/ (its module); "
-              f"rules: how-we-judge.md"]
+    lines += ["", f"6. computed in {notebook}, which executes again when one of these "
+              "changes (its package's READS and USES; rules: how-we-judge.md):"]
     if not (project_root() / notebook).is_file():
         lines.append(f"  ({notebook} not found)")
+        return "\n".join(lines)
+    root = project_root().resolve()
+    lines += [f"  {path.resolve().relative_to(root)}" if path.resolve().is_relative_to(root)
+              else f"  {path}" for path in execution.declared_inputs(chapter, root)
+              if "/core/" not in path.as_posix()]
+    lines.append("  and every module of src/claimsbook/core/")
     return "\n".join(lines)
