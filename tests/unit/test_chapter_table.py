@@ -47,9 +47,11 @@ def test_a_chinese_table_writes_numbers_and_dates_the_chinese_way():
 
     frame = pd.DataFrame({"model": ["a"], "score": [1431.0], "count": [13338],
                           "listed_sum_m": [152.3], "history_date": ["2025-03-26"],
+                          "month": ["2025-06"],
                           "2024-01-09": [1.5]})
     with settings.use(language=CHINESE):
         html = table(frame).to_html()
-    for text in (">1431<", ">13338<", ">1.523亿<", ">2025年3月26日<", ">2024年1月9日<"):
+    for text in (">1431<", ">13338<", ">1.523亿<", ">2025年3月26日<", ">2024年1月9日<",
+                 ">2025年6月<"):
         assert text in html, text
     assert "1,431" not in html and "13,338" not in html and "2025-03-26" not in html

@@ -40,7 +40,8 @@ def test_prose_formats_a_value_given_in_millions_or_billions():
     assert fmt_prose(150, "zh-million") == "1.5亿"
     assert fmt_prose(614.5, "zh-billion") == "6145亿"
     assert fmt_prose(1.402, ".1f") == "1.4"  # any other spec is Python's
-    assert fmt_prose(140740, "zh-units") == "14.074万"  # a count keeps every digit
+    assert fmt_prose(140740, "zh-units") == "140740"  # a count keeps every digit
+    assert fmt_prose(150000, "zh-units") == "15万"
     assert fmt_prose(3833, "zh-units") == "3833"
     with pytest.raises(ValueError, match="formats a number"):
         fmt_prose("DeepSeek-R1", "zh-million")

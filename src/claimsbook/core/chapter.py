@@ -17,7 +17,7 @@ from . import datapackage, views
 from .charts import Figure, make_figure
 from .i18n import N_, _, data_text, is_chinese
 from .ledger import Computed, Headline, Ledger, LedgerError, Result, headline_label
-from .numbers import fmt_day, fmt_number, fmt_scaled_zh
+from .numbers import fmt_day, fmt_number, fmt_scaled_zh, period_text
 from .views import View, later, resolve
 
 # Words that column names abbreviate, spelled as a reader expects them.
@@ -52,6 +52,7 @@ def glue_each(view: View, display: bool = False) -> None:
 
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_PERIOD = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
 def header(column: str) -> str:
@@ -172,9 +173,10 @@ def _cell_format(column: str) -> Callable[[Any], str]:
     def fmt(value: Any) -> str:
         if isinstance(value, bool | np.bool_):
             return yes_no(bool(value))
-        if is_chinese() and (isinstance(value, pd.Timestamp)
-                             or isinstance(value, str) and ISO_DAY.match(value)):
+        if is_chinese() and isinstance(value, pd.Timestamp):
             return fmt_day(value)  # 2025年3月26日
+        if is_chinese() and isinstance(value, str) and ISO_PERIOD.match(value):
+            return period_text(value)  # 2025年3月26日, 2025年6月
         if isinstance(value, pd.Timestamp):
             return value.strftime("%Y-%m-%d")
         if is_chinese() and isinstance(value, int | float) and IN_MILLIONS.search(str(column)):
