@@ -64,3 +64,4 @@ def test_prose_can_ask_for_fewer_digits_where_the_english_rounds():
     """The English's 'roughly 4.5 million' is 约450万 in Chinese, not 约454.3万."""
     assert fmt_prose(4.543, "zh-million.2") == "450万"
     assert fmt_prose(4.543, "zh-million") == "454.3万"
+    assert fmt_prose(14.072, "zh-million") == "1407万"  # an amount in millions, rounded

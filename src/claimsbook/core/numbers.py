@@ -126,9 +126,12 @@ def fmt_prose(value: object, spec: str) -> str:
         amount = float(value) * PROSE_SCALES[scale]
         if significant:
             return fmt_scaled_zh(amount, int(significant))
-        # A count is exact: every digit it has, as plain digits below 1亿 when 万 would
-        # need more than four (140740, not 14.074万 or 14.07万).
+        # A count (given in units) is exact: every digit it has, as plain digits below 1亿
+        # when 万 would need more than four (140740, not 14.074万 or 14.07万). An amount
+        # given in millions or billions is rounded like any other (1407万, not 14072000).
         digits = len(str(int(abs(amount))).rstrip("0")) if float(amount).is_integer() else 0
+        if scale != "zh-units":
+            return fmt_scaled_zh(amount)
         if digits > SIGNIFICANT_DIGITS and abs(amount) < 1e8:
             return str(int(amount))
         return fmt_scaled_zh(amount, max(SIGNIFICANT_DIGITS, digits))

@@ -47,8 +47,10 @@ TRANSLATED_COLUMNS = ("claim", "reported_as", "searched", "note", "quantity", "m
 # and the sources' notes are shown on no page.
 UNTRANSLATED_COLUMNS = {"sources": {"title", "note"}}
 DESCRIBED = "["
-# Columns a page shows that only some tables have (a platform's market and business model).
-TABLE_COLUMNS = {"second-hand-platforms": ("market", "model", "platform")}
+# Columns a page shows that only some tables have (a platform's market and business model,
+# a market estimate's producer).
+TABLE_COLUMNS = {"second-hand-platforms": ("market", "model", "platform"),
+                 "second-hand-market-size": ("producer",)}
 # Sphinx's own domain: the words of Sphinx and the theme (locales/<lang>/LC_MESSAGES/
 # sphinx.po, written by hand, compiled like a page's catalog to where Sphinx looks).
 THEME_DOMAIN = "sphinx"

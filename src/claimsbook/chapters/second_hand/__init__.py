@@ -46,7 +46,6 @@ from .model import (  # noqa: F401
     PARAMETERS,
     PER_BILLION,
     PER_TRILLION,
-    PRODUCER_NAMES,
     RETAIL_YEARS,
     SCOPE_WORDS,
     SENSITIVITY_ELASTICITIES,

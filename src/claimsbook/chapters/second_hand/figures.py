@@ -17,7 +17,6 @@ from .model import (
     MONEY_UNIT,
     PER_BILLION,
     PER_TRILLION,
-    PRODUCER_NAMES,
     SCOPE_WORDS,
     SENSITIVITY_GROWTHS_PCT,
     _tip,
@@ -32,7 +31,8 @@ def scenario_values(scen: Scenario, estimate: pd.Series) -> dict[str, Any]:
         "gmv_growth_pct": scen.gmv_growth_pct, "elasticity": scen.elasticity,
         "base_year": scen.base_year, "retail_tn": scen.retail_sales / PER_TRILLION,
         "market_label": _("{producer}, {scope}").format(
-            producer=estimate["producer"], scope=data_text(str(estimate["scope"]))),
+            producer=data_text(str(estimate["producer"])),
+            scope=data_text(str(estimate["scope"]))),
         "market_bn": scen.market_size / PER_BILLION, "market_year": scen.market_year,
         "market_caveat": (_(" (a figure the article reporting it, {source_id}, "
                             "calls projected)").format(source_id=estimate["source_id"])
@@ -105,7 +105,7 @@ def market_figure(market: pd.DataFrame, offline_value: float) -> dict[str, Any]:
                  else fmt_number(offline_value / PER_BILLION)))
     if is_chinese():
         ctx["comparable_group"] = ctx["comparable_group"].map(lambda v: _word(SCOPE_WORDS, v))
-        ctx["producer"] = ctx["producer"].map(lambda v: _word(PRODUCER_NAMES, v))
+        ctx["producer"] = ctx["producer"].map(lambda v: data_text(str(v)))
     # Translators: the Chinese chart counts in 亿元: say 亿元 wherever this says billion yuan.
     y = alt.Y("value_bn_yuan:Q", title=_("Market size (billion yuan)"))
     dots = alt.Chart(ctx).mark_line(point=True).encode(

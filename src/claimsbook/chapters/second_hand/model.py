@@ -119,9 +119,6 @@ ESTIMATE_KINDS = {"estimate": N_("estimate"), "forecast": N_("forecast")}
 
 
 # Producers the market-size table names in English only.
-PRODUCER_NAMES = {"Tsinghua IEEE and Frost & Sullivan": N_("Tsinghua IEEE and Frost & Sullivan")}
-
-
 SCOPE_WORDS = {"online": N_("online"), "whole market": N_("whole market"),
                "including used cars": N_("including used cars")}
 
