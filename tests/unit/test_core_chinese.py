@@ -86,7 +86,7 @@ def test_a_card_and_its_reasons_read_in_chinese(chinese: None) -> None:
     result = assess(claim(), GARBLED, index())
     reason = result.faithful.reason
     assert reason == ("媒体称0.3%；来源给出的总体差距（2025年2月，图2）为1.7%；"
-                      "媒体所引数字实为来源中的MMLU差距（2024，图1），即0.3个百分点。")
+                      "媒体所引数字实为来源中的MMLU差距（2024年，图1），即0.3个百分点。")
     assert result.holds.reason == "没有独立证据：没有对差距的独立重新计算。"
     html = cards_html([result])
     for text in ("转述有误", "转述是否忠实？", "数字是否成立？", "百分点误作百分比", "所述数值",
@@ -96,7 +96,7 @@ def test_a_card_and_its_reasons_read_in_chinese(chinese: None) -> None:
     assert CJK.search(shown) and not ENGLISH_RUN.search(shown), shown
     holds = assess(claim(reported_value=1.7), HOLDS, index()).holds.reason
     assert holds == ("根据排行榜重新计算为1.68%，说法称1.7%，在±0.05个百分点的容差之内。"
-                     "最接近的数字（仅作背景）：MMLU差距（2024，图1）：0.3个百分点。")
+                     "最接近的数字（仅作背景）：MMLU差距（2024年，图1）：0.3个百分点。")
 
 
 def test_every_answer_has_a_chinese_name(chinese: None) -> None:

@@ -65,3 +65,12 @@ def test_prose_can_ask_for_fewer_digits_where_the_english_rounds():
     assert fmt_prose(4.543, "zh-million.2") == "450万"
     assert fmt_prose(4.543, "zh-million") == "454.3万"
     assert fmt_prose(14.072, "zh-million") == "1407万"  # an amount in millions, rounded
+
+
+def test_a_period_reads_as_chinese_dates_do():
+    from claimsbook.core.numbers import period_text
+    with settings.use(language=CHINESE):
+        assert period_text("2023") == "2023年"  # a bare year takes 年
+        assert period_text("2025-06") == "2025年6月"
+        assert period_text("2025-06-30") == "2025年6月30日"
+    assert period_text("2023") == "2023"

@@ -167,6 +167,8 @@ def period_text(period: str) -> str:
     label (2025-06-30, 2024-01/2025-02); Chinese writes 2025年6月30日, 2024年1月/2025年2月."""
     if not is_chinese():
         return period
+    if re.fullmatch(r"\d{4}", period.strip()):  # a year: 2023年
+        return f"{period.strip()}年"
     return _ISO_PERIOD.sub(lambda m: f"{m[1]}年{int(m[2])}月" + (f"{int(m[3])}日" if m[3] else ""),
                            data_text(period))
 

@@ -313,9 +313,8 @@ def _text(value: object) -> str:
 
 def _day(iso: str) -> str:
     """A date cell (2025-04-08, 2025-04, 2025): as the data has it in English;
-    2025年4月8日, 2025年4月, 2025年 in Chinese."""
-    text = period_text(iso)
-    return f"{text}年" if is_chinese() and len(text) == 4 and text.isdigit() else text
+    2025年4月8日, 2025年4月, 2025年 in Chinese (:func:`period_text`)."""
+    return period_text(iso)
 
 
 def data_tables_html(descriptor: dict[str, Any], data: Path, href_prefix: str) -> str:
