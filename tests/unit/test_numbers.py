@@ -71,6 +71,7 @@ def test_a_period_reads_as_chinese_dates_do():
     from claimsbook.core.numbers import period_text
     with settings.use(language=CHINESE):
         assert period_text("2023") == "2023年"  # a bare year takes 年
+        assert period_text("2023/2024") == "2023年至2024年"
         assert period_text("2025-06") == "2025年6月"
         assert period_text("2025-06-30") == "2025年6月30日"
     assert period_text("2023") == "2023"

@@ -169,6 +169,8 @@ def period_text(period: str) -> str:
         return period
     if re.fullmatch(r"\d{4}", period.strip()):  # a year: 2023年
         return f"{period.strip()}年"
+    if found := re.fullmatch(r"(\d{4})/(\d{4})", period.strip()):  # 2023年至2024年
+        return f"{found[1]}年至{found[2]}年"
     return _ISO_PERIOD.sub(lambda m: f"{m[1]}年{int(m[2])}月" + (f"{int(m[3])}日" if m[3] else ""),
                            data_text(period))
 
