@@ -339,9 +339,12 @@ def run_papermill(job: PapermillJob, km: Any) -> PapermillResult:
     reset.metadata["tags"] = ["claimsbook-reset"]
     source.cells.insert(0, reset)
     try:
+        # Written once, at the end: papermill's default rewrites the whole notebook after
+        # every cell (the notebook tier spent a third of its time serialising them).
         papermill.execute_notebook(source, str(output), parameters=job.parameters,
                                    cwd=str(notebook.parent), progress_bar=False,
-                                   kernel_name="python3", km=km)
+                                   kernel_name="python3", km=km,
+                                   request_save_on_cell_execute=False)
     except papermill.PapermillExecutionError as error:
         return PapermillResult(job, output, error)
     return PapermillResult(job, output)
