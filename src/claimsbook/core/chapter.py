@@ -51,15 +51,15 @@ def glue_each(view: View, display: bool = False) -> None:
         glue(name, value, display=display)
 
 
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A date or month the data writes ISO-style (2025-03-26, 2025-06): Chinese in Chinese.
 ISO_PERIOD = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
 def header(column: str) -> str:
     """``early_lag_months`` -> ``Early lag months``; known abbreviations kept upper-case.
     In Chinese, the English header's translation (see :data:`HEADERS`)."""
-    if is_chinese() and ISO_DAY.match(str(column)):  # a column per date
-        return fmt_day(str(column))
+    if is_chinese() and ISO_PERIOD.match(str(column)):  # a column per date
+        return period_text(str(column))
     words = [_HEADER_WORDS.get(word.lower(), word) for word in str(column).split("_")]
     text = " ".join(words)
     return _(text[:1].upper() + text[1:])

@@ -115,23 +115,28 @@ PROSE_SCALES = {"zh-units": 1.0, "zh-thousand": 1e3, "zh-million": 1e6, "zh-bill
                 "zh-trillion": 1e12}
 
 
+def is_chinese_scale(spec: str) -> bool:
+    """Whether a prose format spec is one of the Chinese scales (``zh-million``, ``zh-units.2``)."""
+    return spec.partition(".")[0] in PROSE_SCALES
+
+
 def fmt_prose(value: object, spec: str) -> str:
     """A value pasted into prose with a format spec: Python's, or a Chinese scale, with
     as many significant digits as it says after a dot (``zh-million.2``: 约450万 for a
     rough 4.543 million) or else four."""
     scale, _, significant = spec.partition(".")
-    if scale in PROSE_SCALES:
+    if is_chinese_scale(spec):
         if not isinstance(value, int | float):
             raise ValueError(f"{spec} formats a number, not {type(value).__name__} {value!r}")
         amount = float(value) * PROSE_SCALES[scale]
         if significant:
             return fmt_scaled_zh(amount, int(significant))
-        # A count (given in units) is exact: every digit it has, as plain digits below 1亿
-        # when 万 would need more than four (140740, not 14.074万 or 14.07万). An amount
-        # given in millions or billions is rounded like any other (1407万, not 14072000).
-        digits = len(str(int(abs(amount))).rstrip("0")) if float(amount).is_integer() else 0
+        # An amount given in millions or billions is rounded like any other (1407万, not
+        # 14072000). A count (given in units) is exact: every digit it has, as plain digits
+        # below 1亿 when 万 would need more than four (140740, not 14.074万 or 14.07万).
         if scale != "zh-units":
             return fmt_scaled_zh(amount)
+        digits = len(str(int(abs(amount))).rstrip("0")) if float(amount).is_integer() else 0
         if digits > SIGNIFICANT_DIGITS and abs(amount) < 1e8:
             return str(int(amount))
         return fmt_scaled_zh(amount, max(SIGNIFICANT_DIGITS, digits))

@@ -18,6 +18,7 @@ from ..core.ledger import (  # the label functions are also this module's names 
 )
 from ..core.numbers import fmt_amount, fmt_date_label, period_text
 from .fragments import render
+from .translations import DESCRIBED
 
 # Published at the site's root; the README names it.
 VERDICTS_FILE = "verdicts.csv"
@@ -289,32 +290,30 @@ def json_ld(reviews: list[dict[str, object]]) -> str:
 def sources_html(sources: pd.DataFrame) -> str:
     """The bibliography: one row per source, anchored by its id (claim cards link
     here), the title linked to the document where it has a public address."""
-    rows = [{
-        "id": row["source_id"], "date": _day(_text(row["date"])),
-        # A title in brackets is ours (none was published): translated like any data text.
-        "title": data_text(row["title"]) if row["title"].startswith("[") else row["title"],
-        "url": _text(row["url"]), "tried": _text(row.get("primary_tried")) and data_text(
-            _text(row.get("primary_tried"))),
-        # In the Chinese edition a source's title stays in its own language (its lang
-        # attribute says which); a note of what was tried is translated like any data text.
-        "lang": ("zh" if row["title"].startswith("[") else row["language"]) if is_chinese()
-                else "",
+    return render("sources.html", sources=[_source(row) for row in sources.to_dict("records")],
+                  tried=_("Primary tried: {note}"), date_head=_("Date"),
+                  head=_("Source · outlet · kind · language · id"))
+
+
+def _source(row: Mapping[str, Any]) -> dict[str, str]:
+    # A title in brackets is the book's own description (none was published): translated
+    # like any data text (translations.DESCRIBED). A published title stays in its own
+    # language, which its lang attribute names in the Chinese edition.
+    ours = str(row["title"]).startswith(DESCRIBED)
+    tried = _text(row.get("primary_tried"))
+    return {
+        "id": row["source_id"], "date": period_text(_text(row["date"])), "url": _text(row["url"]),
+        "title": data_text(row["title"]) if ours else row["title"],
+        "tried": data_text(tried) if tried else "",
+        "lang": ("zh" if ours else row["language"]) if is_chinese() else "",
         "outlet": outlet_name(str(row["outlet"])), "kind": source_kind(str(row["kind"])),
-        "language": language_name(str(row["language"])),
-    } for row in sources.to_dict("records")]
-    return render("sources.html", sources=rows, tried=_("Primary tried: {note}"),
-                  head=_("Source · outlet · kind · language · id"), date_head=_("Date"))
+        "language": language_name(str(row["language"]))}
 
 
 def _text(value: object) -> str:
     """A table's text cell, "" where it is empty."""
     return "" if value is None or pd.isna(value) else str(value).strip()
 
-
-def _day(iso: str) -> str:
-    """A date cell (2025-04-08, 2025-04, 2025): as the data has it in English;
-    2025年4月8日, 2025年4月, 2025年 in Chinese (:func:`period_text`)."""
-    return period_text(iso)
 
 
 def data_tables_html(descriptor: dict[str, Any], data: Path, href_prefix: str) -> str:

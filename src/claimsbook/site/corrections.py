@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.i18n import N_, _, is_chinese, ngettext
-from ..core.numbers import fmt_day
+from ..core.numbers import period_text
 from .fragments import render
 
 SNAPSHOT = "tests/snapshots/verdicts.csv"
@@ -249,7 +249,7 @@ def log_html(found: list[Correction], card_prefix: str = "../chapters/") -> str:
     for c in found:
         entries.append({
             "claim": c.claim_id, "reason": c.reason, "commit": c.commit,
-            "date": fmt_day(c.date) if is_chinese() else c.date,
+            "date": period_text(c.date),  # 2026年12月6日 in Chinese
             "anchor": "" if c.claim_id in anchored else history_anchor(c.claim_id),
             "card": "" if newest[c.claim_id] == "removed"
                     else f"{card_prefix}{c.chapter}.html#claim-{c.claim_id}",

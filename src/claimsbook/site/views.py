@@ -17,7 +17,7 @@ from myst_nb.ext.glue.utils import PendingGlueReference, glue_warning, retrieve_
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core import settings, views
-from ..core.numbers import PROSE_SCALES, fmt_prose
+from ..core.numbers import fmt_prose, is_chinese_scale
 
 
 def edition_language(document: nodes.document) -> str:
@@ -63,7 +63,7 @@ class ValueRole(PasteTextRole):
         except RetrievalError:
             return super().run()
         payload = found.data.get(views.MIME)
-        if payload is None and spec.partition(".")[0] not in PROSE_SCALES:
+        if payload is None and not is_chinese_scale(spec):
             return super().run()
         try:
             text = value_text(found.data, edition_language(self.document), spec)
@@ -106,7 +106,7 @@ class RenderPendingViews(SphinxPostTransform):
                 continue
             data = (read_glue_cache(folder, node.refdoc).get(node.key) or {}).get("data", {})
             spec = node.get("fmt_spec") or "s"
-            if views.MIME not in data and spec.partition(".")[0] not in PROSE_SCALES:
+            if views.MIME not in data and not is_chinese_scale(spec):
                 continue  # myst-nb's own transform formats it
             text = value_text(data, language, spec)
             node.replace_self(nodes.inline(text, text, classes=["pasted-text"]))
