@@ -19,7 +19,7 @@ $(STAMP): requirements.lock pyproject.toml
 ## book: build the static site into _build/html (re-executes only the stale chapters, in
 ## parallel; starts no build at all when no input changed since the last one)
 book: $(STAMP)
-	$(if $(V),CLAIMSBOOK_VERBOSE=1 )$(BIN)/python -m claimsbook.site.execution book
+	$(if $(V),CLAIMSBOOK_VERBOSE=1 )$(BIN)/claimsbook book
 
 ## test: unit (with mypy), data, notebook (the build's executions + papermill parameter sets), ledger snapshot and browser tests
 # The tests reuse the build's executions of the chapters; pytest prints the tests' own

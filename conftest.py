@@ -76,7 +76,7 @@ def _book_executions():
     from claimsbook.site import execution
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMSBOOK_")}
-    done = subprocess.run([sys.executable, "-m", "claimsbook.site.execution", "chapters"],
+    done = subprocess.run([sys.executable, "-m", "claimsbook.site.cli", "book", "--chapters"],
                           cwd=ROOT, env={**env, "CLAIMSBOOK_ROOT": str(ROOT)},
                           capture_output=True, text=True)
     if done.returncode != 0:
@@ -89,19 +89,19 @@ def _book_executions():
 def _papermill_runs(out: Path):
     """Every parameter set, one bad value per chapter and one impossible date, run
     concurrently (as many kernels as cores), each once."""
-    from claimsbook.site import cli, execution
+    from claimsbook.site import execution, parameter_sets as sets
 
     chapters = sorted(execution.chapter_notebooks(ROOT))
-    jobs = cli.parameter_set_jobs(out)
-    jobs += [execution.PapermillJob(c, {first_parameter(c): BAD_VALUE}, out / f"{c}.bad", "bad")
+    jobs = sets.parameter_set_jobs(out)
+    jobs += [sets.PapermillJob(c, {first_parameter(c): BAD_VALUE}, out / f"{c}.bad", "bad")
              for c in chapters]
     # The defaults with the kernel set to Chinese: its outputs must be the book's own.
-    jobs += [execution.PapermillJob(c, {}, out / f"{c}.kernel-zh", "kernel-zh", lang="zh_CN")
+    jobs += [sets.PapermillJob(c, {}, out / f"{c}.kernel-zh", "kernel-zh", lang="zh_CN")
              for c in chapters]
-    # A date YAML cannot build, passed on as typed (see cli.parse_assignment).
-    jobs.append(execution.PapermillJob(
-        "01-ai-index", dict([cli.parse_assignment(IMPOSSIBLE_DATE)]), out / "date", "bad-date"))
-    return {(r.job.chapter, r.job.label): r for r in execution.run_papermill_jobs(jobs)}
+    # A date YAML cannot build, passed on as typed (see sets.parse_assignment).
+    jobs.append(sets.PapermillJob(
+        "01-ai-index", dict([sets.parse_assignment(IMPOSSIBLE_DATE)]), out / "date", "bad-date"))
+    return {(r.job.chapter, r.job.label): r for r in sets.run_papermill_jobs(jobs)}
 
 
 def pytest_collection_finish(session) -> None:

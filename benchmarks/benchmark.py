@@ -83,20 +83,20 @@ def _run(command: list[str], workdir: Path, **extra: str) -> tuple[float, str]:
 
 def build(workdir: Path) -> tuple[float, str]:
     """``make book``'s command (without the virtual-environment step)."""
-    return _run([str(BIN / "python"), "-m", "claimsbook.site.execution", "book"], workdir)
+    return _run([str(BIN / "python"), "-m", "claimsbook.site.cli", "book"], workdir)
 
 
 def jupyter_book(workdir: Path, *extra: str) -> tuple[float, str]:
     """Both editions' Jupyter Book builds, without make book's no-input-changed shortcut
     (``--all``: every page read and written again)."""
-    return _run([str(BIN / "python"), "-m", "claimsbook.site.execution", "book", "--force",
+    return _run([str(BIN / "python"), "-m", "claimsbook.site.cli", "book", "--force",
                  *extra], workdir)
 
 
 def serial_execution(workdir: Path) -> dict[str, float]:
     """Each chapter executed alone, one after another; the build's outputs are then
     removed so that the clean build starts from nothing."""
-    _, log = _run([str(BIN / "python"), "-m", "claimsbook.site.execution", "chapters"],
+    _, log = _run([str(BIN / "python"), "-m", "claimsbook.site.cli", "book", "--chapters"],
                   workdir, CLAIMSBOOK_JOBS="1")
     shutil.rmtree(workdir / "_build")
     return executed(log)
@@ -107,7 +107,7 @@ def english_only_clean(workdir: Path) -> float:
     chapters executed in parallel, then Jupyter Book on ``_config.yml``; the build's
     outputs are removed after."""
     shutil.rmtree(workdir / "_build", ignore_errors=True)
-    executing, _ = _run([str(BIN / "python"), "-m", "claimsbook.site.execution", "chapters"],
+    executing, _ = _run([str(BIN / "python"), "-m", "claimsbook.site.cli", "book", "--chapters"],
                         workdir)
     sphinx, _ = _run([str(BIN / "jupyter-book"), "build", ".", "-n", "-W", "--keep-going"],
                      workdir)

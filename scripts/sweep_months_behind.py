@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from claimsbook.site import cli
+from claimsbook.site import parameter_sets
 
 CHAPTER = "02-months-behind"
 HEADLINE = ["okeeper-us-lead-late-2022", "okeeper-us-lead-q2-2025"]
@@ -26,7 +26,7 @@ HEADLINE = ["okeeper-us-lead-late-2022", "okeeper-us-lead-q2-2025"]
 def run(variant: str, parameters: dict, workdir: Path) -> pd.DataFrame:
     """Execute one variant through the same path as `claimsbook run`; its headline rows."""
     out_dir = workdir / variant
-    cli.run_chapter(CHAPTER, parameters, out_dir, variant)
+    parameter_sets.run_chapter(CHAPTER, parameters, out_dir, variant)
     verdicts = pd.read_csv(out_dir / "ledger" / f"{CHAPTER}.csv")
     rows = verdicts[verdicts["claim_id"].isin(HEADLINE)]
     return rows.assign(variant=variant, parameters=yaml.safe_dump(parameters).strip() or "defaults")[
@@ -41,8 +41,8 @@ def main() -> None:
     args = parser.parse_args()
     workdir = Path(args.workdir)
     variants = {"default": {}}
-    for name in cli.parameter_sets(CHAPTER):
-        variants[name] = cli.load_parameter_set(CHAPTER, name)
+    for name in parameter_sets.parameter_sets(CHAPTER):
+        variants[name] = parameter_sets.load_parameter_set(CHAPTER, name)
     table = pd.concat([run(v, p, workdir) for v, p in variants.items()], ignore_index=True)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(args.out, index=False)

@@ -25,12 +25,12 @@ import papermill
 import pytest
 
 from claimsbook.core import views
-from claimsbook.site import cli
+from claimsbook.site import cli, parameter_sets
 from claimsbook.site.views import GLUE_PREFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))
-PARAMETER_SETS = [(c, name) for c in CHAPTERS for name in cli.parameter_sets(c)]
+PARAMETER_SETS = [(c, name) for c in CHAPTERS for name in parameter_sets.parameter_sets(c)]
 SNAPSHOT = ROOT / cli.SNAPSHOT
 BOOK_LEDGER = ROOT / "_build" / "ledger"
 # The executions these tests check are made once, started in the background as soon
@@ -213,7 +213,7 @@ def test_an_impossible_date_is_named_with_what_is_allowed(papermill_runs):
 
 def test_unknown_parameter_name_is_refused(tmp_path):
     with pytest.raises(SystemExit, match="unknown parameter"):
-        cli.run_chapter(CHAPTERS[0], {"no_such_parameter": 1}, tmp_path)
+        parameter_sets.run_chapter(CHAPTERS[0], {"no_such_parameter": 1}, tmp_path)
 
 
 def test_reversed_dates_stop_the_command_with_one_line(capsys, tmp_path):

@@ -2,6 +2,7 @@
 re-executes only when one of its declared inputs changed; an edition rebuilds when any
 input of the checkout changed or one of its outputs is gone."""
 
+import subprocess
 from pathlib import Path
 
 from claimsbook.core import i18n
@@ -40,12 +41,13 @@ def test_an_unknown_chapter_is_named():
         raise AssertionError("an unknown chapter passed")
 
 
-def test_the_book_inputs_leave_out_outputs_and_tools(tmp_path):
-    (tmp_path / "a.md").write_text("one", encoding="utf-8")
-    for folder in ("_build", ".git", ".venv", "x.egg-info"):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "f").write_text("output", encoding="utf-8")
-    assert _names(execution.book_inputs(tmp_path), tmp_path) == ["a.md"]
+def test_the_book_inputs_are_what_git_would_track(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("_build/\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("one", encoding="utf-8")  # new, not yet added
+    (tmp_path / "_build").mkdir()
+    (tmp_path / "_build" / "f").write_text("output", encoding="utf-8")
+    assert _names(execution.book_inputs(tmp_path), tmp_path) == [".gitignore", "a.md"]
 
 
 def _names(paths, root):

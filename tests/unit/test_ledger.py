@@ -63,13 +63,3 @@ def test_bad_comparison_and_tolerance_are_refused():
     with pytest.raises(LedgerError, match="tolerance must be a number >= 0"):
         judge(1, 1, "=", -0.1)
 
-
-def _claim(**overrides) -> Claim:
-    values = dict(
-        claim_id="x-gap", chapter="99-test", section="s", source_id="src", location="p. 1",
-        claim="A gap", reported_as="0.3%", reported_value=0.3, unit="percentage points",
-        comparison="=", tolerance=0.05, period="2024",
-    )
-    values.update(overrides)
-    return Claim(**values)
-

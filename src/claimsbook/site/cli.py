@@ -1,5 +1,7 @@
-"""Command line: run a chapter with parameters, refresh checksums, accept a snapshot.
+"""Command line: build the book, run a chapter with parameters, refresh checksums, accept
+a snapshot, update the catalogs, explain a claim.
 
+    claimsbook book
     claimsbook run 01-ai-index --params online-elo -p "benchmarks=['MMLU']"
     claimsbook datapackage --update
     claimsbook snapshot
@@ -14,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
-
-from ..core import datapackage, i18n, params, views
+from ..core import datapackage, i18n, views
 from ..core.chapter import LEDGER_GLUE
-from ..core.paths import chapter_notebook, chapters_dir, ledger_dir, project_root
+from ..core.paths import ledger_dir, project_root
+from .parameter_sets import (load_parameter_set, parameter_set_jobs, parse_assignment, run_chapter,
+                             run_papermill_jobs, split_assignments)
 
 SNAPSHOT = Path("tests") / "snapshots" / "verdicts.csv"
 # One expectation per named parameter set, written by the same code as SNAPSHOT.
@@ -27,96 +29,6 @@ SET_SNAPSHOTS = Path("tests") / "snapshots" / "params"
 # `make snapshot` accepts it (and the corrections log reports it).
 SNAPSHOT_COLUMNS = ["claim_id", "chapter", "part_of", "headline", "faithful", "garble",
                     "source_value", "verdict", "evidence_grade", "computed_value", "tolerance"]
-
-
-def parameter_sets(chapter: str) -> dict[str, Path]:
-    """Named parameter sets: ``chapters/params/<chapter>.<name>.yaml``."""
-    return {
-        path.name[len(chapter) + 1 : -len(".yaml")]: path
-        for path in sorted((chapters_dir() / "params").glob(f"{chapter}.*.yaml"))
-    }
-
-
-def load_parameter_set(chapter: str, name: str) -> dict[str, Any]:
-    sets = parameter_sets(chapter)
-    if name not in sets:
-        raise SystemExit(
-            f"no parameter set {name!r} for {chapter}; sets: {', '.join(sets) or 'none'}"
-        )
-    try:
-        values = load_yaml(sets[name].read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise SystemExit(f"{sets[name]}{where}: not valid YAML ({problem})") from None
-    if not isinstance(values, dict):
-        raise SystemExit(f"{sets[name]} must hold a mapping of parameter names to values")
-    return values
-
-
-class _PlainYamlLoader(yaml.SafeLoader):
-    """YAML without implicit dates: ``2025-13-01`` stays the string the user typed, so
-    the chapter's own check names it, instead of YAML failing to build a date."""
-
-
-_PlainYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_PlainYamlLoader)  # noqa: S506 - a SafeLoader subclass
-
-
-def parse_assignment(text: str) -> tuple[str, Any]:
-    """``name=value`` with the value read as YAML (numbers, lists; dates stay strings).
-    A value that is not YAML stops with one line naming the parameter and the value."""
-    name, sep, raw = text.partition("=")
-    if not sep or not name.strip():
-        raise SystemExit(f"-p expects name=value, got {text!r}")
-    try:
-        value = load_yaml(raw)
-    except yaml.YAMLError as error:
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise SystemExit(
-            f"parameter {name.strip()!r} = {raw.strip()!r} is not allowed: expected a YAML "
-            f"value (a number, a date YYYY-MM-DD, a word, true/false or a [list]); "
-            f"YAML says: {problem}") from None
-    return name.strip(), value
-
-
-def split_assignments(text: str | None) -> list[str]:
-    """``"a=1; b=[China, United States]"`` -> ``["a=1", "b=[China, United States]"]``:
-    one string for make's ``SET``, whose values may hold spaces."""
-    return [part.strip() for part in (text or "").split(";") if part.strip()]
-
-
-def run_chapter(
-    chapter: str, parameters: dict[str, Any], out_dir: Path, label: str = "custom"
-) -> Path:
-    """Execute a chapter with papermill into ``out_dir``; its verdicts go to
-    ``out_dir/ledger`` and its chart data to ``out_dir/chart-data``, never into the book.
-    A failing cell raises papermill's ``PapermillExecutionError``."""
-    from . import execution
-
-    check_parameter_names(chapter, parameters)
-    job = execution.PapermillJob(chapter, parameters, out_dir, label)
-    result = execution.run_papermill_jobs([job])[0]
-    if result.error is not None:
-        raise result.error
-    return result.output
-
-
-def check_parameter_names(chapter: str, parameters: dict[str, Any]) -> None:
-    """Refuse a name the chapter does not declare, before any kernel starts."""
-    import papermill
-
-    try:
-        params.check_names(papermill.inspect_notebook(str(chapter_notebook(chapter))), parameters)
-    except params.ParameterError as error:
-        raise SystemExit(f"{chapter}: {error}") from None
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -274,18 +186,6 @@ def snapshot_differences(
     return problems
 
 
-def parameter_set_jobs(out_dir: Path) -> list[Any]:
-    """One papermill run per named parameter set of every chapter."""
-    from . import execution
-
-    return [
-        execution.PapermillJob(chapter, load_parameter_set(chapter, name),
-                               out_dir / f"{chapter}.{name}", name)
-        for chapter in sorted(p.stem for p in chapters_dir().glob("*.ipynb"))
-        for name in parameter_sets(chapter)
-    ]
-
-
 def cmd_snapshot(args: argparse.Namespace) -> int:
     folder = Path(args.source) if args.source else ledger_dir()
     defaults = snapshot_frame(folder)
@@ -306,7 +206,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="claimsbook-sets-") as scratch:
         jobs = parameter_set_jobs(Path(scratch))
         print(f"running {len(jobs)} parameter sets, {execution.workers()} at a time")
-        for result in execution.run_papermill_jobs(jobs):
+        for result in run_papermill_jobs(jobs):
             job = result.job
             if result.error is not None:
                 print(f"{job.chapter} {job.label}: failed: {result.error}", file=sys.stderr)
@@ -364,6 +264,13 @@ def cmd_translations(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_book(args: argparse.Namespace) -> int:
+    from . import execution
+
+    return execution.run(["chapter"] if args.chapters else [], args.every_page,
+                         args.force or args.every_page)
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     from .explain import explain
 
@@ -398,6 +305,14 @@ def main(argv: list[str] | None = None) -> int:
     tr.add_argument("--no-pages", action="store_true",
                     help="only the package's and the data's catalogs, not the pages'")
     tr.set_defaults(func=cmd_translations)
+    book = sub.add_parser("book", help="execute the stale chapters and build both editions "
+                          "(make book); each step runs only when what it reads changed")
+    book.add_argument("--chapters", action="store_true", help="only the chapters' executions")
+    book.add_argument("--force", action="store_true",
+                      help="build both editions even if nothing changed")
+    book.add_argument("--all", action="store_true", dest="every_page",
+                      help="re-write every page (Jupyter Book's --all)")
+    book.set_defaults(func=cmd_book)
     why = sub.add_parser("explain", help="one claim's whole path: its rows, the figures they "
                          "reference, both answers and its card in each edition")
     why.add_argument("claim_id")

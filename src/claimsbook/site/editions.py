@@ -103,17 +103,25 @@ def build_command(lang: str, root: Path, extra: list[str]) -> list[str]:
     return command + extra
 
 
-def start_build(lang: str, root: Path, extra: list[str],
-                log: Path | None = None) -> subprocess.Popen[bytes]:
-    """Start one edition's Jupyter Book build (its kernels and Sphinx in its language),
-    its output in ``log`` when given (the terminal gets one line per stage instead)."""
+def build(lang: str, root: Path, every_page: bool = False) -> str | None:
+    """One edition's Jupyter Book build (Sphinx in its language), published into the site;
+    its output goes to a log (the terminal gets one line per stage) unless verbose.
+    Returns what went wrong, or None."""
+    extra = ["-n", "-W", "--keep-going", *(["--all"] if every_page else [])]
     env = dict(settings.environment(**{i18n.LANG_ENV: lang}))
+    log = None if settings.verbose() else build_dir() / "logs" / f"sphinx-{lang}.log"
     if log is None:
-        return subprocess.Popen(build_command(lang, root, extra), cwd=root, env=env)
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as handle:  # the child keeps its own descriptor
-        return subprocess.Popen(build_command(lang, root, extra), cwd=root, env=env,
-                                stdout=handle, stderr=subprocess.STDOUT)
+        failed = subprocess.run(build_command(lang, root, extra), cwd=root, env=env).returncode
+    else:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("wb") as handle:
+            failed = subprocess.run(build_command(lang, root, extra), cwd=root, env=env,
+                                    stdout=handle, stderr=subprocess.STDOUT).returncode
+    if failed:
+        excerpt = f"\n{log_excerpt(log)}\nfull log: {log} (or make book V=1)" if log else ""
+        return f"the build of the {lang} edition failed{excerpt}"
+    publish_edition(lang)
+    return None
 
 
 # Lines of a Sphinx log that say what went wrong (the rest is progress).

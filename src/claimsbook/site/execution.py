@@ -13,7 +13,7 @@
   runs when any file of the checkout, a chapter's execution, the installed packages or the
   git history (the corrections log) changed.
 
-Parameter sets run through papermill on warm kernels (:func:`run_papermill_jobs`).
+Parameter sets run through papermill instead (:mod:`.parameter_sets`).
 """
 
 from __future__ import annotations
@@ -28,21 +28,17 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from ..core import datapackage, i18n, settings
-from ..core.paths import build_dir, chapter_notebook, chart_data_dir, ledger_dir, project_root
+from ..core.paths import build_dir, chart_data_dir, ledger_dir, project_root
 
 EXECUTED_DIR = "executed"  # executed copies of the chapters (CI uploads them on failure)
 CACHE_DIR = ".jupyter_cache"  # myst-nb's cache folder under Jupyter Book
 TIMEOUT = 600
-# Folders that hold the build's outputs or tools, never its inputs.
-NOT_INPUTS = {".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".mypy_cache",
-              ".ipynb_checkpoints", "node_modules"}
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 
@@ -58,7 +54,7 @@ def output_env(ledger: Path, charts: Path, lang: str = i18n.ENGLISH) -> dict[str
             settings.PREVIEWS_ENV: "0"}  # the book renders the views; no one reads previews
 
 
-def _quiet() -> dict[str, Any]:
+def quiet() -> dict[str, Any]:
     """A kernel's transport warnings, not its cells' output, go nowhere unless verbose."""
     return {} if settings.verbose() else {"stderr": subprocess.DEVNULL}
 
@@ -146,7 +142,7 @@ def execute_chapter(chapter: str, notebook: Path, ledger: Path, charts: Path) ->
     start, error = time.perf_counter(), None
     try:
         client.execute(cleanup_kc=True, env=dict(settings.environment(**output_env(ledger, charts))),
-                       **_quiet())
+                       **quiet())
     except (CellExecutionError, CellTimeoutError) as failure:
         error = failure
     # A failed execution is kept beside the last good one (CI uploads the folder).
@@ -206,22 +202,15 @@ def build_edition(lang: str, root: Path, every_page: bool) -> Any:
 
     from . import editions
 
-    log = None if settings.verbose() else build_dir() / "logs" / f"sphinx-{lang}.log"
-    extra = ["-n", "-W", "--keep-going", *(["--all"] if every_page else [])]
-    if editions.start_build(lang, root, extra, log).wait() != 0:
-        excerpt = editions.log_excerpt(log) + f"\nfull log: {log} (or make book V=1)" if log else ""
-        return TaskFailed(f"the build of the {lang} edition failed\n{excerpt}")
-    editions.publish_edition(lang)
-    return None
+    problem = editions.build(lang, root, every_page)
+    return TaskFailed(problem) if problem else None
 
 
 def book_inputs(root: Path) -> list[str]:
-    """Every file of the checkout outside the build's outputs and tools."""
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in NOT_INPUTS and not d.endswith(".egg-info"))
-        found += [os.path.join(folder, name) for name in sorted(files)]
-    return found
+    """Every file of the checkout that git would track (outputs and tools are ignored)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=root, capture_output=True, text=True, check=True).stdout
+    return sorted(str(root / name) for name in listed.split("\0") if (root / name).is_file())
 
 
 def tasks(root: Path, every_page: bool = False, force: bool = False) -> dict[str, Any]:
@@ -298,102 +287,3 @@ def run(targets: list[str], every_page: bool = False, force: bool = False) -> in
                                  "par_type": "thread", "verbosity": 2 if settings.verbose() else 1}}
     with execution_lock():
         return DoitMain(ModuleTaskLoader(namespace)).run(["run", *targets])
-
-
-# --- papermill runs with parameters -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PapermillJob:
-    chapter: str
-    parameters: dict[str, Any]
-    out_dir: Path
-    label: str
-    lang: str = i18n.ENGLISH  # fixed per job: the parameter sets' expectations are English
-
-
-@dataclass
-class PapermillResult:
-    job: PapermillJob
-    output: Path
-    error: BaseException | None = None
-
-
-# Each run's first cell: an empty namespace and this run's settings (the kernel ran others).
-RESET_CELL = ("%reset -f\nimport os\nos.environ.update({env!r})\n"
-              "from claimsbook.core import settings as _settings\n_settings.refresh()")
-
-
-def run_papermill(job: PapermillJob, km: Any) -> PapermillResult:
-    """One chapter through papermill in the running kernel ``km``; its verdicts go to
-    ``out_dir/ledger`` and its chart data to ``out_dir/chart-data``, never the book's."""
-    import nbformat
-    import papermill
-
-    notebook = chapter_notebook(job.chapter)
-    job.out_dir.mkdir(parents=True, exist_ok=True)
-    output = job.out_dir / f"{job.chapter}.{job.label}.ipynb"
-    env = output_env(job.out_dir / "ledger", job.out_dir / "chart-data", job.lang)
-    source = nbformat.read(str(notebook), as_version=4)
-    reset = nbformat.v4.new_code_cell(RESET_CELL.format(env=env))
-    reset.metadata["tags"] = ["claimsbook-reset"]
-    source.cells.insert(0, reset)
-    try:
-        # Written once, at the end: papermill's default rewrites the whole notebook after
-        # every cell (the notebook tier spent a third of its time serialising them).
-        papermill.execute_notebook(source, str(output), parameters=job.parameters,
-                                   cwd=str(notebook.parent), progress_bar=False,
-                                   kernel_name="python3", km=km,
-                                   request_save_on_cell_execute=False)
-    except papermill.PapermillExecutionError as error:
-        return PapermillResult(job, output, error)
-    return PapermillResult(job, output)
-
-
-def _run_on_one_kernel(batch: list[PapermillJob]) -> list[PapermillResult]:
-    """Runs one after another in one kernel: each saves a kernel's start and the
-    chapter's imports (about two CPU-seconds a run)."""
-    from jupyter_client.manager import KernelManager
-
-    km = KernelManager(kernel_name="python3")
-    km.start_kernel(env=dict(settings.environment()), **_quiet())
-    try:
-        return [run_papermill(job, km) for job in batch]
-    finally:
-        km.shutdown_kernel(now=True)
-
-
-def run_papermill_jobs(jobs: Iterable[PapermillJob], workers_: int | None = None
-                       ) -> list[PapermillResult]:
-    """Papermill runs, one warm kernel per core each running its share in turn (threads:
-    each drives its own kernel process); results in the order of the jobs."""
-    jobs = list(jobs)
-    n = min(workers(workers_), len(jobs))
-    if not n:
-        return []
-    ordered = sorted(jobs, key=lambda job: job.chapter)
-    batches = [ordered[k::n] for k in range(n)]
-    with ThreadPoolExecutor(max_workers=n) as pool:
-        done = {id(r.job): r for results in pool.map(_run_on_one_kernel, batches)
-                for r in results}
-    return [done[id(job)] for job in jobs]
-
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m claimsbook.site.execution",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["book", "chapters"],
-                        help="the whole book, or only the chapters' executions")
-    parser.add_argument("--force", action="store_true",
-                        help="build both editions even if nothing changed")
-    parser.add_argument("--all", action="store_true", dest="every_page",
-                        help="re-write every page (Jupyter Book's --all)")
-    args = parser.parse_args(argv)
-    return run(["chapter"] if args.what == "chapters" else [], args.every_page,
-               args.force or args.every_page)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,6 +1,7 @@
 import pytest
 
-from claimsbook.site.cli import parse_assignment, split_assignments
+from claimsbook.site import parameter_sets
+from claimsbook.site.parameter_sets import parse_assignment, split_assignments
 
 
 def test_several_assignments_in_one_string_keep_spaces_inside_values():
@@ -34,15 +35,13 @@ def test_malformed_yaml_stops_with_one_line_naming_parameter_value_and_what_is_a
 
 def test_a_parameter_file_with_bad_yaml_stops_with_one_line_naming_file_and_line(
         tmp_path, monkeypatch):
-    from claimsbook.site import cli
-
     params = tmp_path / "params"
     params.mkdir()
     (params / "01-ai-index.broken.yaml").write_text("arena_start: 2024-01-01\ncountries: [China\n",
                                                     encoding="utf-8")
-    monkeypatch.setattr(cli, "chapters_dir", lambda: tmp_path)
+    monkeypatch.setattr(parameter_sets, "chapters_dir", lambda: tmp_path)
     with pytest.raises(SystemExit) as caught:
-        cli.load_parameter_set("01-ai-index", "broken")
+        parameter_sets.load_parameter_set("01-ai-index", "broken")
     message = str(caught.value)
     assert "\n" not in message
     assert message.startswith(f"{params / '01-ai-index.broken.yaml'}:3:1: not valid YAML")
