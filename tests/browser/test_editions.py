@@ -165,3 +165,17 @@ def test_chinese_pages_write_amounts_in_wan_and_yi(page_path):
     text = chinese.read_text(encoding="utf-8")
     found = [text[max(0, m.start() - 30):m.end() + 5] for m in WESTERN_SCALE.finditer(text)]
     assert not found, f"zh/{page_path}: {len(found)} amount(s) in Western scale, e.g. {found[:3]}"
+
+
+def test_the_chinese_ledger_data_writes_amounts_in_wan_and_yi():
+    """The ledger page draws its rows from ledger.json, and verdicts.zh.csv is its
+    download: neither names a Western scale (25百万月活跃用户 is 2500万月活跃用户)."""
+    import pandas as pd
+
+    text = (CHINESE_SITE / "ledger.json").read_text(encoding="utf-8")
+    found = [text[max(0, m.start() - 30):m.end() + 5] for m in WESTERN_SCALE.finditer(text)]
+    assert not found, f"zh/ledger.json: {len(found)} amount(s) in Western scale, e.g. {found[:3]}"
+    units = pd.read_csv(SITE / "verdicts.zh.csv", keep_default_na=False)["unit"]
+    # A price per million tokens keeps its denominator (美元/百万词元), as the trade writes it.
+    western = sorted({u for u in units if re.search(r"(?<!/)(百万|十亿)|million|billion", u)})
+    assert not western, f"verdicts.zh.csv: units with a Western scale: {western}"

@@ -259,13 +259,13 @@ def test_chinese_edition_titles_labels_and_tables(monkeypatch: pytest.MonkeyPatc
     assert meta["title"] == "2023年至2024年，美国在每项基准测试上的领先幅度都缩小了"
     assert CJK.search(str(meta["description"]))
     spec = chart.to_dict()
-    assert spec["encoding"]["x"]["title"] == "年末"
+    assert spec["encoding"]["x"]["title"] == "年底"
     assert all(CJK.search(tip["title"]) for tip in spec["encoding"]["tooltip"])
     rows = [("G1", "Google", "Proprietary", 1400.0), ("D1", "DeepSeek", "MIT", 1300.0)]
     elo = ai.annotate(board("2024-01-09", rows).assign(rating_kind="online-elo"), ORGS, LICS)
     value = ai.arena_value("y", elo, pd.Timestamp("2024-01-09"), "us-china")
-    assert value.label == ("本书根据排行榜历史数据重新计数：美国最佳模型与中国最佳模型之间的相对差距"
-                           "（G1与D1），依据的是历史数据中该日期的在线Elo评分")
+    assert value.label == ("本书根据Chatbot Arena排行榜历史重新计数：美国最佳模型与中国最佳模型之间的"
+                           "相对差距（G1与D1），依据的是排行榜历史中该日期的在线Elo评分")
     assert value.location == "2024年1月9日的排行榜" and value.period == "2024年1月9日"
 
 

@@ -268,7 +268,7 @@ def test_chinese_labels_sentences_and_charts(monkeypatch):
     rate = cm.choose_rate("2025-09-01", 8.0)
     gaps = {c.key: c for c in cm.ratio_figures(_price_table(), rate=rate, input_share=0.5,
                                                chosen_list="intl")}
-    assert "按1美元兑8.0000元人民币" in gaps["price-gap-input-cn-2025"].label
+    assert "按每美元8.0000元" in gaps["price-gap-input-cn-2025"].label
     assert cjk.search(cm.revenue_share_sum({"api": 30, "subscription": 60}).label)
     summary = pd.DataFrame({"headline": ["holds", "contradicted"], "claims": [2, 1]})
     assert cm.headline_sentence(summary) == "本章共有3条不重复的陈述，其中2条成立，1条不成立。"

@@ -409,7 +409,8 @@ def test_chinese_narratives(toy: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) 
     for sentence in sentences:
         assert re.search(CJK, sentence), sentence
         assert _english_words(sentence, {"eci", "mmlu", "MMLU", "ECI", "Epoch", "AI", "Data",
-                                         "on", "Benchmarking", "CC-BY-", "LMArena"}) == [], sentence
+                                         "on", "Benchmarking", "CC-BY-", "LMArena", "Chatbot",
+                                         "Arena"}) == [], sentence
     assert mb.day_text("2023-06-01") == "2023年6月1日"
     assert mb.metric_list([]) == "无" and mb.metric_list(["eci", "arena"]) == "ECI、Chatbot Arena"
 

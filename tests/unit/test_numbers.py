@@ -39,8 +39,9 @@ def test_a_range_gives_each_end_its_own_scale_word():
 def test_prose_formats_a_value_given_in_millions_or_billions():
     assert fmt_prose(150, "zh-million") == "1.5亿"
     assert fmt_prose(614.5, "zh-billion") == "6145亿"
+    assert fmt_prose(10755, "zh-hundred-million.3") == "1.08万亿"  # given in 亿
     assert fmt_prose(1.402, ".1f") == "1.4"  # any other spec is Python's
-    assert fmt_prose(140740, "zh-units") == "140740"  # a count keeps every digit
+    assert fmt_prose(140740, "zh-units") == "14.074万"  # a count keeps every digit, in 万
     assert fmt_prose(150000, "zh-units") == "15万"
     assert fmt_prose(3833, "zh-units") == "3833"
     with pytest.raises(ValueError, match="formats a number"):
@@ -72,6 +73,8 @@ def test_a_period_reads_as_chinese_dates_do():
     with settings.use(language=CHINESE):
         assert period_text("2023") == "2023年"  # a bare year takes 年
         assert period_text("2023/2024") == "2023年至2024年"
+        assert period_text("2024-01/2025-02") == "2024年1月至2025年2月"
+        assert period_text("2024-03-27/2025-02-14") == "2024年3月27日至2025年2月14日"
         assert period_text("2025-06") == "2025年6月"
         assert period_text("2025-06-30") == "2025年6月30日"
     assert period_text("2023") == "2023"

@@ -252,8 +252,10 @@ def test_a_sentence_restated_right_in_part_is_garbled_as_partly_true():
     assert sentence.faithful.garble is Garble.PARTLY_TRUE
 
 
-def test_years_are_written_as_years():
-    assert claim(reported_value=2018.0, unit="year").stated == "2018 year"
+def test_years_and_ranks_are_written_as_such():
+    assert claim(reported_value=2018.0, unit="year").stated == "2018"
+    assert claim(reported_value=2.0, unit="rank").stated == "2nd"
+    assert claim(reported_value=11.0, unit="rank").stated == "11th"
 
 
 def test_every_claim_needs_a_check_row():
@@ -321,3 +323,14 @@ def test_a_reference_to_a_missing_figure_names_the_claim_and_its_checks_file():
     with pytest.raises(LedgerError, match=r"claim 'c' \(data/claims\.csv; its check in "
                                           r"data/test/checks\.csv\).*no row 'no-such-row'"):
         Ledger("99-test", claims=claims, checks=checks, figures=index()).result("c")
+
+
+def test_a_chinese_figure_label_ending_in_a_bracket_takes_its_source_inside_it():
+    from claimsbook.core import settings
+    from claimsbook.core.i18n import CHINESE
+    from claimsbook.core.ledger import Figure
+
+    figure = Figure("t/mau", 2.84e6, "", "MAU（QuestMobile）", period="2025-06", location="图15")
+    with settings.use(language=CHINESE):
+        assert figure.describe() == "MAU（QuestMobile；2025年6月，图15）"  # not （…）（…）
+        assert Figure("t/x", 1, "", "月活跃用户", period="2025").describe() == "月活跃用户（2025年）"

@@ -123,7 +123,6 @@ HEADERS = (
     N_("Market"),
     N_("Market size 100m yuan"),
     N_("Market year"),
-    N_("Million USD"),
     N_("Min relative gap percent"),
     N_("Next start year"),
     N_("Open score"),

@@ -51,8 +51,16 @@ def fmt_amount(value: float, unit: str) -> str:
     if is_chinese():
         return _amount_zh(value, unit)
     if unit in CALENDAR_UNITS and float(value).is_integer():
-        return f"{int(value)} {unit}"
+        return str(int(value))  # "2024", not "2,024 year"
+    if unit in RANK_UNITS and float(value).is_integer():
+        return _ordinal(int(value))
     return f"{fmt_number(value)} {unit}".rstrip() if unit else fmt_number(value)
+
+
+def _ordinal(n: int) -> str:
+    """2nd, 11th, 23rd."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _join_zh(number: str, unit: str) -> str:
@@ -111,8 +119,9 @@ def fmt_range_zh(low: float, high: float) -> str:
 # Formats of values in the Chinese edition's prose, for a value the English gives in
 # millions, billions...: {glue:text}`mau:zh-million` reads 1.5亿 where the English has
 # {glue:text}`mau:.0f` million (the translation types no scale word of its own).
-PROSE_SCALES = {"zh-units": 1.0, "zh-thousand": 1e3, "zh-million": 1e6, "zh-billion": 1e9,
-                "zh-trillion": 1e12}
+PROSE_SCALES = {"zh-units": 1.0, "zh-thousand": 1e3, "zh-million": 1e6,
+                "zh-hundred-million": 1e8,  # a value the data gives in 亿 (10755 -> 1.076万亿)
+                "zh-billion": 1e9, "zh-trillion": 1e12}
 
 
 def is_chinese_scale(spec: str) -> bool:
@@ -132,13 +141,12 @@ def fmt_prose(value: object, spec: str) -> str:
         if significant:
             return fmt_scaled_zh(amount, int(significant))
         # An amount given in millions or billions is rounded like any other (1407万, not
-        # 14072000). A count (given in units) is exact: every digit it has, as plain digits
-        # below 1亿 when 万 would need more than four (140740, not 14.074万 or 14.07万).
+        # 14072000). A count (given in units) is exact: every digit it has, in 万/亿 like
+        # the rounded amounts beside it, as statistical communiqués write counts (14.074万,
+        # not 14.07万; see locales/zh_CN/STYLE.md, rule 5).
         if scale != "zh-units":
             return fmt_scaled_zh(amount)
         digits = len(str(int(abs(amount))).rstrip("0")) if float(amount).is_integer() else 0
-        if digits > SIGNIFICANT_DIGITS and abs(amount) < 1e8:
-            return str(int(amount))
         return fmt_scaled_zh(amount, max(SIGNIFICANT_DIGITS, digits))
     return format(value, spec)
 
@@ -169,13 +177,14 @@ _ISO_PERIOD = re.compile(r"(?<![\w-])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\w-])")
 
 def period_text(period: str) -> str:
     """A figure's period as the reader's edition writes it: English keeps the data's
-    label (2025-06-30, 2024-01/2025-02); Chinese writes 2025年6月30日, 2024年1月/2025年2月."""
+    label (2025-06-30, 2024-01/2025-02); Chinese writes 2025年6月30日, 2024年1月至2025年2月."""
     if not is_chinese():
         return period
     if re.fullmatch(r"\d{4}", period.strip()):  # a year: 2023年
         return f"{period.strip()}年"
-    if found := re.fullmatch(r"(\d{4})/(\d{4})", period.strip()):  # 2023年至2024年
-        return f"{found[1]}年至{found[2]}年"
+    ends = period.strip().split("/")
+    if len(ends) == 2 and all(re.fullmatch(r"\d{4}(-\d{2}){0,2}", end) for end in ends):
+        return "至".join(period_text(end) for end in ends)  # 2024年1月至2025年2月
     return _ISO_PERIOD.sub(lambda m: f"{m[1]}年{int(m[2])}月" + (f"{int(m[3])}日" if m[3] else ""),
                            data_text(period))
 

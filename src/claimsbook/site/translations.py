@@ -204,11 +204,16 @@ def data_messages() -> Iterator[tuple[str, str]]:
                 if not text or not re.search(r"[A-Za-z]", text) or (
                         ours_only and not text.startswith(DESCRIBED)):
                     continue
-                yield text, f"{name}.{column}"
-                if column == "unit":
-                    found = MAGNITUDE_UNIT.match(text)
-                    if found and found.group("rest"):
-                        yield found.group("rest"), f"{name}.unit"
+                if column != "unit":
+                    yield text, f"{name}.{column}"
+                    continue
+                # The Chinese edition writes a unit without its Western scale (the amount
+                # takes 万/亿), and a sentence's units part by part: only those are shown.
+                for part in map(str.strip, text.split(";")):
+                    found = MAGNITUDE_UNIT.match(part)
+                    rest = found.group("rest") if found else part
+                    if re.search(r"[A-Za-z]", rest):
+                        yield rest, f"{name}.unit"
 
 
 def data_template():

@@ -63,7 +63,7 @@ def epoch_costs(models: pd.DataFrame) -> pd.DataFrame:
         return _display(costs, {"model": _("Model"), "publication_date": _("Publication date"),
                                 "cost": _("Training cost (2023 dollars)")})
     costs["million_usd"] = millions.to_numpy()
-    return _display(
+    return _display(  # English only (the Chinese table above), so no message to translate
         costs,
         {"model": _("Model"), "publication_date": _("Publication date"),
-         "million_usd": _("Training cost (million USD, 2023 dollars)")})
+         "million_usd": "Training cost (million USD, 2023 dollars)"})

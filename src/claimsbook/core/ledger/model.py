@@ -248,6 +248,8 @@ class Figure:
                     subject=data_text(self.subject), quantity=label)
             where = "，".join(text for text in (period_text(self.period),
                                                data_text(self.location)) if text)
+            if where and label.endswith("）"):  # one bracket, not two side by side
+                return f"{label[:-1]}；{where}）"
             return f"{label}（{where}）" if where else label
         label = f"{self.subject}: {self.label}" if self.subject else self.label
         if len(label) > 1 and label[0].isupper() and label[1].islower():

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..i18n import N_, _, data_text, is_chinese, pgettext
-from ..numbers import RANK_UNITS, fmt_amount, fmt_number, fmt_signed
+from ..numbers import MAGNITUDE_UNIT, MAGNITUDES, RANK_UNITS, fmt_amount, fmt_number, fmt_signed
 from .labels import faithful_label, verdict_label
 from .model import (
     APPROX_RELATIVE, APPROX_TOLERANCES, COMPARISONS, EDGE_EPSILON, JUDGING_GRADES,
@@ -97,6 +97,12 @@ def _gap_amount(value: float, unit: str, signed: bool = False) -> str:
     return f"{number} {unit}" if unit else number
 
 
+def is_exact(claim: Claim, value: float) -> bool:
+    """Whether a value is the claim's own stated value (not a bound, no rounding)."""
+    return claim.comparison == "=" and math.isclose(value, claim.reported_value, rel_tol=1e-12,
+                                                    abs_tol=1e-12)
+
+
 def distance_text(claim: Claim, value: float, verdict: Verdict) -> str:
     """How the value stands against the stated one: within tolerance, or how far off."""
     # In Chinese the tolerance is written in the scale of the values it qualifies
@@ -104,6 +110,14 @@ def distance_text(claim: Claim, value: float, verdict: Verdict) -> str:
     tolerance = "±" + (_gap_amount(claim.tolerance, claim.unit) if is_chinese()
                        else fmt_number(claim.tolerance))
     if verdict is Verdict.REPRODUCED:
+        # "Within ±0" says nothing a reader can use: the value is the stated one, or
+        # (a bound without tolerance) on the side of it that the claim states.
+        if is_exact(claim, value):
+            # Translators: the value equals the stated one
+            return _("exactly as stated")
+        if claim.tolerance == 0:
+            # Translators: a value on the side of a bound ("less than 0 %") that the claim states
+            return _("on the stated side of the bound")
         # Translators: how a figure stands against the stated one; {tolerance} is "±0.05"
         return _("within {tolerance}").format(tolerance=tolerance)
     if claim.comparison != "=":
@@ -378,13 +392,16 @@ def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
             return HoldsAnswer(verdict, grade, evidence,
                                _sentences(reason.format(**said), context))
         # Translators: {distance} says how the value stands against the stated one
-        reason = _("{figure}: {amount} against the stated {stated}, {distance}: internally "
-                   "consistent, which does not show that the figures hold.")
+        reason = (_("{figure}: {amount}, exactly as stated: internally consistent, which does "
+                    "not show that the figures hold.") if is_exact(claim, evidence.value) else
+                  _("{figure}: {amount} against the stated {stated}, {distance}: internally "
+                    "consistent, which does not show that the figures hold."))
         return HoldsAnswer(Verdict.UNVERIFIABLE, grade, evidence,
                            _sentences(reason.format(**said), context))
     # Translators: {figure} says what the evidence measures, {amount} its value, {stated}
     # the claim's value, {distance} how they stand ("within ±0.05")
-    reason = _("{figure}: {amount} against the stated {stated}, {distance}.")
+    reason = (_("{figure}: {amount}, exactly as stated.") if is_exact(claim, evidence.value)
+              else _("{figure}: {amount} against the stated {stated}, {distance}."))
     return HoldsAnswer(verdict, grade, evidence, _sentences(reason.format(**said), context))
 
 
@@ -481,20 +498,32 @@ class Result:
 
     def as_row(self) -> dict[str, object]:
         claim, f, h = self.claim, self.faithful, self.holds
+        # The unit and period in the reader's language (verdicts.zh.csv is Chinese). A
+        # Chinese unit names no Western scale: "million users" becomes 用户 and its values
+        # are counted in users (shown as 2500万用户, never 25百万用户).
+        scale, unit = 1.0, data_text(claim.unit)
+        if is_chinese() and ";" in claim.unit:  # a sentence's parts' units; it has no value
+            unit = "；".join(data_text(m["rest"] if (m := MAGNITUDE_UNIT.match(part)) else part)
+                            for part in map(str.strip, claim.unit.split(";")))
+        elif is_chinese() and (found := MAGNITUDE_UNIT.match(claim.unit)):
+            scale, unit = MAGNITUDES[found["magnitude"]], data_text(found["rest"])
+
+        def scaled(value: float | None) -> float | None:
+            return None if value is None else float(f"{value * scale:.12g}")
+
         return {
             "claim_id": claim.claim_id, "chapter": claim.chapter, "section": claim.section,
             "source_id": claim.source_id, "attributed_to": claim.attributed_to,
             "part_of": claim.part_of, "claim": claim.claim, "reported_as": claim.reported_as,
-            # The unit and period in the reader's language (verdicts.zh.csv is Chinese).
-            "reported_value": claim.reported_value, "unit": data_text(claim.unit),
-            "comparison": claim.comparison, "tolerance": claim.tolerance,
+            "reported_value": scaled(claim.reported_value), "unit": unit,
+            "comparison": claim.comparison, "tolerance": scaled(claim.tolerance),
             "period": data_text(claim.period), "headline": self.headline.value,
             "faithful": f.answer.value, "garble": f.garble.value if f.garble else "",
-            "source_value": None if f.figure is None else f.figure.value,
+            "source_value": None if f.figure is None else scaled(f.figure.value),
             "source_access": f.access.value if f.access else "",
             "source_ref": f.figure.ref if f.figure else "",
             "faithful_reason": f.reason, "verdict": h.verdict.value,
-            "evidence_grade": h.grade.value, "computed_value": self.computed_value,
+            "evidence_grade": h.grade.value, "computed_value": scaled(self.computed_value),
             "evidence_ref": h.figure.ref if h.figure else "", "holds_reason": h.reason,
             "kind": claim.kind, "evident_origin": claim.evident_origin,
         }
