@@ -78,3 +78,24 @@ def test_a_period_reads_as_chinese_dates_do():
         assert period_text("2025-06") == "2025年6月"
         assert period_text("2025-06-30") == "2025年6月30日"
     assert period_text("2023") == "2023"
+
+
+def test_a_point_of_a_calendar_or_series_is_written_as_one():
+    assert fmt_amount(8, "day of April 2025") == "8 April 2025"
+    assert fmt_amount(5, "month of 2025") == "May 2025"
+    assert fmt_amount(6, "TPU generation") == "6th TPU generation"
+    with settings.use(language=CHINESE):
+        assert fmt_amount(8, "day of April 2025") == "2025年4月8日"
+        assert fmt_amount(5, "month of 2025") == "2025年5月"
+        assert fmt_amount(6, "TPU generation") == "第六代TPU"
+    with pytest.raises(ValueError, match="31 is not a day of April 2025"):
+        fmt_amount(31, "day of April 2025")
+    with pytest.raises(ValueError, match="13 is not a month of 2025"):
+        fmt_amount(13, "month of 2025")
+
+
+def test_a_difference_of_two_points_is_in_days_months_or_generations():
+    from claimsbook.core.numbers import gap_unit
+
+    assert gap_unit("day of April 2025") == "days" and gap_unit("month of 2025") == "months"
+    assert gap_unit("TPU generation") == "generations" and gap_unit("users") == "users"

@@ -11,7 +11,7 @@ import math
 import re
 from datetime import date, datetime
 
-from .i18n import data_text, is_chinese
+from .i18n import _, data_text, is_chinese
 
 SIGNIFICANT_DIGITS = 4
 MISSING = {"en": "n/a", "zh": "无"}
@@ -48,6 +48,8 @@ def fmt_amount(value: float, unit: str) -> str:
     without a unit ("无", not "无个月")."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING["zh" if is_chinese() else "en"]
+    if (point := _series_point(value, unit)) is not None:
+        return point
     if is_chinese():
         return _amount_zh(value, unit)
     if unit in CALENDAR_UNITS and float(value).is_integer():
@@ -72,6 +74,45 @@ def _join_zh(number: str, unit: str) -> str:
 
 # Units whose values are ranks: 第2名 in Chinese.
 RANK_UNITS = ("rank",)
+# Units whose value is a point of a calendar or a series, written as one (8 April 2025 /
+# 2025年4月8日, May 2025 / 2025年5月, 6th TPU generation / 第六代TPU); the difference
+# of two such values is in days, months or generations (:func:`gap_unit`).
+DAY_OF = re.compile(r"^day of (?P<month>[A-Z][a-z]+) (?P<year>\d{4})$")
+MONTH_OF = re.compile(r"^month of (?P<year>\d{4})$")
+GENERATION = re.compile(r"\bgeneration$")
+CHINESE_NUMERALS = dict(enumerate("零一二三四五六七八九十"))
+
+
+def _series_point(value: float, unit: str) -> str | None:
+    if not float(value).is_integer():
+        return None
+    n = int(value)
+    if found := DAY_OF.match(unit):
+        try:
+            day = datetime.strptime(f"{n} {found['month']} {found['year']}", "%d %B %Y")
+        except ValueError:
+            raise ValueError(f"{n} is not a day of {found['month']} {found['year']}") from None
+        return fmt_day(day)
+    if found := MONTH_OF.match(unit):
+        if not 1 <= n <= 12:
+            raise ValueError(f"{n} is not a month of {found['year']} (1 to 12)")
+        return fmt_month(date(int(found["year"]), n, 1))
+    if GENERATION.search(unit):
+        if is_chinese():
+            return f"第{CHINESE_NUMERALS.get(n, n)}{data_text(unit)}"
+        return f"{_ordinal(n)} {unit}"
+    return None
+
+
+def gap_unit(unit: str) -> str:
+    """The unit of a difference of two values in ``unit``: days between two days."""
+    if DAY_OF.match(unit):
+        return _("days")
+    if MONTH_OF.match(unit):
+        return _("months")
+    if GENERATION.search(unit):
+        return _("generations")
+    return unit
 
 
 def _amount_zh(value: float, unit: str) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..i18n import N_, _, data_text, is_chinese, pgettext
-from ..numbers import MAGNITUDE_UNIT, MAGNITUDES, RANK_UNITS, fmt_amount, fmt_number, fmt_signed
+from ..numbers import (MAGNITUDE_UNIT, MAGNITUDES, RANK_UNITS, fmt_amount, fmt_number,
+                       fmt_signed, gap_unit)
 from .labels import faithful_label, verdict_label
 from .model import (
     APPROX_RELATIVE, APPROX_TOLERANCES, COMPARISONS, EDGE_EPSILON, JUDGING_GRADES,
@@ -88,6 +89,7 @@ def _gap_amount(value: float, unit: str, signed: bool = False) -> str:
     """A difference with the claim's unit: "+0.3 percentage points" / "+0.3个百分点". In
     Chinese a difference of two shares is in 个百分点, not %, and an amount in 万/亿 like
     the values it separates."""
+    unit = gap_unit(unit)
     if is_chinese():
         text = (f"{fmt_number(value)}个百分点" if unit.strip() == "%"
                 else f"{fmt_number(value)}个名次" if unit in RANK_UNITS
