@@ -110,15 +110,17 @@ def unchecked(verdicts: pd.DataFrame, chapters: Iterable[str]) -> list[str]:
     return sorted(set(claims["claim_id"]) - set(verdicts["claim_id"]))
 
 
-def counts_html(verdicts: pd.DataFrame) -> str:
-    """Distinct statements per chapter and headline rating."""
+def counts_html(verdicts: pd.DataFrame, titles: dict[str, str] | None = None) -> str:
+    """Distinct statements per chapter (named by ``titles``, chapter id -> title) and
+    headline rating."""
     shown, every = statements(verdicts), _("All")
     table = (pd.crosstab(shown["chapter"], shown["headline"], margins=True, margins_name="All")
              .reindex(columns=[h.value for h in Headline] + ["All"], fill_value=0))
     return render("counts.html", aria=_("Headline ratings"), chapter_head=_("Chapter"),
                   caption=_("Distinct statements per chapter, by headline rating"),
                   heads=[headline_label(h) for h in Headline], every=every,
-                  rows=[(every if chapter == "All" else str(chapter), [int(n) for n in row])
+                  rows=[(every if chapter == "All" else (titles or {}).get(chapter, chapter),
+                         [int(n) for n in row])
                         for chapter, row in table.iterrows()])
 
 
@@ -198,7 +200,8 @@ def ledger_rows(verdicts: pd.DataFrame, history: Mapping[str, str] | None = None
     return records
 
 
-def table_html(verdicts: pd.DataFrame, csv_href: str, data_href: str) -> str:
+def table_html(verdicts: pd.DataFrame, csv_href: str, data_href: str,
+               titles: dict[str, str] | None = None) -> str:
     """The filterable ledger: its filters (options from the data) and an empty table
     that the book's script fills from ``data_href`` (:func:`ledger_rows`), one row per
     distinct statement: the headline badge, the claim with both answers and their
@@ -206,7 +209,7 @@ def table_html(verdicts: pd.DataFrame, csv_href: str, data_href: str) -> str:
     claim id and links to its card."""
     shown = statements(verdicts)
     filters = [
-        {"name": "chapter", "label": _("Chapter"), "options": _present(shown["chapter"])},
+        {"name": "chapter", "label": _("Chapter"), "options": _present(shown["chapter"], titles)},
         {"name": "source", "label": _("Source"), "options": _present(shown["source_id"])},
         {"name": "headline", "label": _("Headline"), "options": [
             (h.value, headline_label(h)) for h in Headline if h.value in set(shown["headline"])]},

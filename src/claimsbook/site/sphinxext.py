@@ -66,6 +66,12 @@ def chapter_ids(env: BuildEnvironment) -> list[str]:
     return [doc.rsplit("/", 1)[-1] for doc in chapter_docs(env)]
 
 
+def chapter_titles(env: BuildEnvironment) -> dict[str, str]:
+    """Chapter id -> its title in the edition's language (the ledger pages read last)."""
+    return {doc.rsplit("/", 1)[-1]: env.titles[doc].astext()
+            for doc in chapter_docs(env) if doc in env.titles}
+
+
 # --- static files -----------------------------------------------------------------
 
 
@@ -277,7 +283,7 @@ class _LedgerDirective(SphinxDirective):
 
 class LedgerSummary(_LedgerDirective):
     def run(self) -> list[nodes.Node]:
-        return self.raw(appendix.counts_html(self.verdicts()))
+        return self.raw(appendix.counts_html(self.verdicts(), chapter_titles(self.env)))
 
 
 class ClaimExample(_LedgerDirective):
@@ -298,7 +304,7 @@ class LedgerTable(_LedgerDirective):
         verdicts = self.verdicts()
         prefix = "../" * self.env.docname.count("/")
         return self.raw(appendix.table_html(verdicts, prefix + appendix.VERDICTS_FILE,
-                                            prefix + appendix.LEDGER_DATA))
+                                            prefix + appendix.LEDGER_DATA, chapter_titles(self.env)))
 
 
 def claim_history() -> tuple[dict[str, str], dict[str, str]]:
