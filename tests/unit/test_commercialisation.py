@@ -148,7 +148,7 @@ def test_price_figures_carry_currency_unit_and_list():
     figures = {c.key: c for c in cm.price_figures(_price_table())}
     assert figures["price-qwen-max-cn-2025-in"].value == 2.4
     assert figures["price-qwen-max-cn-2025-in"].unit == "CNY per million tokens"
-    assert "cn-2025 list" in figures["price-qwen-max-cn-2025-in"].label
+    assert "(Chinese mainland 2025 list)" in figures["price-qwen-max-cn-2025-in"].label
 
 
 def test_ratio_figures_for_gpt4o_and_every_qwen_list():
@@ -260,11 +260,11 @@ def test_chinese_labels_sentences_and_charts(monkeypatch):
     cjk = re.compile(r"[\u4e00-\u9fff]")
     figures = {c.key: c for c in cm.price_figures(_price_table())}
     assert figures["price-qwen-max-cn-2025-in"].label == (
-        "Alibaba Cloud's list price of qwen-max, input tokens (cn-2025 list)")
+        "Alibaba Cloud's list price of qwen-max, input tokens (Chinese mainland 2025 list)")
     monkeypatch.setenv("CLAIMSBOOK_LANG", "zh_CN")
     settings.refresh()  # the settings are read once; re-read them
     label = {c.key: c for c in cm.price_figures(_price_table())}["price-qwen-max-cn-2025-in"].label
-    assert label == "阿里云公布的qwen-max输入词元标价（cn-2025价目表）"
+    assert label == "阿里云公布的qwen-max输入词元标价（中国内地2025年版价目表）"
     rate = cm.choose_rate("2025-09-01", 8.0)
     gaps = {c.key: c for c in cm.ratio_figures(_price_table(), rate=rate, input_share=0.5,
                                                chosen_list="intl")}

@@ -23,7 +23,7 @@ from .analysis import (
     to_usd,
 )
 from .values import CN_MODEL, DIRECTIONS, US_LIST, US_MODEL, direction_word
-from .words import BOARD_NAMES, COUNTRY_NAMES, LICENCE_CLASSES, _word
+from .words import BOARD_NAMES, COUNTRY_NAMES, LICENCE_CLASSES, _word, price_list_name
 
 # Translators: "{n} holds" etc. count the chapter's statements by headline verdict
 # (holds 成立 · roughly holds 大致成立 · garbled 转述有误 · contradicted 不成立 ·
@@ -137,8 +137,9 @@ def price_chart(prices: pd.DataFrame, r: Mapping[str, float], rate: Rate, chosen
     ratios as labels; returns the chart, its data and its title."""
     pts = prices[prices["model"].isin([US_MODEL, CN_MODEL])].copy()
     pts["usd_per_m"] = [to_usd(v, c, rate) for v, c in zip(pts["price"], pts["currency"])]
-    pts["series"] = pts["model"] + " · " + pts["price_list"]
     pts["chosen"] = pts["price_list"].isin([US_LIST, chosen_list])
+    pts["price_list"] = pts["price_list"].map(price_list_name)
+    pts["series"] = pts["model"] + " · " + pts["price_list"]
     if is_chinese():
         pts["direction"] = pts["direction"].map(direction_word)
     pts = pts[["series", "model", "price_list", "direction", "price", "currency", "usd_per_m",
@@ -146,8 +147,8 @@ def price_chart(prices: pd.DataFrame, r: Mapping[str, float], rate: Rate, chosen
     notes = pd.DataFrame({
         "direction": [direction_word(d) for d in DIRECTIONS],
         "usd_per_m": [r["us_input_usd"], r["us_output_usd"]],
-        "label": [_("{ratio:.0f}× Qwen-Max ({price_list})").format(ratio=r[d],
-                                                                   price_list=chosen_list)
+        "label": [_("{ratio:.0f}× Qwen-Max ({price_list})").format(
+            ratio=r[d], price_list=price_list_name(chosen_list))
                   for d in DIRECTIONS]})
     x_title = _("Price (USD per million tokens, log scale)")
     y_title = _("Token direction")
@@ -169,7 +170,7 @@ def price_chart(prices: pd.DataFrame, r: Mapping[str, float], rate: Rate, chosen
         text="label:N", tooltip=[_tip("label:N", N_("Ratio"))])
     title = _("GPT-4.5 costs {input:.0f}× (input) and {output:.0f}× (output) "
               "Qwen-Max on the {price_list} list").format(
-        input=r["input"], output=r["output"], price_list=chosen_list)
+        input=r["input"], output=r["output"], price_list=price_list_name(chosen_list))
     return alt.layer(dots, text).properties(height=160), pts, title
 
 

@@ -11,6 +11,7 @@ from ...core.arithmetic import growth_multiple, growth_pct, implied_earlier, rat
 from ...core.i18n import N_, _, data_text
 from ...core.ledger import Computed
 from .analysis import PRICE_LISTS, Rate, price_ratios, score_comparison, shares_sum
+from .words import price_list_name
 
 PRICES_SOURCE_ID = "openai-pricing-2025"
 
@@ -48,7 +49,8 @@ def price_figures(prices: pd.DataFrame) -> list[Computed]:
                  _("{provider}'s list price of {model}, {direction} tokens "
                    "({price_list} list)").format(
                      provider=provider_name(str(r.provider)), model=r.model,
-                     direction=direction_word(str(r.direction)), price_list=r.price_list),
+                     direction=direction_word(str(r.direction)),
+                     price_list=price_list_name(str(r.price_list))),
                  source_id=str(r.source_id),
                  location=str(r.location), period=str(r.price_list_date))
         for r in prices.itertuples()
@@ -85,7 +87,7 @@ def ratio_figures(prices: pd.DataFrame, *, rate: Rate, input_share: float,
             label = _("OpenAI's {direction} price of {model} over Alibaba Cloud's of {other} "
                       "({price_list} list), in US dollars at {rate:.4f} CNY per USD").format(
                 direction=direction_word(direction), model=US_MODEL, other=CN_MODEL,
-                price_list=price_list, rate=rate.cny_per_usd)
+                price_list=price_list_name(price_list), rate=rate.cny_per_usd)
             out.append(Computed(f"price-gap-{direction}-{price_list}", r[direction], "times",
                                 label, source_id=str(cn.source_id), location=str(cn.location),
                                 period=str(cn.price_list_date)))

@@ -19,5 +19,20 @@ LICENCE_CLASSES = {"Proprietary": N_("Proprietary"), "Open weights": N_("Open we
 BOARD_NAMES = {"full": N_("full"), "open": N_("open")}
 
 
+# The price lists of the price table, by id: a reader sees a name ("international
+# list"), not the id ("intl").
+# Translators: a price list's name, which a sentence follows with "list" (价目表): 2025 is
+# OpenAI's list of 2025, the others Alibaba Cloud's (国际版, 中国内地2025年版)
+PRICE_LIST_NAMES = {"openai-2025": N_("2025"), "intl": N_("international"),
+                    "cn-2025": N_("Chinese mainland 2025"),
+                    "cn-2024-09": N_("Chinese mainland September 2024"),
+                    "cn-2024-05": N_("Chinese mainland May 2024")}
+
+
+def price_list_name(price_list: str) -> str:
+    """``intl`` -> "international" (a sentence puts "list" after it)."""
+    return _word(PRICE_LIST_NAMES, price_list)
+
+
 def _word(words: Mapping[str, str], value: object) -> str:
     return _(words[str(value)]) if str(value) in words else str(value)
