@@ -126,7 +126,8 @@ def card(result: Result) -> dict[str, Any]:
     if claim.reported_as and not math.isnan(claim.reported_value):
         # The source's own words for the value, in brackets of the reader's language.
         quoted = data_text(claim.reported_as)
-        words = f"（{quoted}）" if is_chinese() else f"({quoted})"
+        if quoted.replace(" ", "") not in claim.stated.replace(" ", ""):  # not said twice
+            words = f"（{quoted}）" if is_chinese() else f"({quoted})"
     sentence = claim.kind == "sentence"
     return {
         "slug": rating.name.lower(), "id": claim.claim_id, "headline": rating.value,
