@@ -223,7 +223,7 @@ WHAT_IF = {
         "zh/": [("得分容差", "5"), ("指标", "GPQA Diamond")]},
     ("chapters/04-second-hand.html", "fig-elasticity-scenario"): {
         "": [("Elasticity", "0.3"), ("Market-size series", "iimedia")],
-        "zh/": [("弹性", "0.3"), ("市场规模系列", "iimedia")]},
+        "zh/": [("弹性", "0.3"), ("市场规模序列", "iimedia")]},
 }
 THIS_PAGE = {"": "this page:", "zh/": "本页："}
 

@@ -204,13 +204,15 @@ def test_lead_changes_and_their_description(toy: pd.DataFrame) -> None:
     assert list(changes["leader"]) == ["United States", "China"]
     assert list(changes["date"]) == [pd.Timestamp("2023-07-01"), pd.Timestamp("2024-03-01")]
     assert changes.iloc[1]["model"] == "cn-c" and changes.iloc[1]["rival_score"] == 60
-    assert mb.describe_lead(changes, "China", "the US") == "China first rose above the US on 01 March 2024 (cn-c) and has led since"
-    assert mb.describe_lead(changes.iloc[:1], "China", "the US") == "China never rose above the US"
+    lead = "China's best open-weights model first rose above that of the US on 01 March 2024 (cn-c)"
+    assert mb.describe_lead(changes, "China", "the US") == f"{lead} and has led since"
+    assert mb.describe_lead(changes.iloc[:1], "China", "the US") == (
+        "China's best open-weights model never rose above that of the US")
     swapped = pd.concat([changes, pd.DataFrame([{"date": pd.Timestamp("2024-05-01"),
                                                   "leader": "United States", "model": "us-x",
                                                   "score": 80, "rival_score": 70}])])
     assert mb.describe_lead(swapped, "China", "the US") == (
-        "China first rose above the US on 01 March 2024 (cn-c); the lead changed hands 1 more time, "
+        f"{lead}; the lead changed hands 1 more time, "
         "and United States holds it at the end of the data (us-x)")
 
 
@@ -386,12 +388,12 @@ def test_chinese_narratives(toy: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) 
     settings.refresh()  # the settings are read once; re-read them
     changes = mb.lead_changes(toy, "United States", "China")
     lead = mb.describe_lead(changes, "China", "the United States")
-    assert lead == "中国于2024年3月1日首次超过美国（cn-c），此后一直领先"
+    assert lead == "中国最佳开放权重模型于2024年3月1日首次超过美国最佳开放权重模型（cn-c），此后一直领先"
     swapped = pd.concat([changes, pd.DataFrame([{"date": pd.Timestamp("2024-05-01"),
                                                   "leader": "United States", "model": "us-x",
                                                   "score": 80, "rival_score": 70}])])
     assert mb.describe_lead(swapped, "China", "the United States") == (
-        "中国于2024年3月1日首次超过美国（cn-c）；此后领先地位又易手1次，数据截止时由美国领先（us-x）")
+        "中国最佳开放权重模型于2024年3月1日首次超过美国最佳开放权重模型（cn-c）；此后领先地位又易手1次，数据截止时由美国领先（us-x）")
     path = mb.lag_path(long_table("eci", {"2024-06-30": 5, "2024-08-31": 17, "2025-01-31": 1.5,
                                           "2025-06-30": 6.4}))
     text = mb.describe_path(path, "China", ["x", "y"])

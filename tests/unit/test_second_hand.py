@@ -369,7 +369,7 @@ def test_chinese_labels_titles_and_what_if_menus(monkeypatch):
     spec = figure["chart"].to_dict()
     params = {p["name"]: p for view in [spec, *spec["layer"]] for p in view.get("params", [])}
     assert params["elasticity"]["bind"]["name"].startswith("弹性（本页：0.1）")
-    assert params["market"]["bind"]["name"].startswith("市场规模系列")
+    assert params["market"]["bind"]["name"].startswith("市场规模序列")
     assert CJK.search(sh.stage_figure(STAGES)["title"])
     assert sh.cohort_values(40, 20, XIANYU)["post95_00_vs_floor"] == "高于"
     assert CJK.search(sh.age_bounds_figure(40, 20, XIANYU)["description"])

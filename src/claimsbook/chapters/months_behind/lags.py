@@ -354,15 +354,17 @@ def lead_changes(models: pd.DataFrame, first: str, second: str) -> pd.DataFrame:
 
 
 def describe_lead(changes: pd.DataFrame, follower: str, rival: str) -> str:
-    """One clause on when ``follower`` first led ``rival``, how often the lead
-    changed hands afterwards, and who holds it at the end of the data."""
+    """One clause on when ``follower``'s best open-weights model first led ``rival``'s,
+    how often the lead changed hands afterwards, and who holds it at the end of the data
+    (``changes`` from the open-weights frontiers: :func:`lead_changes`)."""
     taken = changes[changes["leader"] == follower]
     if taken.empty:
-        return _("{follower} never rose above {rival}").format(
+        return _("{follower}'s best open-weights model never rose above that of {rival}").format(
             follower=_(follower), rival=_(rival))
     first = taken.iloc[0]
     later = changes[changes["date"] > first["date"]]
-    text = _("{follower} first rose above {rival} on {date} ({model})").format(
+    text = _("{follower}'s best open-weights model first rose above that of {rival} on {date} "
+             "({model})").format(
         follower=_(follower), rival=_(rival), date=day_text(first["date"]),
         model=first["model"])
     if later.empty:

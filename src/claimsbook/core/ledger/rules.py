@@ -511,7 +511,9 @@ class Result:
             scale, unit = MAGNITUDES[found["magnitude"]], data_text(found["rest"])
 
         def scaled(value: float | None) -> float | None:
-            return None if value is None else float(f"{value * scale:.12g}")
+            if value is None or scale == 1.0:
+                return value
+            return float(f"{value * scale:.12g}")  # 109.1 billion: 109100000000, not ...0002
 
         return {
             "claim_id": claim.claim_id, "chapter": claim.chapter, "section": claim.section,
