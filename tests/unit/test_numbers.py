@@ -99,3 +99,10 @@ def test_a_difference_of_two_points_is_in_days_months_or_generations():
 
     assert gap_unit("day of April 2025") == "days" and gap_unit("month of 2025") == "months"
     assert gap_unit("TPU generation") == "generations" and gap_unit("users") == "users"
+
+
+def test_a_lag_in_months_is_shown_to_a_tenth():
+    assert fmt_amount(6.407, "months") == "6.4 months"
+    assert fmt_amount(0.7556, "months") == "0.76 months"
+    with settings.use(language=CHINESE):
+        assert fmt_amount(17.05, "months") == "17.1个月"

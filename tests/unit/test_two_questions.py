@@ -334,3 +334,12 @@ def test_a_chinese_figure_label_ending_in_a_bracket_takes_its_source_inside_it()
     with settings.use(language=CHINESE):
         assert figure.describe() == "MAU（QuestMobile；2025年6月，图15）"  # not （…）（…）
         assert Figure("t/x", 1, "", "月活跃用户", period="2025").describe() == "月活跃用户（2025年）"
+
+
+def test_a_reason_gives_the_units_note_once():
+    from claimsbook.core.ledger.rules import _unrepeated
+
+    assert _unrepeated("less than 0 % (change in the gap)", "-7.5 % (change in the gap)") == (
+        "less than 0 %")
+    assert _unrepeated("不到0个模型（与上一年相比的变化）", "-37个模型（与上一年相比的变化）") == "不到0个模型"
+    assert _unrepeated("3 months", "6.4 months") == "3 months"

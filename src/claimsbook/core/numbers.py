@@ -34,6 +34,9 @@ def fmt_signed(value: float) -> str:
 
 # Units whose values are calendar labels, written as such: 2018, never "2,018".
 CALENDAR_UNITS = ("year",)
+# Units of durations the book estimates, shown no finer than a tenth: a lag of 6.407
+# months is 6.4 months (STYLE.md rule 6); the value itself is judged unrounded.
+DURATION_UNITS = ("months",)
 # Unit words that scale the value; in Chinese the scaled amount is written in 万/亿.
 MAGNITUDES = {"10k": 1e4, "thousand": 1e3, "million": 1e6, "100 million": 1e8,
               "billion": 1e9, "trillion": 1e12}
@@ -50,6 +53,8 @@ def fmt_amount(value: float, unit: str) -> str:
         return MISSING["zh" if is_chinese() else "en"]
     if (point := _series_point(value, unit)) is not None:
         return point
+    if unit in DURATION_UNITS:  # a lag in months to a tenth (6.4, not 6.407; 0.76 below one)
+        value = round(value, 1 if abs(value) >= 1 else 2)
     if is_chinese():
         return _amount_zh(value, unit)
     if unit in CALENDAR_UNITS and float(value).is_integer():

@@ -99,6 +99,16 @@ def _gap_amount(value: float, unit: str, signed: bool = False) -> str:
     return f"{number} {unit}" if unit else number
 
 
+_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]$")
+
+
+def _unrepeated(stated: str, amount: str) -> str:
+    """The stated value without the unit's note when the amount beside it just gave it:
+    "-37 models (change) against the stated less than 0", not "... 0 models (change)"."""
+    note = _NOTE.search(stated)
+    return stated[:note.start()] if note and amount.endswith(note.group().strip()) else stated
+
+
 def is_exact(claim: Claim, value: float) -> bool:
     """Whether a value is the claim's own stated value (not a bound, no rounding)."""
     return claim.comparison == "=" and math.isclose(value, claim.reported_value, rel_tol=1e-12,
@@ -374,10 +384,11 @@ def holds(claim: Claim, check: Check, figures: FigureIndex) -> HoldsAnswer:
                 figure=evidence.describe())
         return HoldsAnswer(Verdict.UNVERIFIABLE, Grade.NONE, None, _sentences(reason, context))
     verdict = judge(claim.reported_value, evidence.value, claim.comparison, claim.tolerance)
+    amount = evidence.amount()
     said = dict(
         # The evidence opens the sentence: capitalised in English.
         figure=evidence.describe() if is_chinese() else _sentence(evidence.describe())[:-1],
-        amount=evidence.amount(), stated=claim.stated,
+        amount=amount, stated=_unrepeated(claim.stated, amount),
         distance=distance_text(claim, evidence.value, verdict))
     if grade is Grade.RELAY:
         # Translators: {figure} says what the evidence measures, {amount} its value,
