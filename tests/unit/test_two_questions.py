@@ -343,3 +343,12 @@ def test_a_reason_gives_the_units_note_once():
         "less than 0 %")
     assert _unrepeated("不到0个模型（与上一年相比的变化）", "-37个模型（与上一年相比的变化）") == "不到0个模型"
     assert _unrepeated("3 months", "6.4 months") == "3 months"
+
+
+def test_a_miss_is_said_with_its_direction_and_no_sign():
+    check = Check("c", evidence_ref="computed/recount", evidence_grade="independent-data")
+    low = assess(claim(reported_value=2.0, attributed_to=""), check, index()).holds
+    assert low.verdict is not Verdict.REPRODUCED
+    assert "lower by 0.32 % (16 %), beyond ±0.05" in low.reason, low.reason
+    high = assess(claim(reported_value=1.5, attributed_to=""), check, index()).holds
+    assert "higher by 0.18 % (12 %), beyond ±0.05" in high.reason, high.reason

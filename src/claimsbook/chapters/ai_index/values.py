@@ -158,13 +158,13 @@ def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
         for key, value, template in (
                 ("arena-top10-early2025-low", min(gaps),
                  N_("Lowest relative gap between the first- and the {k}th-ranked model in our "
-                    "recount of the leaderboards from {first} to {last}")),
+                    "recount of the leaderboards of early 2025")),
                 ("arena-top10-early2025-high", max(gaps),
                  N_("Highest relative gap between the first- and the {k}th-ranked model in our "
-                    "recount of the leaderboards from {first} to {last}"))):
+                    "recount of the leaderboards of early 2025"))):
             out.append(Computed(
                 key, value, "%",
-                _(template).format(k=REPORT_TOP_K, first=_day(first), last=_day(last)),
+                _(template).format(k=REPORT_TOP_K),  # their dates: the period, beside it
                 ARENA_SOURCE,
                 ngettext("{n} leaderboard", "{n} leaderboards", len(gaps)).format(n=len(gaps)),
                 span))

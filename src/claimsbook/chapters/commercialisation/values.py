@@ -10,6 +10,7 @@ import pandas as pd
 from ...core.arithmetic import growth_multiple, growth_pct, implied_earlier, ratio
 from ...core.i18n import N_, _, data_text
 from ...core.ledger import Computed
+from ...core.numbers import period_text
 from .analysis import PRICE_LISTS, Rate, price_ratios, score_comparison, shares_sum
 from .words import price_list_name
 
@@ -106,8 +107,8 @@ def multiple_figure(key: str, ref: pd.DataFrame, later_id: str, earlier_id: str)
     return Computed(key, growth_multiple(float(later["value"]), float(earlier["value"])),
                     "times", _("{quantity}, {later} over {earlier}").format(
                         quantity=data_text(str(later["quantity"])),
-                        later=data_text(str(later["period"])),
-                        earlier=data_text(str(earlier["period"]))),
+                        later=period_text(str(later["period"])),
+                        earlier=period_text(str(earlier["period"]))),
                     source_id=str(later["source_id"]), location=str(later["location"]),
                     period=f"{earlier['period']}/{later['period']}")
 

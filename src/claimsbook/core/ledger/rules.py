@@ -145,18 +145,25 @@ def distance_text(claim: Claim, value: float, verdict: Verdict) -> str:
         # Translators: {gap} is a difference with its unit, {tolerance} e.g. "±0.05"
         return _("{gap} above the bound, beyond {tolerance}").format(
             gap=gap_text, tolerance=tolerance)
+    # The direction in words and the difference without a sign: "lower by 2 devices
+    # (0.9 %)", not "off by -2 devices (-0.8969 %)" (a sign in prose reads as a formula).
     difference = value - claim.reported_value
-    difference_text = _gap_amount(difference, claim.unit, signed=True)
+    difference_text = _gap_amount(abs(difference), claim.unit)
     if claim.reported_value:
-        # Translators: {difference} is signed with its unit ("+0.3 percentage points"),
-        # {relative} the same difference in per cent of the stated value ("+17.6"),
-        # {tolerance} e.g. "±0.05"
-        return _("off by {difference} ({relative} %), beyond {tolerance}").format(
-            difference=difference_text,
-            relative=fmt_signed(100 * difference / claim.reported_value), tolerance=tolerance)
+        relative = fmt_number(abs(100 * difference / claim.reported_value), 2)
+        if difference > 0:
+            # Translators: the value exceeds the stated one; {difference} with its unit
+            # ("0.3 percentage points"), {relative} the same in per cent of the stated value
+            # ("18"), {tolerance} e.g. "±0.05"
+            return _("higher by {difference} ({relative} %), beyond {tolerance}").format(
+                difference=difference_text, relative=relative, tolerance=tolerance)
+        # Translators: the value falls short of the stated one; {difference} with its unit,
+        # {relative} the same in per cent of the stated value, {tolerance} e.g. "±0.05"
+        return _("lower by {difference} ({relative} %), beyond {tolerance}").format(
+            difference=difference_text, relative=relative, tolerance=tolerance)
     # Translators: {difference} is signed with its unit, {tolerance} e.g. "±0.05"
     return _("off by {difference}, beyond {tolerance}").format(
-        difference=difference_text, tolerance=tolerance)
+        difference=_gap_amount(difference, claim.unit, signed=True), tolerance=tolerance)
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*/[A-Za-z0-9_.:+-]+)\}")
@@ -529,7 +536,9 @@ class Result:
         return {
             "claim_id": claim.claim_id, "chapter": claim.chapter, "section": claim.section,
             "source_id": claim.source_id, "attributed_to": claim.attributed_to,
-            "part_of": claim.part_of, "claim": claim.claim, "reported_as": claim.reported_as,
+            "part_of": claim.part_of, "claim": claim.claim,
+            # The source's own words stay as they are; the book's descriptions are translated.
+            "reported_as": data_text(claim.reported_as) if claim.reported_as else "",
             "reported_value": scaled(claim.reported_value), "unit": unit,
             "comparison": claim.comparison, "tolerance": scaled(claim.tolerance),
             "period": data_text(claim.period), "headline": self.headline.value,
