@@ -264,7 +264,7 @@ def test_chinese_edition_titles_labels_and_tables(monkeypatch: pytest.MonkeyPatc
     rows = [("G1", "Google", "Proprietary", 1400.0), ("D1", "DeepSeek", "MIT", 1300.0)]
     elo = ai.annotate(board("2024-01-09", rows).assign(rating_kind="online-elo"), ORGS, LICS)
     value = ai.arena_value("y", elo, pd.Timestamp("2024-01-09"), "us-china")
-    assert value.label == ("本书根据Chatbot Arena排行榜历史重新计数：美国最佳模型与中国最佳模型之间的"
+    assert value.label == ("本书根据Chatbot Arena排行榜历史重新计算：美国最佳模型与中国最佳模型之间的"
                            "相对差距（G1与D1），依据的是排行榜历史中该日期的在线Elo评分")
     assert value.location == "2024年1月9日的排行榜" and value.period == "2024年1月9日"
 
