@@ -125,6 +125,7 @@ from .values import (  # noqa: F401
     firms_over_bar,
     index_ratio_value,
     lag_values,
+    margin_phrase,
     named_labs_with_open_weights,
     open_lead_values,
 )

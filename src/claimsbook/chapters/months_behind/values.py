@@ -77,6 +77,16 @@ def arena_margin_value(models: pd.DataFrame, rating_date: object) -> Computed:
             date=f"{pd.Timestamp(str(rating_date)):%Y-%m-%d}"))
 
 
+def margin_phrase(margin: float) -> str:
+    """A margin in words, without a sign: "115 points lower" / 低115分."""
+    points = f"{abs(margin):.0f}"
+    if margin < 0:
+        # Translators: a model's arena score below another's; {points} without a sign
+        return _("{points} points lower").format(points=points)
+    # Translators: a model's arena score above another's; {points} without a sign
+    return _("{points} points higher").format(points=points)
+
+
 def index_ratio_value(later: float, earlier: float) -> Computed:
     """The post's own R1-0528 index value over its value for DeepSeek's first model
     (``deepseek-index-ratio``): arithmetic on the claim's own figures."""

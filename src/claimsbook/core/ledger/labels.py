@@ -15,7 +15,7 @@ GARBLE_LABELS = {
     Garble.POINTS_AS_PERCENT: N_("points called per cent"),
     # Translators: a kind of garbled restatement (glossary: 指标错误)
     Garble.WRONG_METRIC: N_("wrong quantity or metric"),
-    # Translators: a kind of garbled restatement (glossary: 范围错误)
+    # Translators: a kind of garbled restatement (glossary: 范围或归属错误)
     Garble.WRONG_SCOPE: N_("wrong scope or attribution"),
     # Translators: a kind of garbled restatement (glossary: 单位错误)
     Garble.WRONG_UNIT: N_("wrong unit or scale"),
