@@ -179,3 +179,12 @@ def test_the_chinese_ledger_data_writes_amounts_in_wan_and_yi():
     # A price per million tokens keeps its denominator (美元/百万词元), as the trade writes it.
     western = sorted({u for u in units if re.search(r"(?<!/)(百万|十亿)|million|billion", u)})
     assert not western, f"verdicts.zh.csv: units with a Western scale: {western}"
+
+
+@pytest.mark.parametrize("page_path", [p for p in _pages(SITE) if p.startswith("chapters/")])
+def test_chinese_charts_group_no_digits(page_path):
+    """A chart's tooltips and axes in the Chinese edition write 9758, not 9,758 (the
+    Chinese edition's Vega locale has no thousands separator)."""
+    text = (CHINESE_SITE / page_path).read_text(encoding="utf-8")
+    grouped = re.findall(r'aria-label="[^"]*?[−-]?\d{1,3},\d{3}\b[^"]{0,20}', text)
+    assert not grouped, f"zh/{page_path}: {len(grouped)} grouped number(s), e.g. {grouped[:2]}"

@@ -53,9 +53,10 @@ class ChartError(ValueError):
 
 
 # Number and time formats of the Chinese edition's charts (d3-format / d3-time-format
-# locales, as Vega reads them from the config): months as 1月 … 12月, dates as 2025年4月1日.
+# locales, as Vega reads them from the config): months as 1月 … 12月, dates as 2025年4月1日,
+# and no thousands separator (9758亿元, not 9,758; STYLE.md rule 4), whatever the format says.
 ZH_LOCALE = {
-    "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["¥", ""]},
+    "number": {"decimal": ".", "thousands": "", "grouping": [3], "currency": ["¥", ""]},
     "time": {
         "dateTime": "%Y年%-m月%-d日 %A %X", "date": "%Y年%-m月%-d日", "time": "%H:%M:%S",
         "periods": ["上午", "下午"],
