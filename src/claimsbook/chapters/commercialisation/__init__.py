@@ -101,6 +101,7 @@ from .figures import (  # noqa: F401
     price_chart_notes,
     price_figure,
     sensitivity_rates,
+    sensitivity_shown,
     sensitivity_summary,
     top_mean,
 )

@@ -88,6 +88,12 @@ def sensitivity_summary(sens: pd.DataFrame) -> pd.DataFrame:
             .round(1))
 
 
+def sensitivity_shown(summary: pd.DataFrame) -> pd.DataFrame:
+    """The sensitivity summary as readers see it: each price list by its name, in the
+    edition's language (国际版, not intl)."""
+    return summary.rename(index=price_list_name)
+
+
 def top_mean(table: pd.DataFrame, group: str, n: int = 5, score: str = "arena_score") -> pd.Series:
     """Mean score of each group's ``n`` best entries."""
     return table.groupby(group)[score].apply(lambda s: s.nlargest(n).mean())
