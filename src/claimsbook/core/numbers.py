@@ -120,17 +120,26 @@ def gap_unit(unit: str) -> str:
     return unit
 
 
+def split_scale(unit: str) -> tuple[float, str]:
+    """A unit's Western scale word as a factor, and the rest: "million users" ->
+    (1e6, "users"); a unit without one -> (1.0, unit)."""
+    found = MAGNITUDE_UNIT.match(unit)
+    return (MAGNITUDES[found["magnitude"]], found["rest"]) if found else (1.0, unit)
+
+
+def unit_parts(unit: str) -> list[str]:
+    """The units of a sentence's parts ("million merchants; million items"), or the one unit."""
+    return [part.strip() for part in unit.split(";")]
+
+
 def _amount_zh(value: float, unit: str) -> str:
     if unit in CALENDAR_UNITS and float(value).is_integer():
         return f"{int(value)}年"
     if unit in RANK_UNITS and float(value).is_integer():
         return f"第{int(value)}名"
-    found = MAGNITUDE_UNIT.match(unit)
-    if found is None or value is None or (isinstance(value, float) and math.isnan(value)):
-        # No scale in the unit: still 万/亿 from ten thousand up, and no separator below.
-        return _join_zh(fmt_scaled_zh(value), data_text(unit))
-    amount = value * MAGNITUDES[found.group("magnitude")]
-    return _join_zh(fmt_scaled_zh(amount), data_text(found.group("rest")))
+    # 万/亿 from ten thousand up, whatever scale word the unit had; no separator below.
+    scale, rest = split_scale(unit)
+    return _join_zh(fmt_scaled_zh(value * scale), data_text(rest))
 
 
 def fmt_scaled_zh(amount: float, significant: int = SIGNIFICANT_DIGITS) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import datapackage, i18n
-from ..core.numbers import MAGNITUDE_UNIT
+from ..core.numbers import split_scale, unit_parts
 from ..core.paths import build_dir, project_root
 
 CODE_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
@@ -209,9 +209,8 @@ def data_messages() -> Iterator[tuple[str, str]]:
                     continue
                 # The Chinese edition writes a unit without its Western scale (the amount
                 # takes 万/亿), and a sentence's units part by part: only those are shown.
-                for part in map(str.strip, text.split(";")):
-                    found = MAGNITUDE_UNIT.match(part)
-                    rest = found.group("rest") if found else part
+                for part in unit_parts(text):
+                    rest = split_scale(part)[1]
                     if re.search(r"[A-Za-z]", rest):
                         yield rest, f"{name}.unit"
 

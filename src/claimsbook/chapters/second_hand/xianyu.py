@@ -52,8 +52,10 @@ def users_figure(xianyu: pd.DataFrame) -> dict[str, Any]:
         ["figure_id", "metric", "value", "comparison", "bound", "date", "source_id"]]
     if is_chinese():
         users["metric"] = users["metric"].map(lambda v: data_text(str(v)))
-    # In Chinese the chart counts in 万, as Chinese newsrooms write counts (its axis says so).
-    chart = alt.Chart(users.assign(value=users["value"] * 100) if is_chinese() else users).mark_point(filled=True, size=MARKER_SIZE).encode(
+    # In Chinese the chart counts in 万 (100 of them to a million), as Chinese newsrooms
+    # write counts; its axis says so.
+    shown = users.assign(value=users["value"] * 100) if is_chinese() else users
+    chart = alt.Chart(shown).mark_point(filled=True, size=MARKER_SIZE).encode(
         x=alt.X("date:T", title=_("Date")), y=alt.Y("value:Q", title=_("Users (million)")),
         color=alt.Color("metric:N", title=_("Measure")),
         shape=alt.Shape("bound:N", title=_("Stated as")),

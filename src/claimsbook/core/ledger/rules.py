@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..i18n import N_, _, data_text, is_chinese, pgettext
-from ..numbers import (MAGNITUDE_UNIT, MAGNITUDES, RANK_UNITS, fmt_amount, fmt_number,
-                       fmt_signed, gap_unit)
+from ..numbers import (RANK_UNITS, fmt_amount, fmt_number, fmt_signed, gap_unit, split_scale,
+                       unit_parts)
 from .labels import faithful_label, verdict_label
 from .model import (
     APPROX_RELATIVE, APPROX_TOLERANCES, COMPARISONS, EDGE_EPSILON, JUDGING_GRADES,
@@ -522,11 +522,12 @@ class Result:
         # Chinese unit names no Western scale: "million users" becomes 用户 and its values
         # are counted in users (shown as 2500万用户, never 25百万用户).
         scale, unit = 1.0, data_text(claim.unit)
-        if is_chinese() and ";" in claim.unit:  # a sentence's parts' units; it has no value
-            unit = "；".join(data_text(m["rest"] if (m := MAGNITUDE_UNIT.match(part)) else part)
-                            for part in map(str.strip, claim.unit.split(";")))
-        elif is_chinese() and (found := MAGNITUDE_UNIT.match(claim.unit)):
-            scale, unit = MAGNITUDES[found["magnitude"]], data_text(found["rest"])
+        if is_chinese():
+            parts = [split_scale(part) for part in unit_parts(claim.unit)]
+            if len(parts) == 1:
+                scale, unit = parts[0][0], data_text(parts[0][1])
+            else:  # a sentence's parts' units; a sentence has no value of its own
+                unit = "；".join(data_text(rest) for _scale, rest in parts)
 
         def scaled(value: float | None) -> float | None:
             if value is None or scale == 1.0:
