@@ -106,3 +106,22 @@ def test_a_lag_in_months_is_shown_to_a_tenth():
     assert fmt_amount(0.7556, "months") == "0.76 months"
     with settings.use(language=CHINESE):
         assert fmt_amount(17.05, "months") == "17.1个月"
+
+
+def test_a_signed_difference_says_its_direction_in_words_in_chinese():
+    """STYLE.md rule 7: 比上一年减少37个模型, not 为-37个模型（与上一年相比的变化）."""
+    from claimsbook.core.ledger.model import stated_amount
+    from claimsbook.core.numbers import gap_unit
+
+    change = "models (change from the year before)"
+    with settings.use(language=CHINESE):
+        assert fmt_amount(-37, change) == "比上一年减少37个模型"
+        assert fmt_amount(12, change) == "比上一年增加12个模型"
+        assert fmt_amount(-7.471, "percentage points (change in the gap)") == "差距缩小7.471个百分点"
+        assert fmt_amount(-25, "models (China less United States)") == "中国比美国少25个模型"
+        assert fmt_amount(0, change) == "0个模型（与上一年相比的变化）"  # no direction to say
+        assert stated_amount("<", 0, change) == "比上一年减少"  # a fall, of any size
+        assert stated_amount(">", 0, "models (United States less China)") == "美国比中国多"
+        assert stated_amount(">", 5, change) == "超过5个模型（与上一年相比的变化）"
+    assert fmt_amount(-37, change) == "-37 models (change from the year before)"
+    assert gap_unit(change) == "models"  # how far a value misses has no direction

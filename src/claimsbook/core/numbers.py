@@ -46,9 +46,10 @@ CHINESE_STEPS = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
-def fmt_amount(value: float, unit: str) -> str:
+def fmt_amount(value: float, unit: str, direction_in_words: bool = True) -> str:
     """A value with its unit, as cards and reasons show it; a missing value says so,
-    without a unit ("无", not "无个月")."""
+    without a unit ("无", not "无个月"). In Chinese a signed difference says its sign in
+    words unless told not to (a bound: 超过5个模型（与上一年相比的变化）)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING["zh" if is_chinese() else "en"]
     if (point := _series_point(value, unit)) is not None:
@@ -56,7 +57,7 @@ def fmt_amount(value: float, unit: str) -> str:
     if unit in DURATION_UNITS:  # a lag in months to a tenth (6.4, not 6.407; 0.76 below one)
         value = round(value, 1 if abs(value) >= 1 else 2)
     if is_chinese():
-        return _amount_zh(value, unit)
+        return _amount_zh(value, unit, direction_in_words)
     if unit in CALENDAR_UNITS and float(value).is_integer():
         return str(int(value))  # "2024", not "2,024 year"
     if unit in RANK_UNITS and float(value).is_integer():
@@ -117,6 +118,8 @@ def gap_unit(unit: str) -> str:
         return _("months")
     if GENERATION.search(unit):
         return _("generations")
+    if (difference := signed_difference(unit)) is not None:  # a gap has no direction
+        return difference[0]
     return unit
 
 
@@ -132,7 +135,41 @@ def unit_parts(unit: str) -> list[str]:
     return [part.strip() for part in unit.split(";")]
 
 
-def _amount_zh(value: float, unit: str) -> str:
+# Units of a signed difference, named by their note: Chinese says the sign in words
+# (STYLE.md rule 7), the relation first: 比上一年减少37个模型, 差距缩小7.471个百分点,
+# 中国比美国少25个模型; a bound at zero is the relation alone (说法称比上一年减少).
+DIFFERENCE_NOTE = re.compile(r"^(?P<unit>.+?)\s*\((?P<note>[^()]+)\)$")
+DIFFERENCES_ZH = {  # note -> (relation, falling word, rising word)
+    "change from the year before": ("比上一年", "减少", "增加"),
+    "change in the gap": ("差距", "缩小", "扩大"),
+    "China less United States": ("中国比美国", "少", "多"),
+    "United States less China": ("美国比中国", "少", "多"),
+}
+
+
+def signed_difference(unit: str) -> tuple[str, tuple[str, str, str]] | None:
+    """A signed difference's own unit and its words, or None for any other unit."""
+    found = DIFFERENCE_NOTE.match(unit)
+    if found and found["note"] in DIFFERENCES_ZH:
+        return found["unit"], DIFFERENCES_ZH[found["note"]]
+    return None
+
+
+def bound_zh(comparison: str, value: float, unit: str) -> str | None:
+    """A claim's bound at zero on a signed difference, in words ("比上一年减少" for
+    "less than 0 models (change from the year before)"); None where there is none."""
+    difference = signed_difference(unit)
+    if difference is None or value != 0 or comparison not in ("<", ">"):
+        return None
+    relation, falling, rising = difference[1]
+    return relation + (falling if comparison == "<" else rising)
+
+
+def _amount_zh(value: float, unit: str, direction_in_words: bool = True) -> str:
+    difference = signed_difference(unit) if direction_in_words else None
+    if difference is not None and value != 0:
+        own_unit, (relation, falling, rising) = difference
+        return relation + (falling if value < 0 else rising) + _amount_zh(abs(value), own_unit)
     if unit in CALENDAR_UNITS and float(value).is_integer():
         return f"{int(value)}年"
     if unit in RANK_UNITS and float(value).is_integer():

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import datapackage, i18n
-from ..core.numbers import split_scale, unit_parts
+from ..core.numbers import signed_difference, split_scale, unit_parts
 from ..core.paths import build_dir, project_root
 
 CODE_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
@@ -208,11 +208,14 @@ def data_messages() -> Iterator[tuple[str, str]]:
                     yield text, f"{name}.{column}"
                     continue
                 # The Chinese edition writes a unit without its Western scale (the amount
-                # takes 万/亿), and a sentence's units part by part: only those are shown.
+                # takes 万/亿), a sentence's units part by part, and a signed difference's
+                # own unit too (比上一年减少37个模型): only those are shown.
                 for part in unit_parts(text):
                     rest = split_scale(part)[1]
-                    if re.search(r"[A-Za-z]", rest):
-                        yield rest, f"{name}.unit"
+                    difference = signed_difference(rest)
+                    for shown in (rest, *(difference[:1] if difference else ())):
+                        if re.search(r"[A-Za-z]", shown):
+                            yield shown, f"{name}.unit"
 
 
 def data_template():

@@ -183,7 +183,7 @@ def uscn_change_value(annotated: pd.DataFrame, end: pd.Timestamp) -> Computed:
     label = _("Our recount from the leaderboard history: change in the relative gap between "
               "the top US and the top Chinese model, on the Arena score from its first "
               "leaderboard")
-    return Computed("arena-uscn-change-arena-score", value, "% (change in the gap)", label,
+    return Computed("arena-uscn-change-arena-score", value, "percentage points (change in the gap)", label,
                     ARENA_SOURCE, _("leaderboards of {first} and {last}").format(
                         first=_day(first), last=_day(end)),
                     _span(f"{first:%Y-%m-%d}", f"{pd.Timestamp(end):%Y-%m-%d}"))

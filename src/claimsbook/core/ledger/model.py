@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import datapackage
 from ..i18n import N_, _, data_text, is_chinese
-from ..numbers import fmt_amount, period_text
+from ..numbers import bound_zh, fmt_amount, period_text
 
 APPROX_RELATIVE = 0.10
 APPROX_TOLERANCES = 2.0
@@ -110,6 +110,16 @@ STATED = {
     "<": N_("less than {amount}"),
 }
 
+
+
+def stated_amount(comparison: str, value: float, unit: str) -> str:
+    """A value with its unit and bound ("more than 600 million users")."""
+    if is_chinese() and (words := bound_zh(comparison, value, unit)):
+        return words
+    return _(STATED[comparison]).format(
+        amount=fmt_amount(value, unit, direction_in_words=comparison == "="))
+
+
 RESULT_COLUMNS = [
     "claim_id", "chapter", "section", "source_id", "attributed_to", "part_of", "claim",
     "reported_as", "reported_value", "unit", "comparison", "tolerance", "period",
@@ -193,8 +203,7 @@ class Claim:
         if math.isnan(self.reported_value):
             # A table's description in the book's words, or the source's own words.
             return data_text(self.reported_as) or "—"
-        return _(STATED[self.comparison]).format(
-            amount=fmt_amount(self.reported_value, self.unit))
+        return stated_amount(self.comparison, self.reported_value, self.unit)
 
 
 @dataclass(frozen=True)
@@ -259,7 +268,7 @@ class Figure:
 
     def amount(self) -> str:
         """The value with its unit, and its bound when the source states one."""
-        return _(STATED[self.comparison]).format(amount=fmt_amount(self.value, self.unit))
+        return stated_amount(self.comparison, self.value, self.unit)
 
     @property
     def is_bound(self) -> bool:
