@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -184,22 +181,39 @@ def test_edited_file_without_new_checksum(data_copy):
         datapackage.load_table("sources", data_copy / "datapackage.json")
 
 
-def test_a_table_found_valid_once_is_validated_again_when_its_bytes_change(data_copy):
-    """Frictionless's verdict is kept per descriptor digest, which fixes every table's
-    bytes: a corrupted table with a new checksum is a new descriptor, validated afresh.
-    (In a process of its own: the book's root is read from the environment, and the
-    notebook tier's background runs share this process's.)"""
-    script = (
-        "import sys\n"
-        "from claimsbook.core import datapackage\n"
-        "datapackage.load_table('claims')\n"
-        "print(len(list(datapackage.descriptor_path().parent.parent.joinpath("
-        "'_build', '.validated').iterdir())))\n")
-    env = {**os.environ, "CLAIMSBOOK_ROOT": str(data_copy.parent)}
-    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                           text=True)
-    assert first.returncode == 0 and first.stdout.strip() == "1", first.stderr[-2000:]
+def test_a_certified_descriptor_is_validated_again_once_anything_in_it_changes(data_copy):
+    """The certificate is a digest of the whole descriptor: a table re-hashed by hand
+    (corrupt, so `--update` would refuse it) leaves it stale, and Frictionless runs."""
+    descriptor_file = data_copy / "datapackage.json"
+    assert datapackage.is_certified(datapackage.load_descriptor(descriptor_file))
+    datapackage.check_certified(descriptor_file)
     _rewrite_claims(data_copy, _set_first_row("reported_value", "about ten"))
-    again = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                           text=True)
-    assert again.returncode != 0 and "[type-error]" in again.stderr, again.stderr[-2000:]
+    assert not datapackage.is_certified(datapackage.load_descriptor(descriptor_file))
+    with pytest.raises(DataPackageError, match=r"\[type-error\]"):
+        datapackage.load_table("claims", descriptor_file)
+    with pytest.raises(DataPackageError, match=r"changed since its tables were last validated"
+                                               r".*claimsbook datapackage --update"):
+        datapackage.check_certified(descriptor_file)
+
+
+def test_a_schema_edited_by_hand_stops_the_build_until_update_certifies_it(data_copy):
+    descriptor_file = data_copy / "datapackage.json"
+    descriptor = json.loads(descriptor_file.read_text(encoding="utf-8"))
+    claims = next(r for r in descriptor["resources"] if r["name"] == "claims")
+    claims["schema"]["fields"][0]["description"] += " (edited)"
+    descriptor_file.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
+                               encoding="utf-8")
+    with pytest.raises(DataPackageError, match="changed since its tables were last validated"):
+        datapackage.check_certified(descriptor_file)
+    assert datapackage.update_hashes(descriptor_file) == []
+    assert datapackage.certify(descriptor_file) == []
+    datapackage.check_certified(descriptor_file)
+
+
+def test_certify_records_nothing_while_a_table_is_invalid(data_copy):
+    descriptor_file = data_copy / "datapackage.json"
+    _rewrite_claims(data_copy, _repeat_first_row)
+    before = descriptor_file.read_bytes()
+    problems = datapackage.certify(descriptor_file)
+    assert len(problems) == 1 and "claims.csv" in problems[0]
+    assert descriptor_file.read_bytes() == before

@@ -6,24 +6,26 @@ file, the row, the column and the rule; a chapter never computes on a table
 that does not match its schema.
 
 The descriptor records every table's sha256, and the checksum is checked on every
-load, so the descriptor's own digest fixes the bytes of every table and every schema:
-a table Frictionless found valid under one descriptor is valid again under the same
-one. The book's tables are therefore validated by Frictionless once per descriptor
-digest (and Frictionless version), with a marker under ``_build``; the data tier's
-``validate_all`` always runs Frictionless itself.
+load, so the descriptor fixes the bytes of every table and every schema. It also
+certifies itself: ``claimsbook datapackage --update`` validates every table with
+Frictionless and only then records a digest of the descriptor (and of the Frictionless
+version) under ``validated``. A descriptor that still matches that digest is the one
+Frictionless accepted, and loading skips Frictionless; an edited schema no longer
+matches, and is validated again. The data tier's ``validate_all`` always runs
+Frictionless itself.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.metadata
 import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from frictionless import Package
 
 from . import inputs
 from .paths import data_dir
@@ -114,26 +116,65 @@ def _check_header(path: Path, expected: list[str]) -> None:
         )
 
 
-def _validated_marker(descriptor_file: Path, name: str) -> Path | None:
-    """Where a Frictionless validation of the book's table ``name`` under this exact
-    descriptor is recorded (None for another descriptor: a test's copy, say)."""
-    import frictionless
+# The descriptor's key for its own digest, recorded once every table was found valid.
+CERTIFICATE = "validated"
 
-    from .paths import build_dir
 
-    if descriptor_file.resolve() != descriptor_path().resolve():
-        return None
-    digest = hashlib.sha256(descriptor_file.read_bytes())
-    digest.update(f"\0{name}\0{frictionless.__version__}".encode())
-    return build_dir() / ".validated" / digest.hexdigest()
+def certificate(descriptor: dict[str, Any]) -> str:
+    """The digest that certifies ``descriptor`` (every table's checksum and schema) as
+    validated by this version of Frictionless."""
+    body = {key: value for key, value in descriptor.items() if key != CERTIFICATE}
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True)
+    text += f"\0frictionless {importlib.metadata.version('frictionless')}"
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def is_certified(descriptor: dict[str, Any]) -> bool:
+    return descriptor.get(CERTIFICATE) == certificate(descriptor)
+
+
+def _write_descriptor(descriptor: dict[str, Any], path: Path) -> None:
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def validate_table(name: str, descriptor_file: Path | None = None, force: bool = False) -> None:
     """Check one table's checksum and schema; raise :class:`DataPackageError` naming
-    the file, row, column and rule of each violation. Frictionless runs unless it found
-    the same table valid under the same descriptor before (``force``: always)."""
+    the file, row, column and rule of each violation. Frictionless runs unless the
+    descriptor is certified (``force``: always)."""
     descriptor_file = descriptor_file or descriptor_path()
     descriptor = load_descriptor(descriptor_file)
+    path = _check_bytes(descriptor_file, descriptor, name)
+    if is_certified(descriptor) and not force:
+        return
+    from frictionless import Package  # only here: a certified descriptor never needs it
+
+    package = Package(str(descriptor_file))
+    table = package.get_resource(name)
+    # Checksums are ours (above); Frictionless checks types, constraints and keys.
+    table.hash = None
+    table.bytes = None
+    report = table.validate()
+    if not report.valid:
+        errors = [error for task in report.tasks for error in task.errors] + list(report.errors)
+        raise DataPackageError(_format_errors(path, errors))
+
+
+def check_certified(descriptor_file: Path | None = None) -> None:
+    """What a build requires before any kernel starts, without Frictionless (it ran
+    when the certificate was recorded): every table matches its checksum and header,
+    and the descriptor its certificate."""
+    descriptor_file = descriptor_file or descriptor_path()
+    descriptor = load_descriptor(descriptor_file)
+    for name in resource_names(descriptor):
+        _check_bytes(descriptor_file, descriptor, name)
+    if not is_certified(descriptor):
+        raise DataPackageError(
+            f"{descriptor_file} changed since its tables were last validated (a schema edited "
+            "by hand?); run `claimsbook datapackage --update` to validate them and record it")
+
+
+def _check_bytes(descriptor_file: Path, descriptor: dict[str, Any], name: str) -> Path:
+    """A table's file exists, matches its recorded sha256 and has its schema's header."""
     resource = _resource(descriptor, name)
     path = descriptor_file.parent / resource["path"]
     if not path.is_file():
@@ -146,21 +187,7 @@ def validate_table(name: str, descriptor_file: Path | None = None, force: bool =
             "datapackage.json; if the change is deliberate, run `claimsbook datapackage --update`"
         )
     _check_header(path, [field["name"] for field in resource["schema"]["fields"]])
-    marker = _validated_marker(descriptor_file, name)
-    if marker is not None and marker.is_file() and not force:
-        return
-    package = Package(str(descriptor_file))
-    table = package.get_resource(name)
-    # Checksums are ours (above); Frictionless checks types, constraints and keys.
-    table.hash = None
-    table.bytes = None
-    report = table.validate()
-    if not report.valid:
-        errors = [error for task in report.tasks for error in task.errors] + list(report.errors)
-        raise DataPackageError(_format_errors(path, errors))
-    if marker is not None:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
+    return path
 
 
 _PANDAS_TYPES = {
@@ -225,6 +252,7 @@ def update_hashes(descriptor_file: Path | None = None) -> list[str]:
             changed.append(resource["name"])
         resource["hash"] = digest
         resource["bytes"] = path.stat().st_size
+    descriptor.pop(CERTIFICATE, None)  # recorded again by certify(), once all are valid
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     # Validate against the would-be descriptor, beside the real one so that relative
     # paths resolve, before anything is written.
@@ -247,7 +275,7 @@ def update_hashes(descriptor_file: Path | None = None) -> list[str]:
 
 
 def validate_all(descriptor_file: Path | None = None) -> list[str]:
-    """Validate every table with Frictionless (never from a marker); return the problems
+    """Validate every table with Frictionless (certified or not); return the problems
     found, one message per table."""
     problems = []
     for name in resource_names(load_descriptor(descriptor_file or descriptor_path())):
@@ -255,4 +283,16 @@ def validate_all(descriptor_file: Path | None = None) -> list[str]:
             validate_table(name, descriptor_file, force=True)
         except DataPackageError as error:
             problems.append(str(error))
+    return problems
+
+
+def certify(descriptor_file: Path | None = None) -> list[str]:
+    """Validate every table with Frictionless and, when all are valid, record the
+    descriptor's certificate; return the problems found (nothing is recorded then)."""
+    descriptor_file = descriptor_file or descriptor_path()
+    problems = validate_all(descriptor_file)
+    if not problems:
+        descriptor = load_descriptor(descriptor_file)
+        descriptor[CERTIFICATE] = certificate(descriptor)
+        _write_descriptor(descriptor, descriptor_file)
     return problems

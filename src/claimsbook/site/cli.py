@@ -68,10 +68,11 @@ def cmd_datapackage(args: argparse.Namespace) -> int:
             print(error, file=sys.stderr)
             return 1
         print(f"checksums updated: {', '.join(changed) or 'none changed'}")
-    problems = datapackage.validate_all()
+    problems = datapackage.certify() if args.update else datapackage.validate_all()
     for problem in problems:
         print(problem, file=sys.stderr)
-    print("all tables valid" if not problems else f"{len(problems)} table(s) invalid")
+    print(("all tables valid" + (", descriptor certified" if args.update else ""))
+          if not problems else f"{len(problems)} table(s) invalid")
     return 1 if problems else 0
 
 

@@ -2,7 +2,7 @@
 
 ``make book`` hands these tasks to doit (its record of inputs is ``_build/doit.json``):
 
-* ``inputs``: every data table and catalog validated once, before any kernel starts, and
+* ``inputs``: every data table and catalog checked once, before any kernel starts, and
   the pages' catalogs compiled;
 * ``chapter:<id>``: one chapter executed into Jupyter Book's cache, under the key myst-nb
   looks up, when its notebook, a data resource it declares (``READS`` of its package), a
@@ -22,14 +22,12 @@ import ast
 import contextlib
 import importlib.metadata
 import json
-import multiprocessing
 import os
 import re
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -175,17 +173,15 @@ def _last_line(error: str) -> str:
 
 
 def check_inputs(root: Path) -> Any:
-    """Every table and catalog, once, before any kernel starts; then the pages' catalogs
-    compiled for Sphinx."""
+    """Every table (its checksum, header and the descriptor's certificate: Frictionless ran
+    when they were recorded) and catalog, once, before any kernel starts; then the pages'
+    catalogs compiled for Sphinx."""
     from doit.exceptions import TaskFailed
 
     from . import editions, translations
 
     try:
-        # On every core (Frictionless takes about 60 ms a table); forked, the workers
-        # start with this process's imports.
-        with ProcessPoolExecutor(workers(), mp_context=multiprocessing.get_context("fork")) as pool:
-            list(pool.map(datapackage.validate_table, datapackage.resource_names()))
+        datapackage.check_certified()
         for catalog in sorted((root / "locales").rglob("*.po")):
             i18n.check_catalog(catalog)
     except (datapackage.DataPackageError, i18n.CatalogError) as error:
