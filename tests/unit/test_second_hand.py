@@ -385,3 +385,17 @@ def test_english_is_the_default(monkeypatch):
                     market_series="a")
     values = sh.scenario_values(s, sh.pick_market_estimate(market, "a", 2024))
     assert not any(key.endswith("_yi") for key in values)   # Chinese-only glue
+
+
+def test_tables_name_a_market_series_not_its_id():
+    """Ids (crgta-ecommerce) are the parameter's values; readers get the series' name."""
+    market = MARKET.assign(series=MARKET["series"].map({"a": "crgta-ecommerce", "b": "iimedia"}))
+    per_yuan = sh.per_yuan_by_series(RETAIL, market, 0.2, 2024)
+    assert list(per_yuan["series"]) == ["CRGTA e-commerce", "iiMedia"]
+    s = sh.scenario(RETAIL, market, gmv_growth_pct=20, elasticity=0.2, base_year=2024,
+                    market_series="crgta-ecommerce")
+    assert "Second-hand market (CRGTA e-commerce, 2022)" in set(s.table()["quantity"])
+    with settings.use(language="zh_CN"):
+        table = s.table()
+    assert "二手市场规模（中国旧货业协会二手电商口径，2022年）" in set(table["quantity"])
+    assert "100m yuan" not in set(table["unit"])  # the money rows in 万/亿 with 元

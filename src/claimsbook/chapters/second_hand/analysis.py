@@ -13,7 +13,8 @@ import pandas as pd
 from ...core import params
 from ...core.arithmetic import growth_pct, implied_earlier
 from ...core.i18n import N_, _, data_text, is_chinese
-from .model import ESTIMATE_KINDS, MAX_ELASTICITY, SCOPE_WORDS, GrowthPct, YearIn, _word
+from .model import (ESTIMATE_KINDS, MAX_ELASTICITY, SCOPE_WORDS, SERIES_NAMES, GrowthPct, YearIn,
+                    _word)
 
 
 def validate_scenario(elasticity: float, gmv_growth_pct: float) -> None:
@@ -72,6 +73,9 @@ def pick_market_estimate(market: pd.DataFrame, series: str, year: int) -> pd.Ser
     return ranked.drop(columns=["_gap", "_fc"]).iloc[0]
 
 
+HUNDRED_MILLION_YUAN = "100m yuan"  # the money rows: in 亿元, the unit NBS publishes
+
+
 @dataclass(frozen=True)
 class Scenario:
     """The elasticity scenario in numbers (money in 亿元)."""
@@ -93,23 +97,23 @@ class Scenario:
         """The scenario's inputs and results as a two-column table for display."""
         rows: list[tuple[str, float | str, str]] = [
             (_("Base year (NBS retail sales)"), str(self.base_year), _("year")),
-            (_("Retail sales of consumer goods"), self.retail_sales, "亿元"),
+            (_("Retail sales of consumer goods"), self.retail_sales, HUNDRED_MILLION_YUAN),
             (_("Elasticity assumed"), self.elasticity, _("% per 1 %")),
             (_("Second-hand GMV growth assumed"), self.gmv_growth_pct, "%"),
             (_("Retail-sales growth (linear)"), self.retail_growth_pct, "%"),
             (_("Retail-sales growth (constant elasticity)"), self.retail_growth_pct_exact, "%"),
-            (_("Retail-sales change (linear)"), self.retail_change, "亿元"),
-            (_("Second-hand market ({series}, {year})").format(series=self.market_series,
-                                                               year=self.market_year),
-             self.market_size, "亿元"),
-            (_("Extra second-hand GMV"), self.extra_gmv, "亿元"),
+            (_("Retail-sales change (linear)"), self.retail_change, HUNDRED_MILLION_YUAN),
+            (_("Second-hand market ({series}, {year})").format(
+                series=_word(SERIES_NAMES, self.market_series), year=self.market_year),
+             self.market_size, HUNDRED_MILLION_YUAN),
+            (_("Extra second-hand GMV"), self.extra_gmv, HUNDRED_MILLION_YUAN),
             (_("Retail sales per extra yuan of GMV"), self.retail_per_extra_yuan, _("yuan")),
         ]
         if is_chinese():  # 48.79万亿元, not 487,895亿元: the amount in its own scale word
             from ...core.numbers import fmt_scaled_zh
 
             rows = [(name, fmt_scaled_zh(value * 1e8), "元")
-                    if unit == "亿元" and isinstance(value, float | int)
+                    if unit == HUNDRED_MILLION_YUAN and isinstance(value, float | int)
                     else (name, value, unit) for name, value, unit in rows]
         return pd.DataFrame(rows, columns=["quantity", "value", "unit"])
 
@@ -174,7 +178,7 @@ def per_yuan_by_series(
         est = pick_market_estimate(market, series, base_year)
         rows.append(
             {
-                "series": series,
+                "series": _word(SERIES_NAMES, series),
                 "comparable_group": _word(SCOPE_WORDS, est["comparable_group"]),
                 "market_year": int(est["year"]),
                 "kind": _word(ESTIMATE_KINDS, est["kind"]),

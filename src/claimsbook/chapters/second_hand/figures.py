@@ -18,6 +18,7 @@ from .model import (
     PER_BILLION,
     PER_TRILLION,
     SCOPE_WORDS,
+    SERIES_NAMES,
     SENSITIVITY_GROWTHS_PCT,
     _tip,
     _word,
@@ -82,6 +83,7 @@ def market_figure(market: pd.DataFrame, offline_value: float) -> dict[str, Any]:
     ctx = market.assign(value_bn_yuan=market["value_100m_yuan"] / per_unit,
                         point=kind.str.cat(half.map({True: _(" (half year)"),
                                                      False: ""})))
+    ctx["series"] = ctx["series"].map(lambda v: _word(SERIES_NAMES, v))
     ctx = ctx[["estimate_id", "series", "producer", "comparable_group", "year", "period",
                "point", "value_bn_yuan", "source_id"]]
     rule_data = pd.DataFrame([{"value_bn_yuan": offline_value / per_unit,
@@ -167,7 +169,8 @@ def scenario_what_if(retail: pd.DataFrame, market: pd.DataFrame, scen: Scenario
             for g in SENSITIVITY_GROWTHS_PCT:
                 s = scenario(retail, market, gmv_growth_pct=g, elasticity=e,
                              base_year=scen.base_year, market_series=series)
-                common = {"elasticity": e, "market_series": series, "gmv_growth_pct": g,
+                common = {"elasticity": e, "market_series": series,
+                          "series_name": _word(SERIES_NAMES, series), "gmv_growth_pct": g,
                           "market_year": s.market_year,
                           "retail_per_extra_yuan": s.retail_per_extra_yuan}
                 rows.append({**common, "measure": _(RETAIL_MEASURE),
@@ -190,9 +193,9 @@ def scenario_what_if_figure(scen: Scenario, grid: pd.DataFrame) -> dict[str, Any
                                     elasticity=scen.elasticity)))
     market = alt.param(
         name="market", value=scen.market_series,
-        bind=alt.binding_select(options=series,
+        bind=alt.binding_select(options=series, labels=[_word(SERIES_NAMES, s) for s in series],
                                 name=_("Market-size series (this page: {series}) ").format(
-                                    series=scen.market_series)))
+                                    series=_word(SERIES_NAMES, scen.market_series))))
     # In Chinese the grid counts in 亿元 (scenario_what_if).
     per_unit = 1.0 if is_chinese() else PER_BILLION
     x = alt.X("gmv_growth_pct:Q", title=_("Growth of second-hand e-commerce GMV (%)"))
@@ -202,7 +205,7 @@ def scenario_what_if_figure(scen: Scenario, grid: pd.DataFrame) -> dict[str, Any
         x=x, y=y, color=alt.Color("measure:N", title=_("Measure")),
         tooltip=[alt.Tooltip("measure:N", title=_("Measure")),
                  alt.Tooltip("elasticity:Q", title=_("Elasticity")),
-                 alt.Tooltip("market_series:N", title=_("Market series")),
+                 alt.Tooltip("series_name:N", title=_("Market series")),
                  alt.Tooltip("gmv_growth_pct:Q", title=_("GMV growth (%)")),
                  alt.Tooltip("bn_yuan:Q", title=_("Billion yuan"), format=",.0f"),
                  alt.Tooltip("retail_per_extra_yuan:Q",

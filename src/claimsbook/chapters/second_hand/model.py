@@ -123,5 +123,11 @@ SCOPE_WORDS = {"online": N_("online"), "whole market": N_("whole market"),
                "including used cars": N_("including used cars")}
 
 
+# The market-size series by name (their ids are the values of the market_series parameter).
+SERIES_NAMES = {"100ec": N_("100ec.cn"), "crgta-ecommerce": N_("CRGTA e-commerce"),
+                "crgta-total": N_("CRGTA whole market"), "iimedia": N_("iiMedia"),
+                "mobdata": N_("MobData"), "tsinghua-fs": N_("Tsinghua IEEE/Frost & Sullivan")}
+
+
 def _word(words: Mapping[str, str], value: object) -> str:
     return _(words[str(value)]) if str(value) in words else str(value)
