@@ -103,7 +103,8 @@ def test_a_difference_of_two_points_is_in_days_months_or_generations():
 
 def test_a_lag_in_months_is_shown_to_a_tenth():
     assert fmt_amount(6.407, "months") == "6.4 months"
-    assert fmt_amount(0.7556, "months") == "0.76 months"
+    assert fmt_amount(0.7556, "months") == "0.8 months"  # STYLE.md rule 6: a tenth
+    assert fmt_amount(0.04, "months") == "0.04 months"  # not 0.0
     with settings.use(language=CHINESE):
         assert fmt_amount(17.05, "months") == "17.1个月"
 

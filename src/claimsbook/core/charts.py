@@ -132,6 +132,17 @@ def _lines(text: str, width: int) -> str | list[str]:
     return lines[0] if len(lines) == 1 else lines
 
 
+def tooltip(field: str | alt.Tooltip, title: str, date_format: str = "",
+            **kwargs: Any) -> alt.Tooltip:
+    """A tooltip field titled in the reader's language (``title`` is marked with ``N_``
+    where it is written); in Chinese a date shows in ``date_format`` (2024年4月)."""
+    tip = alt.Tooltip(field, **kwargs) if isinstance(field, str) else field.copy()
+    tip["title"] = _(title)
+    if date_format and is_chinese():
+        tip["format"] = date_format
+    return tip
+
+
 def country_scale(domain: list[str] | None = None) -> alt.Scale:
     """The colour scale that keeps each country's colour fixed across charts (a
     country's name may be given in the reader's language)."""

@@ -54,8 +54,8 @@ def fmt_amount(value: float, unit: str, direction_in_words: bool = True) -> str:
         return MISSING["zh" if is_chinese() else "en"]
     if (point := _series_point(value, unit)) is not None:
         return point
-    if unit in DURATION_UNITS:  # a lag in months to a tenth (6.4, not 6.407; 0.76 below one)
-        value = round(value, 1 if abs(value) >= 1 else 2)
+    if unit in DURATION_UNITS:  # a lag in months to a tenth (6.4, not 6.407; 0.8, not 0.76)
+        value = round(value, 1 if abs(value) >= 0.1 else 2)
     if is_chinese():
         return _amount_zh(value, unit, direction_in_words)
     if unit in CALENDAR_UNITS and float(value).is_integer():

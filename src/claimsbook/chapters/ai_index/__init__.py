@@ -112,7 +112,6 @@ from .charts import (  # noqa: F401
     _date_x,
     _month_key,
     _report_source,
-    _tip,
     arena_chart,
     benchmark_chart,
     inference_chart,

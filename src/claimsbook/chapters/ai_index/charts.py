@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from ...core.arithmetic import fold_change
-from ...core.charts import country_scale
+from ...core.charts import country_scale, tooltip
 from ...core.geography import REGIONS
 from ...core.i18n import N_, _, data_text, is_chinese, ngettext
 from ...core.numbers import fmt_month
@@ -45,7 +45,7 @@ def benchmark_chart(bench: pd.DataFrame, fig: pd.DataFrame) -> ChartSpec:
         x=alt.X("year:O", title=_("End of year")),
         y=alt.Y("gap_pp:Q", title=_("US lead over China (percentage points)")),
         color=alt.Color("benchmark:N", title=_("Benchmark")),
-        tooltip=[_tip("benchmark", N_("Benchmark")), _tip("year", N_("End of year")),
+        tooltip=[tooltip("benchmark", N_("Benchmark")), tooltip("year", N_("End of year")),
                  alt.Tooltip("gap_pp:Q", title=_("Gap (pp)")),
                  alt.Tooltip("min_relative_gap_percent:Q", title=_("Relative gap, at least (%)"))],
     ).properties(width=420)
@@ -70,19 +70,6 @@ MONTH_FORMAT_ZH = "%Y年%-m月"
 
 
 DAY_FORMAT_ZH = "%Y年%-m月%-d日"
-
-
-def _tip(english: str | alt.Tooltip, title: str, date_format: str = "") -> str | alt.Tooltip:
-    """A tooltip field: exactly the English edition's (where the field's own name was
-    its title), titled with the translated ``title`` in Chinese (and a date shown
-    in ``date_format``)."""
-    if not is_chinese():
-        return english
-    tip = alt.Tooltip(english) if isinstance(english, str) else english.copy()
-    tip["title"] = _(title)
-    if date_format:
-        tip["format"] = date_format
-    return tip
 
 
 def _date_x(title: str) -> alt.X:
@@ -118,29 +105,30 @@ def arena_chart(annotated: pd.DataFrame, fig: pd.DataFrame, top_k: int) -> Chart
     in_month = plot[plot.date.dt.strftime("%Y-%m") == end_period]
     both = in_month.groupby("date").gap_percent.max()
     low = float(both.min()) if not both.empty else float("nan")
-    if is_chinese():  # the gaps' names and ratings as the reader reads them
+    # The rating scales in words ("online Elo", not online-elo), in every edition.
+    plot["rating_kind"] = plot["rating_kind"].map(lambda r: _(RATING_WORDS.get(str(r), str(r))))
+    if is_chinese():  # the gaps' names as the reader reads them
         plot["gap"] = plot["gap"].map(_)
-        plot["rating_kind"] = plot["rating_kind"].map(lambda r: _(RATING_WORDS.get(str(r), str(r))))
         claimed["gap"] = claimed["gap"].map(_)
     scale = alt.Scale(domain=[_(g) for g in GAP_COLOURS], range=list(GAP_COLOURS.values()))
     x = _date_x(_("Leaderboard date"))
     y = alt.Y("gap_percent:Q", title=_("Lead of the top model (% of the follower's score)"))
     lines = alt.Chart(plot).mark_line(interpolate="step-after").encode(
         x=x, y=y, color=alt.Color("gap:N", scale=scale, title=_("Gap")),
-        tooltip=[_tip(alt.Tooltip("date:T"), N_("Leaderboard date"), DAY_FORMAT_ZH),
-                 _tip("gap", N_("Gap")),
+        tooltip=[tooltip(alt.Tooltip("date:T"), N_("Leaderboard date"), DAY_FORMAT_ZH),
+                 tooltip("gap", N_("Gap")),
                  alt.Tooltip("gap_percent:Q", title=_("Gap (%)")),
-                 _tip("leader_model", N_("Leading model")),
-                 _tip("follower_model", N_("Following model")),
-                 _tip("rating_kind", N_("Rating"))])
+                 tooltip("leader_model", N_("Leading model")),
+                 tooltip("follower_model", N_("Following model")),
+                 tooltip("rating_kind", N_("Rating scale"))])
     points = alt.Chart(claimed).mark_point(shape="diamond", size=120, filled=True,
                                            color="black").encode(
-        x=x, y=y, tooltip=[_tip("gap", N_("Gap")), _tip("label", N_("Report")),
-                           _tip(alt.Tooltip("date:T", title=_("Month")), N_("Month"),
+        x=x, y=y, tooltip=[tooltip("gap", N_("Gap")), tooltip("label", N_("Report")),
+                           tooltip(alt.Tooltip("date:T", title=_("Month")), N_("Month"),
                                 MONTH_FORMAT_ZH)])
     switch = pd.DataFrame({"date": [pd.Timestamp(SWITCH_DATES[1])], "what": [_(ARENA_SWITCH)]})
     rule = alt.Chart(switch).mark_rule(strokeDash=[4, 4], color="#555").encode(
-        x=x, tooltip=[_tip("what", N_("Change of rating"))])
+        x=x, tooltip=[tooltip("what", N_("Change of rating"))])
     title = _("On the Arena, the US and closed-model leads were both down to {value} % "
               "in {month}").format(value=fmt(low), month=fmt_month(pd.Timestamp(end_period)))
     return lines + points + rule, dict(
@@ -180,8 +168,8 @@ def notable_chart(counts: pd.DataFrame, newest: pd.Timestamp) -> ChartSpec:
         x=alt.X("year:O", title=_("Publication year")),
         y=alt.Y("models:Q", title=_("Notable models (count)")),
         color=alt.Color("region:N", scale=scale, title=_("Country or region")),
-        tooltip=[_tip("year", N_("Publication year")), _tip("region", N_("Country or region")),
-                 _tip(alt.Tooltip("models:Q", format=".1f"), N_("Notable models"))])
+        tooltip=[tooltip("year", N_("Publication year")), tooltip("region", N_("Country or region")),
+                 tooltip(alt.Tooltip("models:Q", format=".1f"), N_("Notable models"))])
     return chart, dict(
         chart_id="notable-models", title=title,
         source=_("Epoch AI, Notable AI Models (CC-BY-4.0), our copy: newest entry {newest}, "
@@ -202,8 +190,8 @@ def inference_chart(fig: pd.DataFrame) -> ChartSpec:
         x=_date_x(_("Month")),
         y=alt.Y("usd_per_mtok:Q", scale=alt.Scale(type="log"),
                 title=_("Price (USD per million tokens, log scale)")),
-        tooltip=[_tip(alt.Tooltip("date:T", format="%Y-%m"), N_("Month"), MONTH_FORMAT_ZH),
-                 _tip("model", N_("Model")),
+        tooltip=[tooltip(alt.Tooltip("date:T", format="%Y-%m"), N_("Month"), MONTH_FORMAT_ZH),
+                 tooltip("model", N_("Model")),
                  alt.Tooltip("usd_per_mtok:Q", title=_("USD per million tokens"))])
     fold = fold_change(report_value(fig, old), report_value(fig, new))
     months = month_span(str(fig.loc[old, "period"]), str(fig.loc[new, "period"]))

@@ -74,7 +74,7 @@ def _bench_headers() -> dict[str, str]:
 
 
 def _snapshot_headers(top_k: int) -> dict[str, str]:
-    return {"date": _("Leaderboard date"), "rating": _("Rating"),
+    return {"date": _("Leaderboard date"), "rating": _("Rating scale"),
             "us-china": _("US vs China (%)"), "closed-open": _("Closed vs open weights (%)"),
             f"top1-top{top_k}": _("Top 1 vs top {k} (%)").format(k=top_k),
             "top1-top2": _("Top 1 vs top 2 (%)"),

@@ -85,7 +85,6 @@ from .figures import (  # noqa: F401
     SENSITIVITY_SHARES,
     TOKEN_SERIES,
     _growth_rows,
-    _tip,
     arena_chart,
     arena_facts,
     arena_figure,

@@ -244,7 +244,9 @@ def arena_drift(board: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
         merged["country"] = merged["country"].map(lambda c: _word(COUNTRY_NAMES, c))
     cols = ["figure6_model", "organisation", "country", "history_date", "rating",
             "arena_score", "drift"]
-    return merged[cols].sort_values("arena_score", ascending=False).reset_index(drop=True)
+    # Two scores side by side: say which board each comes from.
+    return (merged[cols].sort_values("arena_score", ascending=False).reset_index(drop=True)
+            .rename(columns={"rating": "history_score", "arena_score": "figure6_score"}))
 
 
 def score_comparison(board: pd.DataFrame, other: Mapping[str, float]) -> pd.DataFrame:
@@ -289,6 +291,6 @@ TABLE_HEADERS = (
     N_("Price list"), N_("Input min"), N_("Input max"), N_("Output min"), N_("Output max"),
     N_("Blended min"), N_("Blended max"), N_("All input over 100"), N_("All output over 100"),
     N_("Model"), N_("Open score"), N_("Should be in full"), N_("In full"), N_("Same score"),
-    N_("Figure6 model"), N_("Organisation"), N_("Country"), N_("History date"), N_("Rating"),
-    N_("Arena score"), N_("Drift"), N_("Product form"), N_("Listed sum m"),
+    N_("Figure6 model"), N_("Organisation"), N_("Country"), N_("History date"),
+    N_("History score"), N_("Figure6 score"), N_("Drift"), N_("Product form"), N_("Listed sum m"),
     N_("Largest app m"), N_("Form total m"), N_("Largest within total"))

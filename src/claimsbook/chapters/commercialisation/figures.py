@@ -4,14 +4,13 @@ leaderboard, MAU and token growth."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from ...core.arithmetic import growth_multiple
 from ...core.i18n import N_, _, is_chinese
-from ...core.charts import country_scale
+from ...core.charts import country_scale, tooltip
 from .analysis import (
     ELO_SCALE,
     Rate,
@@ -129,14 +128,6 @@ def arena_facts(full: pd.DataFrame, open_: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def _tip(shorthand: str, title: str, **kwargs: Any) -> str | alt.Tooltip:
-    """A tooltip field: in English as before (the field's own name shows, or
-    ``kwargs``' title), in Chinese titled with the translation of ``title``."""
-    if is_chinese():
-        return alt.Tooltip(shorthand, **{**kwargs, "title": _(title)})
-    return alt.Tooltip(shorthand, **kwargs) if kwargs else shorthand
-
-
 def price_chart(prices: pd.DataFrame, r: Mapping[str, float], rate: Rate, chosen_list: str,
                 palette: Mapping[str, str]) -> tuple[alt.TopLevelMixin, pd.DataFrame, str]:
     """Dot plot of GPT-4.5 and Qwen-Max list prices in USD (log scale), with the chosen
@@ -167,13 +158,13 @@ def price_chart(prices: pd.DataFrame, r: Mapping[str, float], rate: Rate, chosen
             title=_("Model")),
         shape=alt.Shape("price_list:N", title=_("Price list")),
         opacity=alt.condition("datum.chosen", alt.value(1), alt.value(0.35)),
-        tooltip=[_tip("series:N", N_("Series")), _tip("direction:N", N_("Token direction")),
-                 _tip("price:Q", N_("Price")), _tip("currency:N", N_("Currency")),
+        tooltip=[tooltip("series:N", N_("Series")), tooltip("direction:N", N_("Token direction")),
+                 tooltip("price:Q", N_("Price")), tooltip("currency:N", N_("Currency")),
                  alt.Tooltip("usd_per_m:Q", format=".3f", title=_("USD per million")),
-                 _tip("source_id:N", N_("Source"))])
+                 tooltip("source_id:N", N_("Source"))])
     text = alt.Chart(notes).mark_text(align="right", dx=-10, dy=-12, fontWeight="bold").encode(
         x=alt.X("usd_per_m:Q", title=x_title), y=alt.Y("direction:N", title=y_title),
-        text="label:N", tooltip=[_tip("label:N", N_("Ratio"))])
+        text="label:N", tooltip=[tooltip("label:N", N_("Ratio"))])
     title = _("GPT-4.5 costs {input:.0f}× (input) and {output:.0f}× (output) "
               "Qwen-Max on the {price_list} list").format(
         input=r["input"], output=r["output"], price_list=price_list_name(chosen_list))
@@ -211,10 +202,10 @@ def arena_chart(board: pd.DataFrame, scale: alt.Scale) -> tuple[alt.Chart, pd.Da
         y=alt.Y("model:N", sort="-x", title=_("Model")),
         color=alt.Color("country:N", scale=scale, title=_("Country")),
         shape=alt.Shape("licence_class:N", title=_("Licence")),
-        tooltip=[_tip("model:N", N_("Model")), _tip("arena_score:Q", N_("Arena score")),
-                 _tip("coding_score:Q", N_("Coding score")),
-                 _tip("organisation:N", N_("Organisation")), _tip("country:N", N_("Country")),
-                 _tip("licence:N", N_("Licence")), _tip("tables:N", N_("Tables"))])
+        tooltip=[tooltip("model:N", N_("Model")), tooltip("arena_score:Q", N_("Arena score")),
+                 tooltip("coding_score:Q", N_("Coding score")),
+                 tooltip("organisation:N", N_("Organisation")), tooltip("country:N", N_("Country")),
+                 tooltip("licence:N", N_("Licence")), tooltip("tables:N", N_("Tables"))])
     return chart.properties(height=620), union
 
 
@@ -242,8 +233,8 @@ def mau_chart(mau: pd.DataFrame) -> tuple[alt.Chart, pd.DataFrame]:
         x=alt.X(value, title=_("Monthly active users, June 2025 (millions)")),
         y=alt.Y(group, sort="-x", title=_("Group")),
         color=alt.Color(form, title=_("Product form")),
-        tooltip=[_tip(group, N_("Group")), _tip(form, N_("Product form")),
-                 _tip("track:N", N_("Track")), _tip("app:N", N_("App")),
+        tooltip=[tooltip(group, N_("Group")), tooltip(form, N_("Product form")),
+                 tooltip("track:N", N_("Track")), tooltip("app:N", N_("App")),
                  # Translators: the Chinese chart shows the users in 万 (10,000): say 万 here.
                  alt.Tooltip(value, format=value_format, title=_("MAU (millions)"))])
     return chart.properties(height=220), data
@@ -267,8 +258,8 @@ def growth_chart(mult: pd.DataFrame) -> alt.Chart:
         x2=alt.datum(1),
         y=alt.Y("series:N", sort="-x", title=_("Series")),
         color=alt.Color("basis:N", title=_("Basis")),
-        tooltip=[_tip("series:N", N_("Series")),
-                 _tip("multiple:Q", N_("Multiple"), format=".1f"), _tip("basis:N", N_("Basis"))],
+        tooltip=[tooltip("series:N", N_("Series")),
+                 tooltip("multiple:Q", N_("Multiple"), format=".1f"), tooltip("basis:N", N_("Basis"))],
     ).properties(height=260)
 
 

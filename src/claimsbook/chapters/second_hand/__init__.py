@@ -52,7 +52,6 @@ from .model import (  # noqa: F401
     SENSITIVITY_GROWTHS_PCT,
     YearIn,
     _fail,
-    _tip,
     _word,
 )
 from .analysis import (  # noqa: F401

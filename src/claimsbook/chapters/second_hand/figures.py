@@ -8,6 +8,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from ...core.charts import tooltip
 from ...core.i18n import N_, _, data_text, is_chinese
 from ...core.numbers import fmt_amount, fmt_number
 from .analysis import Scenario, scenario
@@ -20,7 +21,6 @@ from .model import (
     SCOPE_WORDS,
     SERIES_NAMES,
     SENSITIVITY_GROWTHS_PCT,
-    _tip,
     _word,
 )
 
@@ -116,12 +116,12 @@ def market_figure(market: pd.DataFrame, offline_value: float) -> dict[str, Any]:
         y=y, color=alt.Color("series:N", title=_("Series")),
         strokeDash=alt.StrokeDash("comparable_group:N", title=_("Scope")),
         shape=alt.Shape("point:N", title=_("Kind")), detail="point:N",
-        tooltip=[_tip("producer:N", N_("Producer")), _tip("comparable_group:N", N_("Scope")),
-                 _tip("period:N", N_("Period")), _tip("point:N", N_("Kind")),
+        tooltip=[tooltip("producer:N", N_("Producer")), tooltip("comparable_group:N", N_("Scope")),
+                 tooltip("period:N", N_("Period")), tooltip("point:N", N_("Kind")),
                  alt.Tooltip("value_bn_yuan:Q", title=_("Billion yuan"), format=",.1f"),
-                 _tip("source_id:N", N_("Source"))])
+                 tooltip("source_id:N", N_("Source"))])
     rule = alt.Chart(rule_data).mark_rule(strokeDash=[4, 4], color="black").encode(
-        y=y, tooltip=[_tip("label:N", N_("Marker")),
+        y=y, tooltip=[tooltip("label:N", N_("Marker")),
                       alt.Tooltip("value_bn_yuan:Q", title=_("Billion yuan"))])
 
     return dict(

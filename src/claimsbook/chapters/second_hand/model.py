@@ -8,10 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import altair as alt
-
 from ...core import params
-from ...core.i18n import N_, _, is_chinese
+from ...core.i18n import N_, _
 from ...core.params import ParameterError
 
 #: Years for which the book records NBS retail sales (data/second-hand/retail_sales.csv).
@@ -30,14 +28,6 @@ MAX_ELASTICITY = 1.0
 
 
 MAX_GROWTH_PCT = 1000.0
-
-
-def _tip(shorthand: str, title: str, **kwargs: Any) -> str | alt.Tooltip:
-    """A tooltip field: in English as before (the field's own name shows, or
-    ``kwargs``' title), in Chinese titled with the translation of ``title``."""
-    if is_chinese():
-        return alt.Tooltip(shorthand, **{**kwargs, "title": _(title)})
-    return alt.Tooltip(shorthand, **kwargs) if kwargs else shorthand
 
 
 def _fail(name: str, value: object, allowed: str) -> ParameterError:

@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from ...core.arithmetic import implied_earlier
+from ...core.charts import tooltip
 from ...core.i18n import N_, _, is_chinese
 from ...core.ledger import Claim, Computed
 from ...core.numbers import fmt_amount, fmt_number
@@ -21,7 +22,6 @@ from .model import (
     MONEY_UNIT,
     PER_BILLION,
     PER_TRILLION,
-    _tip,
 )
 
 CRGTA_TOTAL, CRGTA_ONLINE = "crgta-total", "crgta-ecommerce"
@@ -204,10 +204,10 @@ def stage_figure(stages: pd.DataFrame) -> dict[str, Any]:
         y=alt.Y("who:N", title=_("Source")),
         color=alt.Color("stage:N", title=_("Stage"), sort=stage_order),
         opacity=alt.Opacity("end_known:N", title=_("End year stated"), legend=None),
-        tooltip=[_tip("who:N", N_("Source")), _tip("stage:N", N_("Stage")),
-                 _tip("stage_zh:N", N_("Stage (Chinese)")),
-                 _tip("start_year:Q", N_("Start year"), format="d"),
-                 _tip("end_label:N", N_("End year"))])
+        tooltip=[tooltip("who:N", N_("Source")), tooltip("stage:N", N_("Stage")),
+                 tooltip("stage_zh:N", N_("Stage (Chinese)")),
+                 tooltip("start_year:Q", N_("Start year"), format="d"),
+                 tooltip("end_label:N", N_("End year"))])
     matched, compared = stage_matches(stages)
     eb = everbright_stages(stages)
     eb_year = int(eb["start_year"].min())

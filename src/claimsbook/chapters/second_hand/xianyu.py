@@ -8,10 +8,11 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from ...core.charts import tooltip
 from ...core.i18n import N_, _, data_text, is_chinese
 from ...core.numbers import fmt_amount, fmt_number, period_text
 from .analysis import CohortBounds, share_pct
-from .model import MARKER_SIZE, _tip
+from .model import MARKER_SIZE
 
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -59,9 +60,9 @@ def users_figure(xianyu: pd.DataFrame) -> dict[str, Any]:
         x=alt.X("date:T", title=_("Date")), y=alt.Y("value:Q", title=_("Users (million)")),
         color=alt.Color("metric:N", title=_("Measure")),
         shape=alt.Shape("bound:N", title=_("Stated as")),
-        tooltip=[_tip("metric:N", N_("Measure")), _tip("date:N", N_("Date")),
-                 alt.Tooltip("value:Q", title=_("Million")), _tip("bound:N", N_("Stated as")),
-                 _tip("source_id:N", N_("Source"))])
+        tooltip=[tooltip("metric:N", N_("Measure")), tooltip("date:N", N_("Date")),
+                 alt.Tooltip("value:Q", title=_("Million")), tooltip("bound:N", N_("Stated as")),
+                 tooltip("source_id:N", N_("Source"))])
     registered = float(xianyu.loc["users-2025-03", "value"])
     mau = float(xianyu.loc["mau-2024-04", "value"])
     if is_chinese():
@@ -136,18 +137,18 @@ def age_bounds_figure(post95: float, post00: float, xianyu: pd.DataFrame) -> dic
     possible = base.mark_bar(opacity=0.25, color="#c8102e").encode(
         x=alt.X("lower_pct:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
         x2=alt.X2("upper_pct:Q", title=x_title), y=alt.Y("cohort:N", title=cohort_title),
-        tooltip=[_tip("cohort:N", N_("Cohort")),
+        tooltip=[tooltip("cohort:N", N_("Cohort")),
                  alt.Tooltip("lower_pct:Q", title=_("Stated floor (%)")),
                  alt.Tooltip("upper_pct:Q",
                              title=_("Highest possible if cohorts are disjoint (%)"))])
     floor = base.mark_bar(color="#c8102e").encode(
         x=alt.X("lower_pct:Q", title=x_title), y=alt.Y("cohort:N", title=cohort_title),
-        tooltip=[_tip("cohort:N", N_("Cohort")),
+        tooltip=[tooltip("cohort:N", N_("Cohort")),
                  alt.Tooltip("lower_pct:Q", title=_("Stated: more than (%)"))])
     dots = alt.Chart(others).mark_point(shape="diamond", size=MARKER_SIZE, filled=True,
                                         color="black").encode(
         x=alt.X("value_pct:Q", title=x_title), y=alt.Y("cohort:N", title=cohort_title),
-        tooltip=[_tip("what:N", N_("Release")), alt.Tooltip("value_pct:Q", title="%")])
+        tooltip=[tooltip("what:N", N_("Release")), alt.Tooltip("value_pct:Q", title="%")])
     plot_data = pd.concat([ranges.assign(kind="range"), others.assign(kind="other release")],
                           ignore_index=True)
     shown = _("; ").join(_("{what}: {value} %").format(what=r.what, value=fmt_number(r.value_pct))

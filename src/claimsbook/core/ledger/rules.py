@@ -592,7 +592,7 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
         if claim.kind == "sentence" and answers[Faithful.FAITHFUL]:
             # One sentence restated right in some parts and wrong in others (rule 6).
             kind = Garble.PARTLY_TRUE
-        ids = ", ".join(r.claim.claim_id for r in garbled)
+        ids = listed.join(r.claim.claim_id for r in garbled)
         # Translators: {ids} are claim identifiers; {tally} counts the rows per answer
         fa = FaithfulAnswer(Faithful.GARBLED, kind, None, None,
                             (_("Garbled in {garbled} of {rows} parts ({ids}); parts: {tally}.")
