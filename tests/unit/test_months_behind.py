@@ -204,7 +204,7 @@ def test_lead_changes_and_their_description(toy: pd.DataFrame) -> None:
     assert list(changes["leader"]) == ["United States", "China"]
     assert list(changes["date"]) == [pd.Timestamp("2023-07-01"), pd.Timestamp("2024-03-01")]
     assert changes.iloc[1]["model"] == "cn-c" and changes.iloc[1]["rival_score"] == 60
-    lead = "China's best open-weights model first rose above that of the US on 01 March 2024 (cn-c)"
+    lead = "China's best open-weights model (cn-c) first rose above that of the US on 1 March 2024"
     assert mb.describe_lead(changes, "China", "the US") == f"{lead} and has led since"
     assert mb.describe_lead(changes.iloc[:1], "China", "the US") == (
         "China's best open-weights model never rose above that of the US")
@@ -343,7 +343,7 @@ def test_values_for_the_labs_and_open_weights_checks() -> None:
 
 def test_sentences_titles_and_user_figures() -> None:
     assert mb.month_text(pd.NaT) == "no month"
-    assert mb.day_text("2024-03-01") == "01 March 2024"
+    assert mb.day_text("2024-03-01") == "1 March 2024"
     assert mb.day_text(pd.NaT) == "no date"
     assert mb.lag_chart_title(pd.DataFrame({"lag_months": [2.0, 6.0, 1.0]})) == (
         "At the end of Q2 2025 the lag is under three months on 2 of 3 metrics with data")
@@ -388,12 +388,12 @@ def test_chinese_narratives(toy: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) 
     settings.refresh()  # the settings are read once; re-read them
     changes = mb.lead_changes(toy, "United States", "China")
     lead = mb.describe_lead(changes, "China", "the United States")
-    assert lead == "中国最佳开放权重模型于2024年3月1日首次超过美国最佳开放权重模型（cn-c），此后一直领先"
+    assert lead == "中国最佳开放权重模型（cn-c）于2024年3月1日首次超过美国最佳开放权重模型，此后一直领先"
     swapped = pd.concat([changes, pd.DataFrame([{"date": pd.Timestamp("2024-05-01"),
                                                   "leader": "United States", "model": "us-x",
                                                   "score": 80, "rival_score": 70}])])
     assert mb.describe_lead(swapped, "China", "the United States") == (
-        "中国最佳开放权重模型于2024年3月1日首次超过美国最佳开放权重模型（cn-c）；此后领先地位又易手1次，数据截止时由美国领先（us-x）")
+        "中国最佳开放权重模型（cn-c）于2024年3月1日首次超过美国最佳开放权重模型；此后领先地位又易手1次，数据截止时由美国领先（us-x）")
     path = mb.lag_path(long_table("eci", {"2024-06-30": 5, "2024-08-31": 17, "2025-01-31": 1.5,
                                           "2025-06-30": 6.4}))
     text = mb.describe_path(path, "China", ["x", "y"])

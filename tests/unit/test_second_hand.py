@@ -357,13 +357,14 @@ def test_chinese_labels_titles_and_what_if_menus(monkeypatch):
     assert CJK.search(computed["article-stage-count"].label)
     off = sh.offline(_claim("v", 5520, 0.5, "100 million yuan"), _claim("g", 15, 0.5, "%"), CRGTA)
     assert "亿" in off.computed()[1].label and CJK.search(off.computed()[0].label)
-    market = MARKET.assign(producer="p", scope="s", source_id="src", note="")
+    market = MARKET.assign(producer="p", scope="s", source_id="src", note="",
+                           series=MARKET["series"].map({"a": "iimedia", "b": "100ec"}))
     s = sh.scenario(RETAIL, market, gmv_growth_pct=10, elasticity=0.1, base_year=2024,
-                    market_series="a")
+                    market_series="iimedia")
     assert s.table()["quantity"].map(lambda q: bool(CJK.search(q))).all()
-    values = sh.scenario_values(s, sh.pick_market_estimate(market, "a", 2024))
+    values = sh.scenario_values(s, sh.pick_market_estimate(market, "iimedia", 2024))
     assert values["retail_change_yi"].startswith("4879亿")   # 487.9 bn yuan: no separator at 亿
-    assert values["market_label"] == "p，s" and "retail_change_bn" in values
+    assert values["market_label"] == "艾媒咨询" and "retail_change_bn" in values
     figure = sh.scenario_what_if_figure(s, sh.scenario_what_if(RETAIL, market, s))
     assert figure["title"].startswith("弹性为0.1时") and "亿" in figure["title"]
     spec = figure["chart"].to_dict()

@@ -363,8 +363,8 @@ def describe_lead(changes: pd.DataFrame, follower: str, rival: str) -> str:
             follower=_(follower), rival=_(rival))
     first = taken.iloc[0]
     later = changes[changes["date"] > first["date"]]
-    text = _("{follower}'s best open-weights model first rose above that of {rival} on {date} "
-             "({model})").format(
+    text = _("{follower}'s best open-weights model ({model}) first rose above that of {rival} "
+             "on {date}").format(
         follower=_(follower), rival=_(rival), date=day_text(first["date"]),
         model=first["model"])
     if later.empty:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ...core.i18n import N_, _, is_chinese
+from ...core.i18n import N_, _
 from ...core.numbers import fmt_day
 from .model import METRIC_KEYS, METRIC_NAMES, METRIC_UNITS, METRICS, MODEL_SET_NAMES
 
@@ -84,12 +84,11 @@ def tolerance_list(tolerances: Iterable[float]) -> str:
 
 
 def day_text(when: object, *, missing: str = N_("no date")) -> str:
-    """A day for prose: "01 June 2023" in English (the chapter's own form), the
-    reader's convention (:func:`fmt_day`) otherwise."""
+    """A day for prose in the reader's convention (:func:`fmt_day`): 1 June 2023,
+    2023年6月1日."""
     if when is None or pd.isna(when):
         return _(missing)
-    stamp = pd.Timestamp(str(when))
-    return fmt_day(stamp) if is_chinese() else f"{stamp:%d %B %Y}"
+    return fmt_day(pd.Timestamp(str(when)))
 
 
 def _value(value: object) -> float | None:

@@ -31,9 +31,7 @@ def scenario_values(scen: Scenario, estimate: pd.Series) -> dict[str, Any]:
     return {
         "gmv_growth_pct": scen.gmv_growth_pct, "elasticity": scen.elasticity,
         "base_year": scen.base_year, "retail_tn": scen.retail_sales / PER_TRILLION,
-        "market_label": _("{producer}, {scope}").format(
-            producer=data_text(str(estimate["producer"])),
-            scope=data_text(str(estimate["scope"]))),
+        "market_label": _word(SERIES_NAMES, estimate["series"]),
         "market_bn": scen.market_size / PER_BILLION, "market_year": scen.market_year,
         "market_caveat": (_(" (a figure the article reporting it, {source_id}, "
                             "calls projected)").format(source_id=estimate["source_id"])

@@ -65,16 +65,14 @@ def users_figure(xianyu: pd.DataFrame) -> dict[str, Any]:
                  tooltip("source_id:N", N_("Source"))])
     registered = float(xianyu.loc["users-2025-03", "value"])
     mau = float(xianyu.loc["mau-2024-04", "value"])
-    if is_chinese():
-        listing = "；".join(
-            _("{metric} {value} million{more} ({date})").format(
-                metric=r.metric, value=fmt_amount(r.value, "million"), date=period_text(r.date),
-                more=_(" or more") if r.comparison == ">" else "")
-            for r in users.itertuples())
-    else:
-        listing = "; ".join(f"{r.metric} {fmt_number(r.value)} million"
-                            f"{' or more' if r.comparison == '>' else ''} ({r.date})"
-                            for r in users.itertuples())
+    # "Passed" for a bound (the source's 破), in both editions; in Chinese the value takes
+    # its scale word (6亿), in English "million" stays in the sentence.
+    listing = ("；" if is_chinese() else "; ").join(
+        (_("{metric} passed {value} million ({date})") if r.comparison == ">"
+         else _("{metric} {value} million ({date})")).format(
+            metric=r.metric, date=period_text(r.date),
+            value=fmt_amount(r.value, "million") if is_chinese() else fmt_number(r.value))
+        for r in users.itertuples())
     registered_text = (fmt_amount(registered, "million") if is_chinese()
                        else fmt_number(registered))
     return dict(

@@ -73,13 +73,10 @@ def _grade(distance: float, tolerance: float, band: float) -> Verdict:
 
 
 # Exactly at a bound that excludes it: one message per bound, the bound's words in it.
+# A value exactly at a strict bound misses it ('at least' and 'at most' include theirs).
 _AT_BOUND = {
     # Translators: {tolerance} is e.g. "±0.05"
-    ">=": N_("exactly at the bound, which 'at least' excludes (tolerance {tolerance})"),
-    # Translators: {tolerance} is e.g. "±0.05"
     ">": N_("exactly at the bound, which 'more than' excludes (tolerance {tolerance})"),
-    # Translators: {tolerance} is e.g. "±0.05"
-    "<=": N_("exactly at the bound, which 'at most' excludes (tolerance {tolerance})"),
     # Translators: {tolerance} is e.g. "±0.05"
     "<": N_("exactly at the bound, which 'less than' excludes (tolerance {tolerance})"),
 }
