@@ -260,9 +260,13 @@ class Figure:
             if where and label.endswith("）"):  # one bracket, not two side by side
                 return f"{label[:-1]}；{where}）"
             return f"{label}（{where}）" if where else label
-        label = f"{self.subject}: {self.label}" if self.subject else self.label
-        if len(label) > 1 and label[0].isupper() and label[1].islower():
-            label = label[0].lower() + label[1:]  # "Relative gap" -> "relative gap"; "MMLU" stays
+        label = self.label
+        first = label.split(" ", 1)[0]
+        if len(first) > 1 and first[0].isupper() and first[1:].islower():
+            # "Relative gap" -> "relative gap"; "MMLU" and "GPT-4o" stay
+            label = label[0].lower() + label[1:]
+        if self.subject:  # a name ("Kimi", "QwQ 32B Preview"), as written
+            label = f"{self.subject}: {label}"
         where = ", ".join(part for part in (self.period, self.location) if part)
         return f"{label} ({where})" if where else label
 
