@@ -144,6 +144,10 @@ DIFFERENCES_ZH = {  # note -> (relation, falling word, rising word)
     "change in the gap": ("差距", "缩小", "扩大"),
     "China less United States": ("中国比美国", "少", "多"),
     "United States less China": ("美国比中国", "少", "多"),
+    "growth": ("", "下降", "增长"),
+    "lead": ("", "落后", "领先"),
+    "change in the lead": ("领先优势", "缩小", "扩大"),
+    "change in growth": ("增速", "放缓", "加快"),
 }
 
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ...core.i18n import _
+from ...core.i18n import N_, _
 from ...core.ledger import Computed
-from ...core.numbers import fmt_amount
+from ...core.numbers import fmt_amount, fmt_day
 from ..lag import Frontier, frontier
 from .analysis import first_release, release_of, score_margin
 from .lags import LagRules, lead_changes, months_between
@@ -183,9 +183,8 @@ def named_labs_with_open_weights(benchmarks: pd.DataFrame, by: object = POST_DAT
         "named-cn-labs-open-in-epoch", float(len(found)), "labs",
         _("of the {n} Chinese labs the post names, those with an open-weights model in Epoch "
           "AI's benchmark tables ({found}); a lab without one there may still have released "
-          "open weights").format(n=len(labs), found=", ".join(found) or _("none")),
-        source_id=EPOCH_SOURCE, period=_("up to {date}").format(
-            date=f"{pd.Timestamp(by):%Y-%m-%d}"))
+          "open weights").format(n=len(labs), found=_(", ").join(found) or _("none")),
+        source_id=EPOCH_SOURCE, period=_("up to {date}").format(date=fmt_day(pd.Timestamp(by))))
 
 
 # The big tech firms the post names that QuestMobile's June 2025 table (Bank of China
@@ -196,6 +195,11 @@ BIG_FIRM_APPS: dict[str, tuple[str, ...]] = {
     "Tencent": ("boc-fig15-wechat-ai-search", "qm-yuanbao-mau-2025q2"),
     "ByteDance": ("boc-fig15-douyin-ai-search", "boc-fig15-doubao-app", "boc-fig15-doubao-web"),
 }
+
+
+# The firms by name in the reader's language.
+FIRM_NAMES = {"Baidu": N_("Baidu"), "Alibaba": N_("Alibaba"), "Tencent": N_("Tencent"),
+              "ByteDance": N_("ByteDance")}
 
 
 APP_BAR_MILLIONS = 100.0
@@ -215,7 +219,8 @@ def firms_over_bar(figures: pd.DataFrame, firms: dict[str, tuple[str, ...]] = BI
         _("of the {n} big tech firms the post names that QuestMobile's June 2025 table covers, "
           "those whose largest AI application there has more than {bar} monthly active "
           "users (below: {below})").format(
-            n=len(firms), bar=fmt_amount(bar, "million"), below=", ".join(below) or _("none")),
+            n=len(firms), bar=fmt_amount(bar, "million"),
+            below=_(", ").join(_(FIRM_NAMES.get(firm, firm)) for firm in below) or _("none")),
         source_id="boc-research-2025", location=_("figure 15 (QuestMobile)"), period="2025-06")
 
 
