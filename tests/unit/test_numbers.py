@@ -124,5 +124,8 @@ def test_a_signed_difference_says_its_direction_in_words_in_chinese():
         assert stated_amount("<", 0, change) == "比上一年减少"  # a fall, of any size
         assert stated_amount(">", 0, "models (United States less China)") == "美国比中国多"
         assert stated_amount(">", 5, change) == "超过5个模型（与上一年相比的变化）"
+        assert fmt_amount(-30, "percent (growth)") == "下降30%"  # 不到0% was the bound's form
+        assert stated_amount(">", 0, "index points (lead)") == "领先"
+        assert stated_amount(">", 0, "percent (change in growth)") == "增速加快"
     assert fmt_amount(-37, change) == "-37 models (change from the year before)"
     assert gap_unit(change) == "models"  # how far a value misses has no direction
