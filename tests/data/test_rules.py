@@ -21,7 +21,7 @@ CHECKS = ("ai-index-checks", "months-behind-checks", "commercialisation-checks",
 
 
 def _claims() -> pd.DataFrame:
-    return datapackage.load_table("claims").fillna("")
+    return datapackage.load_table("claims").astype(object).fillna("")
 
 
 def _checks() -> pd.DataFrame:
