@@ -90,7 +90,7 @@ def test_a_card_and_its_reasons_read_in_chinese(chinese: None) -> None:
     assert result.holds.reason == "没有独立证据：没有对差距的独立重新计算。"
     html = cards_html([result])
     for text in ("转述有误", "转述是否忠实？", "数字是否成立？", "百分点误作百分比", "所述数值",
-                 "无法核实 · 无", "差距为0.3%", "转引自"):
+                 "无法核实 · 未获证据", "差距为0.3%", "转引自"):
         assert text in html
     # The source's words beside the stated value, unless they are the same (0.3%（0.3%）).
     assert "（0.3%）" not in html

@@ -38,7 +38,7 @@ GRADE_LABELS = {
     # Translators: an evidence grade (glossary: 验算; never 自行计算, which reads as the
     # book's own computation)
     Grade.ARITHMETIC: N_("arithmetic on the claim's own figures"),
-    # Translators: an evidence grade (glossary: 无)
+    # Translators: an evidence grade (未获证据: a label beside 无法核实, not a missing value)
     Grade.NONE: N_("no evidence reached"),
 }
 HEADLINE_LABELS = {
