@@ -133,8 +133,8 @@ def is_certified(descriptor: dict[str, Any]) -> bool:
     return descriptor.get(CERTIFICATE) == certificate(descriptor)
 
 
-def _write_descriptor(descriptor: dict[str, Any], path: Path) -> None:
-    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+def _descriptor_text(descriptor: dict[str, Any]) -> str:
+    return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
 
 
 def validate_table(name: str, descriptor_file: Path | None = None, force: bool = False) -> None:
@@ -253,7 +253,7 @@ def update_hashes(descriptor_file: Path | None = None) -> list[str]:
         resource["hash"] = digest
         resource["bytes"] = path.stat().st_size
     descriptor.pop(CERTIFICATE, None)  # recorded again by certify(), once all are valid
-    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    text = _descriptor_text(descriptor)
     # Validate against the would-be descriptor, beside the real one so that relative
     # paths resolve, before anything is written.
     candidate = descriptor_file.with_name(f".{descriptor_file.name}.candidate")
@@ -294,5 +294,5 @@ def certify(descriptor_file: Path | None = None) -> list[str]:
     if not problems:
         descriptor = load_descriptor(descriptor_file)
         descriptor[CERTIFICATE] = certificate(descriptor)
-        _write_descriptor(descriptor, descriptor_file)
+        descriptor_file.write_text(_descriptor_text(descriptor), encoding="utf-8")
     return problems
