@@ -61,7 +61,7 @@ def test_english_display_names_are_the_ledgers_own():
 def test_finding_in_chinese_is_one_sentence_from_the_scorecard(chinese):
     card = findings.scorecard(VERDICTS).set_index("source_id")
     assert findings.finding(card.loc["a"]) == (
-        "4条陈述；其中4条转引自其他来源，1条转述忠实，3条转述有误（时期错误2条、"
+        "4条陈述；其中4条转引自其他来源；在这些说法中，1条转述忠实，3条转述有误（时期错误2条、"
         "百分点误作百分比1条）；对照独立证据，1条成立，0条大致成立，0条不成立，3条无法核实。")
     assert findings.finding(card.loc["b"]).startswith("2条陈述；对照独立证据")
 
