@@ -399,4 +399,5 @@ def test_tables_name_a_market_series_not_its_id():
     with settings.use(language="zh_CN"):
         table = s.table()
     assert "二手市场规模（中国旧货业协会二手电商口径，2022年）" in set(table["quantity"])
-    assert "100m yuan" not in set(table["unit"])  # the money rows in 万/亿 with 元
+    assert "100m yuan" not in set(table["unit"])  # the money rows in 万/亿 with 元, one cell
+    assert any(str(v).endswith("亿元") for v in table["value"])

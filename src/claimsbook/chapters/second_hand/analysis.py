@@ -112,7 +112,8 @@ class Scenario:
         if is_chinese():  # 48.79万亿元, not 487,895亿元: the amount in its own scale word
             from ...core.numbers import fmt_scaled_zh
 
-            rows = [(name, fmt_scaled_zh(value * 1e8), "元")
+            # One cell (4879亿元): a unit column of 元 beside 4879亿 splits the amount.
+            rows = [(name, fmt_scaled_zh(value * 1e8) + "元", "")
                     if unit == HUNDRED_MILLION_YUAN and isinstance(value, float | int)
                     else (name, value, unit) for name, value, unit in rows]
         return pd.DataFrame(rows, columns=["quantity", "value", "unit"])
