@@ -16,11 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
 from ..core import datapackage, i18n, views
 from ..core.chapter import LEDGER_GLUE
 from ..core.paths import ledger_dir, project_root
-from .parameter_sets import (load_parameter_set, parameter_set_jobs, parse_assignment, run_chapter,
-                             run_papermill_jobs, split_assignments)
+from .parameter_sets import (
+    load_parameter_set,
+    parameter_set_jobs,
+    parse_assignment,
+    run_chapter,
+    run_papermill_jobs,
+    split_assignments,
+)
 
 SNAPSHOT = Path("tests") / "snapshots" / "verdicts.csv"
 # One expectation per named parameter set, written by the same code as SNAPSHOT.

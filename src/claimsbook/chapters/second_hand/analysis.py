@@ -13,8 +13,15 @@ import pandas as pd
 from ...core import params
 from ...core.arithmetic import growth_pct, implied_earlier
 from ...core.i18n import N_, _, data_text, is_chinese
-from .model import (ESTIMATE_KINDS, MAX_ELASTICITY, SCOPE_WORDS, SERIES_NAMES, GrowthPct, YearIn,
-                    _word)
+from .model import (
+    ESTIMATE_KINDS,
+    MAX_ELASTICITY,
+    SCOPE_WORDS,
+    SERIES_NAMES,
+    GrowthPct,
+    YearIn,
+    _word,
+)
 
 
 def validate_scenario(elasticity: float, gmv_growth_pct: float) -> None:

@@ -19,8 +19,8 @@ from .model import (
     PER_BILLION,
     PER_TRILLION,
     SCOPE_WORDS,
-    SERIES_NAMES,
     SENSITIVITY_GROWTHS_PCT,
+    SERIES_NAMES,
     _word,
 )
 

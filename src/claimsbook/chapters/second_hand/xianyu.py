@@ -67,7 +67,7 @@ def users_figure(xianyu: pd.DataFrame) -> dict[str, Any]:
     mau = float(xianyu.loc["mau-2024-04", "value"])
     # "Passed" for a bound (the source's 破), in both editions; in Chinese the value takes
     # its scale word (6亿), in English "million" stays in the sentence.
-    listing = ("；" if is_chinese() else "; ").join(
+    listing = _("; ").join(
         (_("{metric} passed {value} million ({date})") if r.comparison == ">"
          else _("{metric} {value} million ({date})")).format(
             metric=r.metric, date=period_text(r.date),

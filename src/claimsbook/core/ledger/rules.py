@@ -467,7 +467,7 @@ def _context(check: Check, figures: FigureIndex) -> str:
         return ""
     # Translators: one figure given for context: what it measures, then its value
     item = _("{figure}, {amount}")
-    shown = ("；" if is_chinese() else "; ").join(
+    shown = _("; ").join(
         item.format(figure=f.describe(), amount=f.amount()) for f in map(figures.resolve, refs))
     # Translators: {figures} lists figures near the claim's, each with its value
     return _("Nearest figures, for context only: {figures}.").format(figures=shown)
@@ -581,7 +581,7 @@ def assess_table(claim: Claim, check: Check, rows: list[Result]) -> Result:
     if sentence:
         # Translators: a count of a sentence's parts with their answer, e.g. "3 faithful"
         counted = pgettext("parts", "{count} {answer}")
-    listed = "、" if is_chinese() else ", "
+    listed = _(", ")
     tally = listed.join(counted.format(count=count, answer=faithful_label(a).lower())
                         for a, count in answers.items())
     if garbled:
