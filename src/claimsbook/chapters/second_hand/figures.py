@@ -70,6 +70,9 @@ def growth_gap_values(check: pd.DataFrame, retail: pd.DataFrame) -> dict[str, An
                                                                              "reported_as"]))}
 
 
+COLUMN_LEGEND = alt.Legend(direction="vertical", labelLimit=260)
+
+
 def market_figure(market: pd.DataFrame, offline_value: float) -> dict[str, Any]:
     """Market-size estimates by series, with the article's offline figure as a rule."""
     half = market["period"].astype(str).str.contains("H")
@@ -111,9 +114,11 @@ def market_figure(market: pd.DataFrame, offline_value: float) -> dict[str, Any]:
     dots = alt.Chart(ctx).mark_line(point=True).encode(
         x=alt.X("year:Q", title=_("Year"), scale=alt.Scale(domain=[first - 1, last + 1]),
                 axis=alt.Axis(format="d")),
-        y=y, color=alt.Color("series:N", title=_("Series")),
-        strokeDash=alt.StrokeDash("comparable_group:N", title=_("Scope")),
-        shape=alt.Shape("point:N", title=_("Kind")), detail="point:N",
+        # The legends side by side, each a column: the series' names in one row are wider
+        # than the chart.
+        y=y, color=alt.Color("series:N", title=_("Series"), legend=COLUMN_LEGEND),
+        strokeDash=alt.StrokeDash("comparable_group:N", title=_("Scope"), legend=COLUMN_LEGEND),
+        shape=alt.Shape("point:N", title=_("Kind"), legend=COLUMN_LEGEND), detail="point:N",
         tooltip=[tooltip("producer:N", N_("Producer")), tooltip("comparable_group:N", N_("Scope")),
                  tooltip("period:N", N_("Period")), tooltip("point:N", N_("Kind")),
                  alt.Tooltip("value_bn_yuan:Q", title=_("Billion yuan"), format=",.1f"),
