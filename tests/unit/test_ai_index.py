@@ -233,6 +233,23 @@ def test_arena_evidence_needs_the_arena_score() -> None:
     assert context.value == pytest.approx(7.6923, abs=1e-4)
 
 
+def test_gap_change_starts_at_the_first_arena_score_board() -> None:
+    old = [("G1", "Google", "Proprietary", 1400.0), ("D1", "DeepSeek", "MIT", 1000.0)]
+    start = [("G1", "Google", "Proprietary", 1400.0), ("D1", "DeepSeek", "MIT", 1250.0)]
+    end = [("G1", "Google", "Proprietary", 1400.0), ("D1", "DeepSeek", "MIT", 1300.0)]
+    arena = ai.annotate(pd.concat([board("2024-01-09", old).assign(rating_kind="online-elo"),
+                                   board("2024-03-27", start), board("2025-02-14", end)]),
+                        ORGS, LICS)
+    arena["date"] = pd.to_datetime(arena["date"])
+    # 100 / 1300 - 150 / 1250 = 7.6923 % - 12 % = -4.3077 points; the Elo board is skipped
+    change = ai.gap_change_value(arena, pd.Timestamp("2025-02-14"), "closed-open")
+    assert change.key == "arena-closedopen-change-arena-score"
+    assert change.value == pytest.approx(-4.3077, abs=1e-4)
+    top2 = ai.gap_change_value(arena, pd.Timestamp("2025-02-14"), "top1-top2")
+    assert top2.key == "arena-top2-change-arena-score"
+    assert top2.value == pytest.approx(-4.3077, abs=1e-4)
+
+
 def test_benchmark_chart_title_follows_the_data() -> None:
     fig = report_fig()
     _, meta = ai.benchmark_chart(ai.benchmark_table(fig, ai.BENCHMARKS), fig)

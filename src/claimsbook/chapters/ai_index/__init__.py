@@ -93,6 +93,7 @@ from .values import (  # noqa: F401
     benchmark_values,
     cost_values,
     fmt,
+    gap_change_value,
     gap_of,
     named_companies_value,
     notable_values,

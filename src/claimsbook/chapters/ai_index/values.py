@@ -151,6 +151,8 @@ def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
     ]
     out.append(report_top10_value(annotated))
     out.append(uscn_change_value(annotated, end))
+    out.append(gap_change_value(annotated, end, "closed-open"))
+    out.append(gap_change_value(annotated, end, f"top1-top{REPORT_TOP_K}"))
     gaps = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
     if gaps:
         first, last = min(early_2025), max(early_2025)
@@ -184,6 +186,29 @@ def uscn_change_value(annotated: pd.DataFrame, end: pd.Timestamp) -> Computed:
               "the top US and the top Chinese model, on the Arena score from its first "
               "leaderboard")
     return Computed("arena-uscn-change-arena-score", value, "percentage points (change in the gap)", label,
+                    ARENA_SOURCE, _("leaderboards of {first} and {last}").format(
+                        first=_day(first), last=_day(end)),
+                    _span(f"{first:%Y-%m-%d}", f"{pd.Timestamp(end):%Y-%m-%d}"))
+
+
+def gap_change_value(annotated: pd.DataFrame, end: pd.Timestamp, kind: str) -> Computed:
+    """The change of one gap (``closed-open`` or ``top1-topK``) on one scale, as
+    :func:`uscn_change_value` does for the US vs China gap: from the first leaderboard
+    the history holds with the Arena score to the report's end date."""
+    scored = annotated[annotated["rating_kind"] == ARENA_SCORE]
+    first = pd.Timestamp(scored["date"].min())
+    start_gap = _num(gap_of(annotated[annotated["date"] == first], kind))
+    end_gap = _num(gap_of(annotated[annotated["date"] == pd.Timestamp(end)], kind))
+    if kind in GAP_WORDS:
+        what = _(GAP_WORDS[kind])
+    else:
+        # Translators: completes "relative gap between …"; {k} is a rank (10)
+        what = _("the first- and the {k}th-ranked model").format(k=kind.split("top")[-1])
+    label = _("Our recount from the leaderboard history: change in the relative gap between "
+              "{what}, on the Arena score from its first leaderboard").format(what=what)
+    name = kind.split("-")[-1] if kind.startswith("top1-") else kind.replace("-", "")
+    key = f"arena-{name}-change-arena-score"
+    return Computed(key, end_gap - start_gap, "percentage points (change in the gap)", label,
                     ARENA_SOURCE, _("leaderboards of {first} and {last}").format(
                         first=_day(first), last=_day(end)),
                     _span(f"{first:%Y-%m-%d}", f"{pd.Timestamp(end):%Y-%m-%d}"))
