@@ -21,7 +21,7 @@ from .analysis import (
 )
 from .model import BENCHMARKS, REPORT_TOP_K, RULE_TEXT, YEARS
 from .tables import _rules_data
-from .values import _num, _rank_gap_percent
+from .values import _num, _rank_gap_percent, report_top10_value
 from .words import _day, _gap_kind, month_span, report_value
 
 # glue name -> claim whose stated value the prose quotes
@@ -102,9 +102,11 @@ def arena_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
         out[f"us_score_{tag}"] = _num(gaps["us-china"], "leader_rating")
         out[f"cn_score_{tag}"] = _num(gaps["us-china"], "follower_rating")
     gaps10 = [_rank_gap_percent(annotated, d, REPORT_TOP_K) for d in early_2025]
+    named = report_top10_value(annotated)
     out.update(top10_lo=min(gaps10), top10_hi=max(gaps10),
                top10_first=_day(min(early_2025)),
-               top10_last=_day(max(early_2025)), report_k=REPORT_TOP_K)
+               top10_last=_day(max(early_2025)), report_k=REPORT_TOP_K,
+               top10_named=named.value, top10_named_day=named.period)
     return out
 
 
