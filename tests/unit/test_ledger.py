@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from claimsbook.core.ledger import LedgerError, Verdict, judge
+from claimsbook.core.ledger import Figure, LedgerError, Verdict, judge
 
 R, A, C, U = (Verdict.REPRODUCED, Verdict.APPROXIMATELY, Verdict.CONTRADICTED,
               Verdict.UNVERIFIABLE)
@@ -63,3 +63,17 @@ def test_bad_comparison_and_tolerance_are_refused():
     with pytest.raises(LedgerError, match="tolerance must be a number >= 0"):
         judge(1, 1, "=", -0.1)
 
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Relative gap in Arena score", "relative gap in Arena score"),
+    ("Notable AI models", "notable AI models"),
+    ("Artificial Analysis Intelligence Index", "Artificial Analysis Intelligence Index"),
+    ("Epoch AI's training-cost estimate", "Epoch AI's training-cost estimate"),
+    ("China's share of patents", "China's share of patents"),
+    ("Doubao daily tokens", "Doubao daily tokens"),
+    ("MMLU score", "MMLU score"),
+])
+def test_a_label_mid_sentence_keeps_the_capitals_of_names(label: str, expected: str) -> None:
+    # "artificial Analysis Intelligence Index" stood in 46 reasons of the English ledger
+    assert Figure("t/r", 1.0, "", label).describe() == expected

@@ -228,6 +228,29 @@ class Check:
         return cls(**{name: _text(row, name) for name in cls.__dataclass_fields__})
 
 
+# Names that open figure labels and keep their capital mid-sentence ("Doubao's daily
+# tokens", not "doubao's"); names of two capitalised words ("Artificial Analysis",
+# "Chatbot Arena") and possessives ("China's") are told apart by their shape.
+LABEL_NAMES = frozenset({"China", "Chinese", "Doubao", "Douyin", "Epoch", "Facebook",
+                         "Instagram", "Meta", "Qwen"})
+
+
+def _mid_sentence(label: str) -> str:
+    """A label as it reads after a colon: "Relative gap" -> "relative gap", while names
+    ("Artificial Analysis Intelligence Index", "Epoch AI's estimate", "China's share",
+    "Doubao") and acronyms ("MMLU", "GPT-4o") keep their capitals."""
+    words = label.split(" ", 2)
+    first = words[0]
+    if not (len(first) > 1 and first[0].isupper() and first[1:].islower()):
+        return label
+    if first in LABEL_NAMES or "'" in first or "’" in first:
+        return label
+    second = words[1] if len(words) > 1 else ""
+    if second[:1].isupper() and second[1:2].islower():  # "Chatbot Arena", not "Notable AI"
+        return label
+    return label[0].lower() + label[1:]
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number the ledger compares with: a row of a figure table, or a value the
@@ -260,11 +283,7 @@ class Figure:
             if where and label.endswith("）"):  # one bracket, not two side by side
                 return f"{label[:-1]}；{where}）"
             return f"{label}（{where}）" if where else label
-        label = self.label
-        first = label.split(" ", 1)[0]
-        if len(first) > 1 and first[0].isupper() and first[1:].islower():
-            # "Relative gap" -> "relative gap"; "MMLU" and "GPT-4o" stay
-            label = label[0].lower() + label[1:]
+        label = _mid_sentence(self.label)
         if self.subject:  # a name ("Kimi", "QwQ 32B Preview"), as written
             label = f"{self.subject}: {label}"
         where = ", ".join(part for part in (self.period, self.location) if part)
