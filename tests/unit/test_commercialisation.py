@@ -174,6 +174,7 @@ def _reference():
         ("google-tokens-2024-05", "Tokens", 9.7, "t", "2024-05"),
         ("google-tokens-2025-05", "Tokens", 480, "t", "2025-05"),
         ("google-tokens-2025-07", "Tokens", 980, "t", "2025-07"),
+        ("google-tokens-2025-06-hassabis", "Tokens", 1000, "t", "2025-06"),
         ("doubao-tokens-2025-09", "Doubao tokens", 30, "t/day", "2025-09"),
         ("doubao-growth-may-sep-2025", "Growth", 80, "percent", "2025-05/2025-09"),
         ("doubao-tokens-force-2025-06", "Doubao tokens", 16.4, "t/day", "2025-06"),
@@ -195,6 +196,7 @@ def test_reference_figures_multiples_and_implied_levels():
     assert figures["fda-multiple-aiindex"].value == pytest.approx(223 / 6)        # 37.17
     assert figures["google-multiple-12m"].value == pytest.approx(480 / 9.7)       # 49.48
     assert figures["google-multiple-may24-jul25"].period == "2024-05/2025-07"
+    assert figures["google-growth-span-months"].value == 14  # April 2024 to June 2025
     assert figures["doubao-may-implied"].value == pytest.approx(30 / 1.8)         # 16.67
     assert figures["doubao-growth-since-dec24"].value == pytest.approx(310)     # 16.4 / 4
     assert figures["doubao-growth-since-dec24"].period == "2024-12/2025-06"
@@ -283,3 +285,11 @@ def test_the_headline_sentence_has_words_for_every_headline():
     from claimsbook.core.ledger import Headline
 
     assert set(cm.HEADLINE_WORDS) == {h.value for h in Headline}
+
+
+def test_months_between_counts_whole_months_and_refuses_a_reversed_span() -> None:
+    from claimsbook.chapters.commercialisation.values import months_between
+    assert months_between("2024-04", "2025-06") == 14
+    assert months_between("2024-04", "2025-04") == 12
+    with pytest.raises(ValueError, match="before"):
+        months_between("2025-06", "2024-04")

@@ -129,6 +129,30 @@ def share_figure(key: str, ref: pd.DataFrame, part_ids: Iterable[str], whole_ids
                     location=str(first["location"]), period=str(first["period"]))
 
 
+# The month the report starts Google's hundredfold growth from (section 一(一), para. 3).
+GOOGLE_GROWTH_START = "2024-04"
+
+
+def months_between(start: str, end: str) -> int:
+    """Whole months from one YYYY-MM month to a later one ("2024-04" to "2025-06": 14)."""
+    first, last = pd.Period(start, freq="M"), pd.Period(end, freq="M")
+    if last < first:
+        raise ValueError(f"{end} is before {start}")
+    return (last - first).n
+
+
+def google_growth_span(ref: pd.DataFrame) -> Computed:
+    """The span of the report's 'past year': from its start month to the month of the
+    figure it gives for now (the evident origin's, the earliest reading of 'now')."""
+    now = _fig(ref, "google-tokens-2025-06-hassabis")
+    return Computed("google-growth-span-months",
+                    float(months_between(GOOGLE_GROWTH_START, str(now["period"]))), "months",
+                    _("Months from the report's start month for Google's growth to the month "
+                      "of the figure it gives for now"), source_id="boc-research-2025",
+                    location=_("section 一(一), para. 3"),
+                    period=f"{GOOGLE_GROWTH_START}/{now['period']}")
+
+
 def reference_figures(ref: pd.DataFrame) -> list[Computed]:
     """Multiples and implied levels built from the reference figures (``ref`` is the
     reference-figures table indexed by figure_id)."""
@@ -142,6 +166,7 @@ def reference_figures(ref: pd.DataFrame) -> list[Computed]:
         multiple_figure("google-multiple-12m", ref, "google-tokens-2025-05", "google-tokens-2024-05"),
         multiple_figure("google-multiple-may24-jul25", ref, "google-tokens-2025-07",
                         "google-tokens-2024-05"),
+        google_growth_span(ref),
         Computed("doubao-may-implied",
                  implied_earlier(float(sep["value"]), float(growth["value"])), str(sep["unit"]),
                  _("{quantity} at end-May 2025 implied by the end-September level and the "
