@@ -228,8 +228,8 @@ class Check:
         return cls(**{name: _text(row, name) for name in cls.__dataclass_fields__})
 
 
-# Names that open figure labels and keep their capital mid-sentence ("Doubao's daily
-# tokens", not "doubao's"); names of two capitalised words ("Artificial Analysis",
+# Names that open figure labels and keep their capital mid-sentence ("Doubao daily
+# tokens", not "doubao daily tokens"); names of two capitalised words ("Artificial Analysis",
 # "Chatbot Arena") and possessives ("China's") are told apart by their shape.
 LABEL_NAMES = frozenset({"China", "Chinese", "Doubao", "Douyin", "Epoch", "Facebook",
                          "Instagram", "Meta", "Qwen"})
