@@ -331,3 +331,22 @@ def test_the_us_lead_in_notable_models_is_us_less_china():
                       "United States of America"]})
     assert us_lead_value(models, "any").value == 0.0  # 2 US against 2 China that year
     assert us_lead_value(models, "first").value == 1.0
+
+
+def test_europe_is_ranked_against_every_other_country_not_against_other() -> None:
+    us, uk = "United States of America", "United Kingdom of Great Britain and Northern Ireland"
+    models = pd.DataFrame({
+        "publication_date": ["2024-01-01"] * 9,
+        "countries": [us, us, us, "China", "China", "France", uk, "Canada", "Saudi Arabia"]})
+    # US 3, China 2, Europe 2 (France and the UK), Canada 1, Saudi Arabia 1: Europe ties
+    # China for second, so its rank is 2; "Other" as one producer would have been 2 too
+    assert ai.europe_rank_value(models, "any").value == 2
+    models.loc[4, "countries"] = us  # China 1: Europe second alone
+    assert ai.europe_rank_value(models, "any").value == 2
+    models.loc[[5, 8], "countries"] = "Canada"  # Europe 1 (the UK), Canada 3
+    assert ai.europe_rank_value(models, "any").value == 3
+    assert ai.europe_rank_value(models.assign(countries=f"Multinational;{uk}"), "any").value == 1
+    spread = pd.DataFrame({"publication_date": ["2024-01-01"] * 5,
+                           "countries": ["France", uk, "Canada", "Saudi Arabia", "Israel"]})
+    # three countries with one model each: together they would outrank Europe's two
+    assert ai.europe_rank_value(spread, "any").value == 1

@@ -92,6 +92,7 @@ from .values import (  # noqa: F401
     arena_values,
     benchmark_values,
     cost_values,
+    europe_rank_value,
     fmt,
     gap_change_value,
     gap_of,

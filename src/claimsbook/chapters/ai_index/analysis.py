@@ -4,11 +4,11 @@ recount of notable models by region."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
-from ...core.geography import region_of
+from ...core.geography import OTHER, region_of
 from ...core.i18n import _, is_chinese
 from .model import ATTRIBUTION_RULES, RATING_WORDS, SNAPSHOT_RULES
 from .words import _bench_headers, _display, _internal, _snapshot_headers
@@ -145,8 +145,17 @@ def gap_series(annotated: pd.DataFrame, top_k: int = 10) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def attribute(countries: str, rule: str) -> dict[str, float]:
-    """Credit one model to regions from its ``;``-separated Epoch countries.
+def producer_of(country: str) -> str:
+    """The United States, China and Europe as regions; any other country as itself
+    (to rank the three against every other producer)."""
+    region = region_of(country)
+    return region if region != OTHER else country.strip()
+
+
+def attribute(countries: str, rule: str,
+              place: Callable[[str], str] = region_of) -> dict[str, float]:
+    """Credit one model to regions (or to what ``place`` makes of each country) from its
+    ``;``-separated Epoch countries.
 
     * ``any``: every region listed gets 1 (a US-UK model counts for both; the AI
       Index's own rule, which can double count);
@@ -158,7 +167,7 @@ def attribute(countries: str, rule: str) -> dict[str, float]:
     names = [c.strip() for c in countries.split(";") if c.strip()]
     if not names:
         return {}
-    regions = [region_of(c) for c in names]
+    regions = [place(c) for c in names]
     if rule == "any":
         return {r: 1.0 for r in dict.fromkeys(regions)}
     if rule == "first":
@@ -175,16 +184,18 @@ def attribute(countries: str, rule: str) -> dict[str, float]:
     raise ValueError(f"unknown attribution rule {rule!r}; expected one of {ATTRIBUTION_RULES}")
 
 
-def count_by_region(models: pd.DataFrame, rule: str, years: Sequence[int] | None = None) -> pd.DataFrame:
-    """Notable models per publication year and region under an attribution ``rule``.
-    Returns columns year, region, models."""
+def count_by_region(models: pd.DataFrame, rule: str, years: Sequence[int] | None = None,
+                    place: Callable[[str], str] = region_of) -> pd.DataFrame:
+    """Notable models per publication year and region (or producer, with ``place`` =
+    :func:`producer_of`) under an attribution ``rule``. Returns columns year, region,
+    models."""
     frame = models.copy()
     frame["year"] = pd.to_datetime(frame["publication_date"]).dt.year
     if years is not None:
         frame = frame[frame["year"].isin(list(years))]
     rows = []
     for year, countries in zip(frame["year"], frame["countries"].fillna("")):
-        for region, credit in attribute(str(countries), rule).items():
+        for region, credit in attribute(str(countries), rule, place).items():
             rows.append((int(year), region, credit))
     out = pd.DataFrame(rows, columns=["year", "region", "models"])
     return out.groupby(["year", "region"], as_index=False)["models"].sum()

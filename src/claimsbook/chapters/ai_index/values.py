@@ -18,6 +18,7 @@ from .analysis import (
     increase,
     industry_share,
     min_relative_gap,
+    producer_of,
     rank_gap,
     relative_gap_given_leader,
     top_scores,
@@ -272,6 +273,23 @@ def us_lead_value(models: pd.DataFrame, rule: str) -> Computed:
         NOTABLE_SOURCE, "notable_models.csv", _period(NOTABLE_YEAR))
 
 
+def europe_rank_value(models: pd.DataFrame, rule: str) -> Computed:
+    """Europe's rank among the producers of the year's notable models in our copy of
+    Epoch's data, the United States and China counted as regions and every other country
+    on its own (a rank, whatever the vintage's exact counts; "Multinational" is no
+    producer)."""
+    counts = count_by_region(models, rule, [NOTABLE_YEAR], place=producer_of)
+    counts = counts[counts["region"] != "Multinational"].set_index("region")["models"]
+    europe = float(counts.get("Europe", 0.0))
+    rank = 1 + int((counts > europe).sum())
+    return Computed(
+        f"recount-europe-rank-{NOTABLE_YEAR}", float(rank), "rank",
+        _("Europe's rank among the producers of {year}'s notable models (the United States, "
+          "China and Europe as regions, every other country on its own) in our copy of "
+          "Epoch's data, rule: {rule}").format(year=NOTABLE_YEAR, rule=_(RULE_TEXT[rule])),
+        NOTABLE_SOURCE, "notable_models.csv", _period(NOTABLE_YEAR))
+
+
 def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
     """Our recount of notable models (context: another vintage of Epoch's data, whose
     country lists differ from the data the report counted)."""
@@ -290,6 +308,7 @@ def notable_values(models: pd.DataFrame, rule: str) -> list[Computed]:
     # Every model once, whatever its countries (the total needs no attribution rule).
     out.append(named_companies_value(models))
     out.append(us_lead_value(models, rule))
+    out.append(europe_rank_value(models, rule))
     by_year = pd.to_datetime(models["publication_date"]).dt.year.value_counts()
     out.append(Computed(
         f"recount-total-change-{NOTABLE_YEAR}",
