@@ -287,9 +287,9 @@ def test_the_headline_sentence_has_words_for_every_headline():
     assert set(cm.HEADLINE_WORDS) == {h.value for h in Headline}
 
 
-def test_months_between_counts_whole_months_and_refuses_a_reversed_span() -> None:
-    from claimsbook.chapters.commercialisation.values import months_between
-    assert months_between("2024-04", "2025-06") == 14
-    assert months_between("2024-04", "2025-04") == 12
+def test_calendar_months_counts_whole_months_and_refuses_a_reversed_span() -> None:
+    from claimsbook.core.arithmetic import calendar_months
+    assert calendar_months("2024-04", "2025-06") == 14
+    assert calendar_months("2024-04", "2025-04") == 12
     with pytest.raises(ValueError, match="before"):
-        months_between("2025-06", "2024-04")
+        calendar_months("2025-06", "2024-04")

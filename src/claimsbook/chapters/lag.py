@@ -33,7 +33,8 @@ from typing import TypeAlias
 import numpy as np
 import pandas as pd
 
-DAYS_PER_MONTH: float = 365.25 / 12
+from ..core.arithmetic import DAYS_PER_MONTH
+
 DateLike: TypeAlias = str | date | datetime | pd.Timestamp | np.datetime64
 LAG_COLUMNS: list[str] = [
     "date", "leader_best", "follower_best", "lag_days", "lag_months", "status"

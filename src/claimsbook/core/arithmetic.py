@@ -11,6 +11,9 @@ import pandas as pd
 
 Level = TypeVar("Level", float, pd.Series)
 
+# An average month, for spans in fractional months (a lag of 6.4 months).
+DAYS_PER_MONTH: float = 365.25 / 12
+
 
 def ratio(numerator: float, denominator: float) -> float:
     """``numerator / denominator``; NaN when either is missing or the denominator is 0."""
@@ -61,3 +64,18 @@ def implied_total(part: float, share_pct: float) -> float:
     if share_pct <= 0:
         raise ValueError(f"share must be positive, got {share_pct}")
     return part / (share_pct / 100)
+
+
+def months_between(start: object, end: object) -> float:
+    """Months from ``start`` to ``end`` (dates or ``YYYY-MM``), on average month lengths."""
+    return float((pd.Timestamp(end) - pd.Timestamp(start)) / pd.Timedelta(days=1)) / DAYS_PER_MONTH
+
+
+def calendar_months(start: str, end: str) -> int:
+    """Whole calendar months from one YYYY-MM month to a later one ("2024-04" to
+    "2025-06": 14), for a span a source states in months (a chapter's lag in fractional
+    months is another measure)."""
+    first, last = pd.Period(start, freq="M"), pd.Period(end, freq="M")
+    if last < first:
+        raise ValueError(f"{end} is before {start}")
+    return (last - first).n

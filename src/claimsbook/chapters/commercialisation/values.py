@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from ...core.arithmetic import growth_multiple, growth_pct, implied_earlier, ratio
+from ...core.arithmetic import calendar_months, growth_multiple, growth_pct, implied_earlier, ratio
 from ...core.i18n import N_, _, data_text
 from ...core.ledger import Computed
 from ...core.numbers import period_text
@@ -133,20 +133,12 @@ def share_figure(key: str, ref: pd.DataFrame, part_ids: Iterable[str], whole_ids
 GOOGLE_GROWTH_START = "2024-04"
 
 
-def months_between(start: str, end: str) -> int:
-    """Whole months from one YYYY-MM month to a later one ("2024-04" to "2025-06": 14)."""
-    first, last = pd.Period(start, freq="M"), pd.Period(end, freq="M")
-    if last < first:
-        raise ValueError(f"{end} is before {start}")
-    return (last - first).n
-
-
 def google_growth_span(ref: pd.DataFrame) -> Computed:
     """The span of the report's 'past year': from its start month to the month of the
     figure it gives for now (the evident origin's, the earliest reading of 'now')."""
     now = _fig(ref, "google-tokens-2025-06-hassabis")
     return Computed("google-growth-span-months",
-                    float(months_between(GOOGLE_GROWTH_START, str(now["period"]))), "months",
+                    float(calendar_months(GOOGLE_GROWTH_START, str(now["period"]))), "months",
                     _("Months from the report's start month for Google's growth to the month "
                       "of the figure it gives for now"), source_id="boc-research-2025",
                     location=_("section 一(一), para. 3"),

@@ -79,11 +79,11 @@ from .lags import (  # noqa: F401
     lag_segments,
     lag_table,
     lead_changes,
-    months_between,
     select_models,
     summarise,
     sweep,
 )
+from ...core.arithmetic import months_between  # noqa: F401
 from .analysis import (  # noqa: F401
     FALL_LOW_WINDOW,
     FALL_PEAK_WINDOW,

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...core.geography import region_of
 from ...core.i18n import _, ngettext
-from ..lag import DAYS_PER_MONTH, Frontier, frontier, lag_series, monthly_dates
+from ..lag import Frontier, frontier, lag_series, monthly_dates
 from .model import METRICS, MODEL_SETS, OVER_A_YEAR, Q2_2025_MONTHS, UNDER_THREE_MONTHS
 from .words import day_text
 
@@ -309,11 +309,6 @@ def lag_segments(lags: pd.DataFrame) -> pd.DataFrame:
             "censored": rows["censored"].to_numpy(),
         }
     )
-
-
-def months_between(start: object, end: object) -> float:
-    """Months (365.25/12 days) from ``start`` to ``end``."""
-    return float((pd.Timestamp(end) - pd.Timestamp(start)) / pd.Timedelta(days=1)) / DAYS_PER_MONTH
 
 
 def first_overtaking(models: pd.DataFrame, leader: str, follower: str) -> pd.Timestamp | None:

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ...core.arithmetic import months_between
 from ...core.i18n import N_, _
 from ...core.ledger import Computed
 from ...core.numbers import fmt_amount, fmt_day
 from ..lag import Frontier, frontier
 from .analysis import first_release, release_of, score_margin
-from .lags import LagRules, lead_changes, months_between
+from .lags import LagRules, lead_changes
 from .model import Q2_2025_END
 from .words import (
     ARENA_SOURCE,

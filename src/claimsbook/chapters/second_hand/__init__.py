@@ -105,13 +105,11 @@ from .figures import (  # noqa: F401
     summary_values,
 )
 from .xianyu import (  # noqa: F401
-    DAYS_PER_MONTH,
     OTHER_AGE_SHARES,
     USER_METRICS,
     age_bounds_figure,
     cohort_bounds,
     cohort_values,
-    months_between,
     users_figure,
     xianyu_values,
 )

@@ -8,25 +8,18 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from ...core.arithmetic import months_between
 from ...core.charts import tooltip
 from ...core.i18n import N_, _, data_text, is_chinese
 from ...core.numbers import fmt_amount, fmt_number, period_text
 from .analysis import CohortBounds, share_pct
 from .model import MARKER_SIZE
 
-DAYS_PER_MONTH = 365.25 / 12
-
-
 USER_METRICS = ("registered users", "user accounts", "monthly active users", "daily active users")
 
 
 # Translators: the age cohorts born 1995-99 and 2000-09.
 POST95, POST00 = N_("post-95s (95后)"), N_("post-00s (00后)")
-
-
-def months_between(start: str, end: str) -> float:
-    """Months from ``start`` to ``end`` (``YYYY-MM`` or dates), on average month lengths."""
-    return (pd.Timestamp(end) - pd.Timestamp(start)).days / DAYS_PER_MONTH
 
 
 def xianyu_values(xianyu: pd.DataFrame, ai_users: float) -> dict[str, float]:

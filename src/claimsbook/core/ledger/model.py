@@ -111,7 +111,6 @@ STATED = {
 }
 
 
-
 def stated_amount(comparison: str, value: float, unit: str) -> str:
     """A value with its unit and bound ("more than 600 million users")."""
     if is_chinese() and (words := bound_zh(comparison, value, unit)):
