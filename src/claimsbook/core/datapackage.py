@@ -143,20 +143,34 @@ def validate_table(name: str, descriptor_file: Path | None = None, force: bool =
     descriptor is certified (``force``: always)."""
     descriptor_file = descriptor_file or descriptor_path()
     descriptor = load_descriptor(descriptor_file)
-    path = _check_bytes(descriptor_file, descriptor, name)
-    if is_certified(descriptor) and not force:
-        return
+    _check_bytes(descriptor_file, descriptor, name)
+    if force or not is_certified(descriptor):
+        if problems := _validate([name], descriptor_file):
+            raise DataPackageError(problems[0])
+
+
+def _validate(names: list[str], descriptor_file: Path) -> list[str]:
+    """Frictionless's check of each named table (types, constraints and keys; checksums
+    are ours), one message per invalid table. The package is read once for all of them:
+    read again per table, it cost two thirds of a whole validation."""
     from frictionless import Package  # only here: a certified descriptor never needs it
 
-    package = Package(str(descriptor_file))
-    table = package.get_resource(name)
-    # Checksums are ours (above); Frictionless checks types, constraints and keys.
-    table.hash = None
-    table.bytes = None
-    report = table.validate()
-    if not report.valid:
-        errors = [error for task in report.tasks for error in task.errors] + list(report.errors)
-        raise DataPackageError(_format_errors(path, errors))
+    package, descriptor = Package(str(descriptor_file)), load_descriptor(descriptor_file)
+    problems = []
+    for name in names:
+        try:
+            path = _check_bytes(descriptor_file, descriptor, name)
+        except DataPackageError as error:
+            problems.append(str(error))
+            continue
+        table = package.get_resource(name)
+        table.hash = None
+        table.bytes = None
+        report = table.validate()
+        if not report.valid:
+            errors = [error for task in report.tasks for error in task.errors] + list(report.errors)
+            problems.append(_format_errors(path, errors))
+    return problems
 
 
 def check_certified(descriptor_file: Path | None = None) -> None:
@@ -259,12 +273,7 @@ def update_hashes(descriptor_file: Path | None = None) -> list[str]:
     candidate = descriptor_file.with_name(f".{descriptor_file.name}.candidate")
     candidate.write_text(text, encoding="utf-8")
     try:
-        problems = []
-        for name in changed:
-            try:
-                validate_table(name, candidate, force=True)
-            except DataPackageError as error:
-                problems.append(str(error))
+        problems = _validate(changed, candidate) if changed else []
     finally:
         candidate.unlink()
     if problems:
@@ -277,13 +286,8 @@ def update_hashes(descriptor_file: Path | None = None) -> list[str]:
 def validate_all(descriptor_file: Path | None = None) -> list[str]:
     """Validate every table with Frictionless (certified or not); return the problems
     found, one message per table."""
-    problems = []
-    for name in resource_names(load_descriptor(descriptor_file or descriptor_path())):
-        try:
-            validate_table(name, descriptor_file, force=True)
-        except DataPackageError as error:
-            problems.append(str(error))
-    return problems
+    descriptor_file = descriptor_file or descriptor_path()
+    return _validate(resource_names(load_descriptor(descriptor_file)), descriptor_file)
 
 
 def certify(descriptor_file: Path | None = None) -> list[str]:
