@@ -48,7 +48,7 @@ def benchmark_chart(bench: pd.DataFrame, fig: pd.DataFrame) -> ChartSpec:
         tooltip=[tooltip("benchmark", N_("Benchmark")), tooltip("year", N_("End of year")),
                  alt.Tooltip("gap_pp:Q", title=_("Gap (pp)")),
                  alt.Tooltip("min_relative_gap_percent:Q", title=_("Relative gap, at least (%)"))],
-    ).properties(width=420)
+    )
     first, last = YEARS
     wide = bench.pivot(index="benchmark", columns="year", values="gap_pp")
     fell = bool((wide[last] < wide[first]).all())
