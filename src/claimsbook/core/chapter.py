@@ -321,6 +321,3 @@ class Chapter:
         myst_glue(LEDGER_GLUE, later(Ledger.frame, self._judged()), display=False)
         counts = self.ledger.counts()
         return counts.rename_axis("headline").reset_index(name="claims")
-
-    def headline_count(self, rating: Headline) -> int:
-        return int(self.ledger.counts()[rating.value])

@@ -62,7 +62,6 @@ from .values import (  # noqa: F401
     DIRECTION_WORDS,
     FUTURESEARCH_ARR,
     LMARENA_FIGURES,
-    PRICES_SOURCE_ID,
     PROVIDER_NAMES,
     REVENUE_CHANNELS,
     _SHORT,

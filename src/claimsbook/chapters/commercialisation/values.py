@@ -14,9 +14,6 @@ from ...core.numbers import period_text
 from .analysis import PRICE_LISTS, Rate, price_ratios, score_comparison, shares_sum
 from .words import price_list_name
 
-PRICES_SOURCE_ID = "openai-pricing-2025"
-
-
 US_MODEL, US_LIST, GPT4O, CN_MODEL = "gpt-4.5-preview", "openai-2025", "gpt-4o", "qwen-max"
 
 

@@ -27,7 +27,6 @@ from .model import (  # noqa: F401
     COUNTRY_NAMES,
     CountryPair,
     GROUPS,
-    LATE_2022,
     METRICS,
     METRIC_KEYS,
     METRIC_NAMES,

@@ -82,8 +82,6 @@ MODEL_SET_NAMES: dict[str, str] = {
 MODEL_SETS: tuple[str, ...] = ("all", "open-weights")
 
 
-# The two dates the headline claim names: "late 2022" and "Q2 2025".
-LATE_2022 = pd.Timestamp("2022-12-31")
 
 
 Q2_2025_END = pd.Timestamp("2025-06-30")

@@ -48,7 +48,6 @@ from .model import (  # noqa: F401
     PER_TRILLION,
     RETAIL_YEARS,
     SCOPE_WORDS,
-    SENSITIVITY_ELASTICITIES,
     SENSITIVITY_GROWTHS_PCT,
     YearIn,
     _fail,

@@ -90,9 +90,6 @@ ARTICLE = "zgjyb-2025-04"
 EVERBRIGHT_LAUNCH = "everbright-launch"
 
 
-#: Elasticities and GMV growth rates (%) of the sensitivity chart; the page's own
-#: elasticity is added to the first.
-SENSITIVITY_ELASTICITIES: tuple[float, ...] = (0.05, 0.1, 0.2)
 
 
 SENSITIVITY_GROWTHS_PCT: tuple[float, ...] = (-20, -10, 0, 10, 20, 30, 50)
