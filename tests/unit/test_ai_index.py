@@ -350,3 +350,46 @@ def test_europe_is_ranked_against_every_other_country_not_against_other() -> Non
                            "countries": ["France", uk, "Canada", "Saudi Arabia", "Israel"]})
     # three countries with one model each: together they would outrank Europe's two
     assert ai.europe_rank_value(spread, "any").value == 1
+
+
+def hub(rows: list[tuple[str, str, str, str, float]]) -> pd.DataFrame:
+    """rows: (metric, model_version, country, release_date, score)."""
+    return pd.DataFrame([{"metric": m, "model_version": v, "country": c, "release_date": d,
+                          "score": s} for m, v, c, d, s in rows])
+
+
+ALIASES = pd.DataFrame({"key": ["gpt-4-turbo"], "same_as": ["gpt-4-1106-preview"]})
+
+
+def test_own_run_leads_match_arena_keys_through_aliases_and_leave_gaps_missing() -> None:
+    scores = hub([("gpqa-diamond", "gpt-4-1106-preview", "US", "2023-11-06", 42.0),
+                  ("gpqa-diamond", "Yi-34B-Chat", "China", "2023-11-22", 15.0),
+                  ("math-level-5", "gpt-4-1106-preview", "US", "2023-11-06", 40.0),
+                  ("mmlu", "Yi-34B-Chat", "China", "2023-11-22", 70.0)])
+    leads = ai.own_run_leads([("gpt-4-turbo", "yi-34b-chat")], scores, ALIASES)
+    by_metric = leads.set_index("metric")["lead"]
+    # the Arena's "gpt-4-turbo" is the hub's gpt-4-1106-preview: 42 - 15
+    assert by_metric["gpqa-diamond"] == 27.0
+    # Yi has no own MATH Level 5 run (its MMLU score is not an own run): no lead
+    assert pd.isna(by_metric["math-level-5"])
+
+
+def test_own_run_change_is_the_largest_among_metrics_run_on_all_four() -> None:
+    arena = ai.annotate(pd.concat([
+        board("2024-01-09", [("A", "Google", "Proprietary", 1200.0), ("B", "DeepSeek", "MIT", 1100.0)]),
+        board("2025-02-14", [("C", "Google", "Proprietary", 1400.0), ("D", "DeepSeek", "MIT", 1390.0)]),
+    ]), ORGS, LICS)
+    scores = hub([(m, v, "x", "2023-06-01", s) for m, v, s in (
+        ("gpqa-diamond", "a", 40.0), ("gpqa-diamond", "b", 10.0),   # lead 30
+        ("gpqa-diamond", "c", 60.0), ("gpqa-diamond", "d", 70.0),   # lead -10: change -40
+        ("math-level-5", "a", 50.0), ("math-level-5", "b", 45.0),   # lead 5
+        ("math-level-5", "c", 90.0), ("math-level-5", "d", 80.0))])  # lead 10: change +5
+    scores.loc[scores["model_version"].isin(["a", "c"]), "country"] = "United States of America"
+    scores.loc[scores["model_version"].isin(["b", "d"]), "country"] = "China"
+    values = {c.key: c.value for c in ai.own_run_values(
+        arena, pd.Timestamp("2024-01-09"), pd.Timestamp("2025-02-14"), scores,
+        pd.DataFrame({"key": [], "same_as": []}))}
+    assert values["own-runs-uscn-gpqa-diamond-start"] == 30.0
+    assert values["own-runs-uscn-gpqa-diamond-end"] == -10.0
+    # the gap widened on MATH Level 5: the change that decides is +5, not -40
+    assert values["own-runs-uscn-change"] == 5.0

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ...core.geography import OTHER, region_of
 from ...core.i18n import _, is_chinese
-from .model import ATTRIBUTION_RULES, RATING_WORDS, SNAPSHOT_RULES
+from .model import ATTRIBUTION_RULES, OWN_RUN_METRICS, RATING_WORDS, SNAPSHOT_RULES
 from .words import _bench_headers, _display, _internal, _snapshot_headers
 
 
@@ -92,6 +92,7 @@ def group_gap(board: pd.DataFrame, column: str, leader: str, follower: str) -> d
     snapshot (``column`` is ``group`` or ``licence_class``)."""
     a, b = best_of(board, column, leader), best_of(board, column, follower)
     return {
+        "leader_key": a["model_key"], "follower_key": b["model_key"],
         "leader_model": a["model"], "leader_rating": float(a["rating"]),
         "follower_model": b["model"], "follower_rating": float(b["rating"]),
         "gap_points": float(a["rating"] - b["rating"]),
@@ -106,6 +107,7 @@ def rank_gap(board: pd.DataFrame, k: int) -> dict[str, object]:
         raise ValueError(f"leaderboard has {len(ranked)} models, fewer than {k}")
     a, b = ranked.iloc[0], ranked.iloc[k - 1]
     return {
+        "leader_key": a["model_key"], "follower_key": b["model_key"],
         "leader_model": a["model"], "leader_rating": float(a["rating"]),
         "follower_model": b["model"], "follower_rating": float(b["rating"]),
         "gap_points": float(a["rating"] - b["rating"]),
@@ -297,3 +299,53 @@ def snapshot_table(annotated: pd.DataFrame, dates: Iterable[pd.Timestamp], top_k
 def months_behind_dates(dates: Sequence[pd.Timestamp], months: Sequence[str]) -> list[pd.Timestamp]:
     """Every snapshot falling in any of ``months`` (``YYYY-MM``)."""
     return [d for d in dates if f"{pd.Timestamp(d):%Y-%m}" in set(months)]
+
+
+def own_run_scores(scores: pd.DataFrame, aliases: pd.DataFrame, arena_key: str) -> pd.DataFrame:
+    """Epoch's own scores of one Arena model (its key, or the key the Arena later gave
+    the same model, see ``arena_aliases.csv``), matched on the model version's name
+    regardless of case: columns metric, model_version, score; empty where the hub ran
+    none of :data:`OWN_RUN_METRICS` on it."""
+    key = dict(zip(aliases["key"], aliases["same_as"])).get(arena_key, arena_key).lower()
+    mine = scores[scores["metric"].isin(OWN_RUN_METRICS)
+                  & (scores["model_version"].str.lower() == key)]
+    return mine[["metric", "model_version", "score"]].reset_index(drop=True)
+
+
+def own_run_leads(pairs: Sequence[tuple[str, str]], scores: pd.DataFrame,
+                  aliases: pd.DataFrame) -> pd.DataFrame:
+    """For each (leader, follower) pair of Arena keys and each metric of
+    :data:`OWN_RUN_METRICS`: the leader's own-run score less the follower's, in
+    percentage points (missing where the hub did not run both). One row per pair and
+    metric: columns pair (its position), metric, leader, follower, lead."""
+    rows = []
+    for position, (leader, follower) in enumerate(pairs):
+        a = own_run_scores(scores, aliases, leader).set_index("metric")
+        b = own_run_scores(scores, aliases, follower).set_index("metric")
+        for metric in OWN_RUN_METRICS:
+            both = metric in a.index and metric in b.index
+            rows.append({"pair": position, "metric": metric, "leader": leader,
+                         "follower": follower,
+                         "lead": float(a.at[metric, "score"] - b.at[metric, "score"])
+                         if both else float("nan")})
+    return pd.DataFrame(rows, columns=["pair", "metric", "leader", "follower", "lead"])
+
+
+def frontier_lead(scores: pd.DataFrame, metric: str, by: pd.Timestamp,
+                  leader: str = "United States of America",
+                  follower: str = "China") -> dict[str, object]:
+    """The best ``metric`` score of a ``leader``-country model released on or before
+    ``by`` less the best ``follower``-country one (models listed under one country only),
+    with both models' names."""
+    frame = scores[(scores["metric"] == metric)
+                   & (pd.to_datetime(scores["release_date"]) <= pd.Timestamp(by))]
+    best = {}
+    for country in (leader, follower):
+        mine = frame[frame["country"] == country]
+        if mine.empty:
+            raise ValueError(f"no {metric} score for a model from {country} released by "
+                             f"{pd.Timestamp(by).date()}")
+        best[country] = mine.sort_values("score", ascending=False).iloc[0]
+    a, b = best[leader], best[follower]
+    return {"leader_model": a["model_version"], "follower_model": b["model_version"],
+            "lead": float(a["score"] - b["score"])}

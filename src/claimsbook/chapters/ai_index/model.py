@@ -45,6 +45,12 @@ NOTABLE_SOURCE = "epoch-notable-models"
 HUB_SOURCE = "epoch-benchmarking-hub"
 
 
+# The Benchmarking Hub's own evaluations among the metrics the book extracts (its MMLU
+# scores are others' published results; its capabilities index combines both kinds),
+# with their names.
+OWN_RUN_METRICS: dict[str, str] = {"gpqa-diamond": "GPQA Diamond", "math-level-5": "MATH Level 5"}
+
+
 ARENA_SCORE = "arena-score"
 
 

@@ -19,9 +19,9 @@ from .analysis import (
     relative_gap_given_leader,
     top_scores,
 )
-from .model import BENCHMARKS, REPORT_TOP_K, RULE_TEXT, YEARS
+from .model import BENCHMARKS, OWN_RUN_METRICS, REPORT_TOP_K, RULE_TEXT, YEARS
 from .tables import _rules_data
-from .values import _num, _rank_gap_percent, report_top10_value
+from .values import _num, _rank_gap_percent, gap_of, own_run_values, report_top10_value
 from .words import _day, _gap_kind, month_span, report_value
 
 # glue name -> claim whose stated value the prose quotes
@@ -107,6 +107,49 @@ def arena_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
                top10_first=_day(min(early_2025)),
                top10_last=_day(max(early_2025)), report_k=REPORT_TOP_K,
                top10_named=named.value, top10_named_day=named.period)
+    return out
+
+
+def own_run_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
+                  scores: pd.DataFrame, aliases: pd.DataFrame) -> dict[str, object]:
+    """What the page says of Epoch AI's own runs of the Arena's top US and Chinese
+    models (:func:`own_run_values`): ``own_runs_text``, one sentence per metric run on
+    all four models, and ``own_best_<metric>_<year>``, the best models' leads at the end
+    of the report's benchmark years (metric keys with underscores)."""
+    values = {c.key: c.value for c in own_run_values(annotated, start, end, scores, aliases)}
+    pairs = [gap_of(annotated[annotated["date"] == pd.Timestamp(d)], "us-china")
+             for d in (start, end)]
+    said = dict(leader0=pairs[0]["leader_model"], follower0=pairs[0]["follower_model"],
+                leader1=pairs[1]["leader_model"], follower1=pairs[1]["follower_model"],
+                date0=_day(start), date1=_day(end))
+    sentences = []
+    for metric, name in OWN_RUN_METRICS.items():
+        first = values[f"own-runs-uscn-{metric}-start"]
+        last = values[f"own-runs-uscn-{metric}-end"]
+        if first is None or last is None:
+            continue
+        lead0, lead1 = f"{first:.1f}", f"{abs(last):.1f}"
+        if last >= 0:
+            sentences.append(_("It ran {metric} on all four: {leader0} scored {lead0} points "
+                               "above {follower0} (the top US and Chinese models of the "
+                               "leaderboard of {date0}), and {leader1} {lead1} points above "
+                               "{follower1} (those of {date1}).").format(
+                metric=name, lead0=lead0, lead1=lead1, **said))
+        else:
+            sentences.append(_("It ran {metric} on all four: {leader0} scored {lead0} points "
+                               "above {follower0} (the top US and Chinese models of the "
+                               "leaderboard of {date0}), and {leader1} {lead1} points below "
+                               "{follower1} (those of {date1}).").format(
+                metric=name, lead0=lead0, lead1=lead1, **said))
+    if not sentences:
+        sentences.append(_("It ran none of {metrics} on all four, so nothing outside the "
+                           "votes shows the change.").format(
+            metrics=_(", ").join(OWN_RUN_METRICS.values())))
+    out: dict[str, object] = {"own_runs_text": " ".join(sentences)}
+    for metric in OWN_RUN_METRICS:
+        for year in YEARS:
+            out[f"own_best_{metric.replace('-', '_')}_{year}"] = \
+                values[f"own-runs-best-{metric}-{year}"]
     return out
 
 

@@ -17,7 +17,9 @@ from .analysis import (
     group_gap,
     increase,
     industry_share,
+    frontier_lead,
     min_relative_gap,
+    own_run_leads,
     producer_of,
     rank_gap,
     relative_gap_given_leader,
@@ -32,6 +34,7 @@ from .model import (
     HUB_SOURCE,
     NOTABLE_SOURCE,
     NOTABLE_YEAR,
+    OWN_RUN_METRICS,
     REPORT,
     REPORT_TOP10_MODELS,
     REPORT_TOP10_MONTH,
@@ -45,7 +48,7 @@ from .words import _day, _period, _region, _span, _unit, _where, month_span, rep
 def benchmark_values(fig: pd.DataFrame, epoch_scores: pd.DataFrame) -> list[Computed]:
     """Values computed from the report's benchmark gaps (context for the per-cent
     readings) and the Epoch Benchmarking Hub's best MMLU scores of 2024 (context:
-    Epoch's own evaluations, another vintage than the report's)."""
+    published results the hub collects, another vintage than the report's)."""
     out: list[Computed] = []
     for name in BENCHMARKS:
         for year in YEARS:
@@ -70,7 +73,8 @@ def benchmark_values(fig: pd.DataFrame, epoch_scores: pd.DataFrame) -> list[Comp
     out.append(Computed(
         f"epoch-mmlu-gap-{YEARS[1]}", float(us.score - cn.score), "percentage points",
         _("Best MMLU score of a US model released in {year} ({us_model}) minus the best "
-          "Chinese one ({cn_model}), in Epoch's own evaluations").format(
+          "Chinese one ({cn_model}), in the published results Epoch's hub collects (not "
+          "its own runs)").format(
             year=YEARS[1], us_model=us.model_version, cn_model=cn.model_version),
         HUB_SOURCE, _("Benchmarking Hub, MMLU"), _period(YEARS[1])))
     gap24 = report_value(fig, f"gap-mmlu-{YEARS[1]}")
@@ -134,6 +138,59 @@ def arena_value(key: str, annotated: pd.DataFrame, date: pd.Timestamp, kind: str
             value = None
     return Computed(key, value, "%", label, ARENA_SOURCE,
                     _("leaderboard of {date}").format(date=_day(date)), _day(date))
+
+
+def own_run_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
+                   scores: pd.DataFrame, aliases: pd.DataFrame) -> list[Computed]:
+    """An evaluation independent of the Arena's votes: Epoch AI's own runs
+    (:data:`OWN_RUN_METRICS`) of exactly the models the Arena comparisons name on the
+    start and end leaderboards, and of the best US and Chinese models at the end of each
+    of the report's benchmark years. The change in a lead is the largest among the metrics
+    run on all four models: it is below zero only if the lead shrank on each of them."""
+    out: list[Computed] = []
+    dates = (pd.Timestamp(start), pd.Timestamp(end))
+    for kind, slug in (("us-china", "uscn"), ("closed-open", "closedopen")):
+        gaps = [gap_of(annotated[annotated["date"] == date], kind) for date in dates]
+        leads = own_run_leads([(str(g["leader_key"]), str(g["follower_key"])) for g in gaps],
+                              scores, aliases)
+        changes, complete = [], []
+        for metric, name in OWN_RUN_METRICS.items():
+            mine = leads[leads["metric"] == metric].set_index("pair")["lead"]
+            for position, (date, gap, end_name) in enumerate(zip(dates, gaps, ("start", "end"))):
+                value = mine.get(position)
+                pair = _("{leader} vs {follower}").format(leader=gap["leader_model"],
+                                                          follower=gap["follower_model"])
+                out.append(Computed(
+                    f"own-runs-{slug}-{metric}-{end_name}",
+                    None if value is None or pd.isna(value) else float(value),
+                    "percentage points",
+                    _("Epoch AI's own {metric} runs of {what} on the leaderboard ({pair}): "
+                      "the first's score less the second's").format(
+                        metric=name, what=_(GAP_WORDS[kind]), pair=pair),
+                    HUB_SOURCE, _("Benchmarking Hub, {metric}").format(metric=name),
+                    _day(date)))
+            if mine.notna().all() and len(mine) == len(dates):
+                changes.append(float(mine.iloc[-1] - mine.iloc[0]))
+                complete.append(name)
+        out.append(Computed(
+            f"own-runs-{slug}-change", max(changes) if changes else None, "percentage points",
+            _("Change between the two leaderboards in the score gap between {what}, on Epoch "
+              "AI's own runs of those four models (the benchmarks it ran on all four: "
+              "{metrics}; where several, the largest change)").format(
+                what=_(GAP_WORDS[kind]), metrics=_(", ").join(complete) or _("none")),
+            HUB_SOURCE, _("Benchmarking Hub"), _span(f"{dates[0]:%Y-%m-%d}", f"{dates[1]:%Y-%m-%d}")))
+    for metric, name in OWN_RUN_METRICS.items():
+        for year in YEARS:
+            lead = frontier_lead(scores, metric, pd.Timestamp(f"{year}-12-31"))
+            out.append(Computed(
+                f"own-runs-best-{metric}-{year}", float(str(lead["lead"])), "percentage points",
+                _("Best {metric} score of a US model released by the end of {year} "
+                  "({us_model}) less the best Chinese one ({cn_model}), in Epoch AI's own "
+                  "runs").format(metric=name, year=year, us_model=lead["leader_model"],
+                                 cn_model=lead["follower_model"]),
+                HUB_SOURCE, _("Benchmarking Hub, {metric}").format(metric=name),
+                _period(year)))
+    return out
 
 
 def arena_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
