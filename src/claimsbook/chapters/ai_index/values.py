@@ -173,7 +173,8 @@ def own_run_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timesta
                 changes.append(float(mine.iloc[-1] - mine.iloc[0]))
                 complete.append(name)
         out.append(Computed(
-            f"own-runs-{slug}-change", max(changes) if changes else None, "percentage points",
+            f"own-runs-{slug}-change", max(changes) if changes else None,
+            "percentage points (change in the gap)",
             _("Change between the two leaderboards in the score gap between {what}, on Epoch "
               "AI's own runs of those four models (the benchmarks it ran on all four: "
               "{metrics}; where several, the largest change)").format(
