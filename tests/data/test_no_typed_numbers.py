@@ -24,7 +24,7 @@ REFERENCE = re.compile(r"\{[a-z0-9][a-z0-9-]*/[A-Za-z0-9_.:+-]+\}")
 DATE = re.compile(r"\b(19|20)\d{2}(-\d{2}(-\d{2})?)?(/(19|20)?\d{2})?\b")
 LOCATOR = re.compile(
     r"\b(fig(ure)?s?\.?|tables?|p{1,2}\.|pages?|ch(apter)?\.?|sections?|para(graph)?s?\.?|"
-    r"rows?|seeds?/|articles?|items?|rank(ed)?|top|Q|H)\s?\d+([.–-]\d+)*([, ]+(and )?\d+([.–-]\d+)*)*",
+    r"rows?|seeds?/|articles?|items?|rank(ed)?|top|level|Q|H)\s?\d+([.–-]\d+)*([, ]+(and )?\d+([.–-]\d+)*)*",
     re.IGNORECASE)
 PRODUCT = re.compile(
     r"\b(GPT|Gemini|Claude|Llama|Qwen|QwQ|DeepSeek|Grok|Mistral|Hunyuan|Kimi|Doubao|Yi|"
@@ -44,7 +44,7 @@ def test_the_scanner_finds_typed_numbers_and_spares_allowed_literals():
     assert typed_numbers("the report's 3,833 is the 2010 count") == ["3,833"]
     assert typed_numbers("(20 − 0.07) / 20") == ["20", "0.07", "20"]
     assert typed_numbers("{ai-index-report-figures/patents-2010} in 2010, fig. 1.2.1, p. 42; "
-                         "GPT-4.5 and Gemini 2.5 Pro; Q2 2025; pp. 86–100") == []
+                         "GPT-4.5 and Gemini 2.5 Pro; Q2 2025; pp. 86–100; MATH Level 5") == []
 
 
 @pytest.mark.parametrize("path", CHECKS, ids=lambda p: p.parent.name)

@@ -352,44 +352,55 @@ def test_europe_is_ranked_against_every_other_country_not_against_other() -> Non
     assert ai.europe_rank_value(spread, "any").value == 1
 
 
-def hub(rows: list[tuple[str, str, str, str, float]]) -> pd.DataFrame:
-    """rows: (metric, model_version, country, release_date, score)."""
-    return pd.DataFrame([{"metric": m, "model_version": v, "country": c, "release_date": d,
-                          "score": s} for m, v, c, d, s in rows])
+
+def hub(rows: list[tuple[str, str, str, str, str, float]]) -> pd.DataFrame:
+    """rows: (metric, model_version, country, accessibility, release_date, score)."""
+    return pd.DataFrame([{"metric": m, "model_version": v, "country": c, "accessibility": a,
+                          "release_date": d, "score": s} for m, v, c, a, d, s in rows])
 
 
-ALIASES = pd.DataFrame({"key": ["gpt-4-turbo"], "same_as": ["gpt-4-1106-preview"]})
+US, CN, FR = "United States of America", "China", "France"
+HUB = hub([
+    ("gpqa-diamond", "us-old", US, "API access", "2023-11-06", 42.0),
+    ("gpqa-diamond", "cn-old", CN, "Open weights (unrestricted)", "2023-11-29", 25.0),
+    ("gpqa-diamond", "fr-open", FR, "Open weights (unrestricted)", "2023-12-11", 31.0),
+    ("gpqa-diamond", "us-new", US, "API access", "2025-01-31", 80.0),
+    ("gpqa-diamond", "cn-new", CN, "Open weights (unrestricted)", "2025-01-20", 70.0),
+    ("gpqa-diamond", "us-unknown", US, None, "2025-01-01", 99.0),
+    ("math-level-5", "us-old", US, "API access", "2023-11-06", 40.0),
+    ("math-level-5", "cn-old", CN, "Open weights (unrestricted)", "2023-11-29", 6.0),
+    ("math-level-5", "us-new", US, "API access", "2025-01-31", 96.0),
+    ("math-level-5", "cn-new", CN, "Open weights (unrestricted)", "2025-01-20", 93.0),
+])
 
 
-def test_own_run_leads_match_arena_keys_through_aliases_and_leave_gaps_missing() -> None:
-    scores = hub([("gpqa-diamond", "gpt-4-1106-preview", "US", "2023-11-06", 42.0),
-                  ("gpqa-diamond", "Yi-34B-Chat", "China", "2023-11-22", 15.0),
-                  ("math-level-5", "gpt-4-1106-preview", "US", "2023-11-06", 40.0),
-                  ("mmlu", "Yi-34B-Chat", "China", "2023-11-22", 70.0)])
-    leads = ai.own_run_leads([("gpt-4-turbo", "yi-34b-chat")], scores, ALIASES)
-    by_metric = leads.set_index("metric")["lead"]
-    # the Arena's "gpt-4-turbo" is the hub's gpt-4-1106-preview: 42 - 15
-    assert by_metric["gpqa-diamond"] == 27.0
-    # Yi has no own MATH Level 5 run (its MMLU score is not an own run): no lead
-    assert pd.isna(by_metric["math-level-5"])
+def test_frontier_lead_takes_the_best_model_of_each_side_released_by_the_date() -> None:
+    early = ai.frontier_lead(HUB, "gpqa-diamond", "2024-01-09", "us-china")
+    assert (early["leader_model"], early["follower_model"], early["lead"]) == ("us-old", "cn-old", 17.0)
+    # a model whose access is unknown is on neither side of the open-weights comparison,
+    # and the open side counts every country: 42 - 31
+    assert ai.frontier_lead(HUB, "gpqa-diamond", "2024-01-09", "closed-open")["lead"] == 11.0
+    assert ai.frontier_lead(HUB, "gpqa-diamond", "2025-02-14", "closed-open")["lead"] == 10.0
+    with pytest.raises(ValueError, match="follower side"):
+        ai.frontier_lead(HUB, "gpqa-diamond", "2023-11-10", "us-china")
 
 
-def test_own_run_change_is_the_largest_among_metrics_run_on_all_four() -> None:
-    arena = ai.annotate(pd.concat([
-        board("2024-01-09", [("A", "Google", "Proprietary", 1200.0), ("B", "DeepSeek", "MIT", 1100.0)]),
-        board("2025-02-14", [("C", "Google", "Proprietary", 1400.0), ("D", "DeepSeek", "MIT", 1390.0)]),
-    ]), ORGS, LICS)
-    scores = hub([(m, v, "x", "2023-06-01", s) for m, v, s in (
-        ("gpqa-diamond", "a", 40.0), ("gpqa-diamond", "b", 10.0),   # lead 30
-        ("gpqa-diamond", "c", 60.0), ("gpqa-diamond", "d", 70.0),   # lead -10: change -40
-        ("math-level-5", "a", 50.0), ("math-level-5", "b", 45.0),   # lead 5
-        ("math-level-5", "c", 90.0), ("math-level-5", "d", 80.0))])  # lead 10: change +5
-    scores.loc[scores["model_version"].isin(["a", "c"]), "country"] = "United States of America"
-    scores.loc[scores["model_version"].isin(["b", "d"]), "country"] = "China"
+def test_a_change_counts_as_evidence_only_where_every_benchmark_agrees() -> None:
+    assert ai.agreed_change([-40.0, -3.0]) == -3.0   # shrank on both: the smaller shrinking
+    assert ai.agreed_change([2.0, 5.0]) == 2.0       # grew on both: the smaller growth
+    assert ai.agreed_change([2.5, -3.8]) is None     # they disagree: no evidence either way
+    assert ai.agreed_change([]) is None
+
+
+def test_own_run_values_measure_both_windows() -> None:
     values = {c.key: c.value for c in ai.own_run_values(
-        arena, pd.Timestamp("2024-01-09"), pd.Timestamp("2025-02-14"), scores,
-        pd.DataFrame({"key": [], "same_as": []}))}
-    assert values["own-runs-uscn-gpqa-diamond-start"] == 30.0
-    assert values["own-runs-uscn-gpqa-diamond-end"] == -10.0
-    # the gap widened on MATH Level 5: the change that decides is +5, not -40
-    assert values["own-runs-uscn-change"] == 5.0
+        pd.Timestamp("2024-01-09"), pd.Timestamp("2025-02-14"), HUB)}
+    # countries count whatever the access: the best US model by 2025-02-14 is us-unknown
+    assert values["own-runs-uscn-gpqa-diamond-arena-end"] == 29.0
+    assert values["own-runs-uscn-math-level-5-arena-start"] == 34.0
+    # GPQA grew (17 -> 29), MATH shrank (34 -> 3): the directions disagree
+    assert values["own-runs-uscn-arena-change"] is None
+    # closed vs open: GPQA 11 -> 10, MATH 34 -> 3: both shrank, the change nearest zero
+    assert values["own-runs-closedopen-arena-change"] == -1.0
+    # the benchmark window ends with each year: by the end of 2023, 42 - 25
+    assert values["own-runs-uscn-gpqa-diamond-2023"] == 17.0

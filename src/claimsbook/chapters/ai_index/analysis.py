@@ -10,7 +10,7 @@ import pandas as pd
 
 from ...core.geography import OTHER, region_of
 from ...core.i18n import _, is_chinese
-from .model import ATTRIBUTION_RULES, OWN_RUN_METRICS, RATING_WORDS, SNAPSHOT_RULES
+from .model import ATTRIBUTION_RULES, RATING_WORDS, SNAPSHOT_RULES
 from .words import _bench_headers, _display, _internal, _snapshot_headers
 
 
@@ -92,7 +92,6 @@ def group_gap(board: pd.DataFrame, column: str, leader: str, follower: str) -> d
     snapshot (``column`` is ``group`` or ``licence_class``)."""
     a, b = best_of(board, column, leader), best_of(board, column, follower)
     return {
-        "leader_key": a["model_key"], "follower_key": b["model_key"],
         "leader_model": a["model"], "leader_rating": float(a["rating"]),
         "follower_model": b["model"], "follower_rating": float(b["rating"]),
         "gap_points": float(a["rating"] - b["rating"]),
@@ -107,7 +106,6 @@ def rank_gap(board: pd.DataFrame, k: int) -> dict[str, object]:
         raise ValueError(f"leaderboard has {len(ranked)} models, fewer than {k}")
     a, b = ranked.iloc[0], ranked.iloc[k - 1]
     return {
-        "leader_key": a["model_key"], "follower_key": b["model_key"],
         "leader_model": a["model"], "leader_rating": float(a["rating"]),
         "follower_model": b["model"], "follower_rating": float(b["rating"]),
         "gap_points": float(a["rating"] - b["rating"]),
@@ -301,51 +299,41 @@ def months_behind_dates(dates: Sequence[pd.Timestamp], months: Sequence[str]) ->
     return [d for d in dates if f"{pd.Timestamp(d):%Y-%m}" in set(months)]
 
 
-def own_run_scores(scores: pd.DataFrame, aliases: pd.DataFrame, arena_key: str) -> pd.DataFrame:
-    """Epoch's own scores of one Arena model (its key, or the key the Arena later gave
-    the same model, see ``arena_aliases.csv``), matched on the model version's name
-    regardless of case: columns metric, model_version, score; empty where the hub ran
-    none of :data:`OWN_RUN_METRICS` on it."""
-    key = dict(zip(aliases["key"], aliases["same_as"])).get(arena_key, arena_key).lower()
-    mine = scores[scores["metric"].isin(OWN_RUN_METRICS)
-                  & (scores["model_version"].str.lower() == key)]
-    return mine[["metric", "model_version", "score"]].reset_index(drop=True)
+# Epoch's accessibility labels on either side of an open-weights comparison (models with
+# no label, or unreleased ones, are on neither).
+CLOSED_ACCESS = ("API access", "Hosted access (no API)")
+OPEN_ACCESS_PREFIX = "Open weights"
 
 
-def own_run_leads(pairs: Sequence[tuple[str, str]], scores: pd.DataFrame,
-                  aliases: pd.DataFrame) -> pd.DataFrame:
-    """For each (leader, follower) pair of Arena keys and each metric of
-    :data:`OWN_RUN_METRICS`: the leader's own-run score less the follower's, in
-    percentage points (missing where the hub did not run both). One row per pair and
-    metric: columns pair (its position), metric, leader, follower, lead."""
-    rows = []
-    for position, (leader, follower) in enumerate(pairs):
-        a = own_run_scores(scores, aliases, leader).set_index("metric")
-        b = own_run_scores(scores, aliases, follower).set_index("metric")
-        for metric in OWN_RUN_METRICS:
-            both = metric in a.index and metric in b.index
-            rows.append({"pair": position, "metric": metric, "leader": leader,
-                         "follower": follower,
-                         "lead": float(a.at[metric, "score"] - b.at[metric, "score"])
-                         if both else float("nan")})
-    return pd.DataFrame(rows, columns=["pair", "metric", "leader", "follower", "lead"])
+def comparison_side(scores: pd.DataFrame, comparison: str) -> pd.Series:
+    """Which side of a comparison each Benchmarking Hub row is on: ``leader`` (US, or
+    closed weights), ``follower`` (China, or open weights), or missing (neither: another
+    country, several countries, or unknown access)."""
+    if comparison == "us-china":
+        sides = {"United States of America": "leader", "China": "follower"}
+        return scores["country"].map(sides)
+    if comparison == "closed-open":
+        access = scores["accessibility"].fillna("")
+        return pd.Series(
+            ["follower" if a.startswith(OPEN_ACCESS_PREFIX) else "leader"
+             if a in CLOSED_ACCESS else None for a in access], index=scores.index)
+    raise ValueError(f"unknown comparison {comparison!r}: 'us-china' or 'closed-open'")
 
 
-def frontier_lead(scores: pd.DataFrame, metric: str, by: pd.Timestamp,
-                  leader: str = "United States of America",
-                  follower: str = "China") -> dict[str, object]:
-    """The best ``metric`` score of a ``leader``-country model released on or before
-    ``by`` less the best ``follower``-country one (models listed under one country only),
-    with both models' names."""
+def frontier_lead(scores: pd.DataFrame, metric: str, by: object,
+                  comparison: str = "us-china") -> dict[str, object]:
+    """The best ``metric`` score of a model on the leading side of ``comparison`` released
+    on or before ``by``, less the best on the following side, with both models' names."""
     frame = scores[(scores["metric"] == metric)
                    & (pd.to_datetime(scores["release_date"]) <= pd.Timestamp(by))]
+    sides = comparison_side(frame, comparison)
     best = {}
-    for country in (leader, follower):
-        mine = frame[frame["country"] == country]
+    for side in ("leader", "follower"):
+        mine = frame[sides == side]
         if mine.empty:
-            raise ValueError(f"no {metric} score for a model from {country} released by "
-                             f"{pd.Timestamp(by).date()}")
-        best[country] = mine.sort_values("score", ascending=False).iloc[0]
-    a, b = best[leader], best[follower]
+            raise ValueError(f"no {metric} score on the {side} side of {comparison} for a "
+                             f"model released by {pd.Timestamp(by).date()}")
+        best[side] = mine.sort_values("score", ascending=False).iloc[0]
+    a, b = best["leader"], best["follower"]
     return {"leader_model": a["model_version"], "follower_model": b["model_version"],
             "lead": float(a["score"] - b["score"])}

@@ -21,7 +21,7 @@ from .analysis import (
 )
 from .model import BENCHMARKS, OWN_RUN_METRICS, REPORT_TOP_K, RULE_TEXT, YEARS
 from .tables import _rules_data
-from .values import _num, _rank_gap_percent, gap_of, own_run_values, report_top10_value
+from .values import OWN_RUN_SLUGS, _num, _rank_gap_percent, own_run_values, report_top10_value
 from .words import _day, _gap_kind, month_span, report_value
 
 # glue name -> claim whose stated value the prose quotes
@@ -110,46 +110,47 @@ def arena_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
     return out
 
 
-def own_run_prose(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
-                  scores: pd.DataFrame, aliases: pd.DataFrame) -> dict[str, object]:
-    """What the page says of Epoch AI's own runs of the Arena's top US and Chinese
-    models (:func:`own_run_values`): ``own_runs_text``, one sentence per metric run on
-    all four models, and ``own_best_<metric>_<year>``, the best models' leads at the end
-    of the report's benchmark years (metric keys with underscores)."""
-    values = {c.key: c.value for c in own_run_values(annotated, start, end, scores, aliases)}
-    pairs = [gap_of(annotated[annotated["date"] == pd.Timestamp(d)], "us-china")
-             for d in (start, end)]
-    said = dict(leader0=pairs[0]["leader_model"], follower0=pairs[0]["follower_model"],
-                leader1=pairs[1]["leader_model"], follower1=pairs[1]["follower_model"],
-                date0=_day(start), date1=_day(end))
+def _lead_text(lead: float) -> str:
+    """A lead in running text, never a negative number: a lead of the other side is said."""
+    if lead >= 0:
+        return _("{n} points").format(n=f"{lead:.1f}")
+    # Translators: a negative lead: the follower is ahead by {n} percentage points
+    return _("{n} points the other way").format(n=f"{-lead:.1f}")
+
+
+def own_run_prose(start: pd.Timestamp, end: pd.Timestamp,
+                  scores: pd.DataFrame) -> dict[str, object]:
+    """What the page says of Epoch AI's own runs (:func:`own_run_values`): ``own_runs_text``,
+    the two comparisons over the Arena's window in words, and ``own_uscn_<metric>_<year>``,
+    the US lead at the end of each benchmark year (metric keys with underscores)."""
+    values = {c.key: c.value for c in own_run_values(start, end, scores)}
     sentences = []
-    for metric, name in OWN_RUN_METRICS.items():
-        first = values[f"own-runs-uscn-{metric}-start"]
-        last = values[f"own-runs-uscn-{metric}-end"]
-        if first is None or last is None:
-            continue
-        lead0, lead1 = f"{first:.1f}", f"{abs(last):.1f}"
-        if last >= 0:
-            sentences.append(_("It ran {metric} on all four: {leader0} scored {lead0} points "
-                               "above {follower0} (the top US and Chinese models of the "
-                               "leaderboard of {date0}), and {leader1} {lead1} points above "
-                               "{follower1} (those of {date1}).").format(
-                metric=name, lead0=lead0, lead1=lead1, **said))
+    for comparison, slug in OWN_RUN_SLUGS.items():
+        clauses: list[str] = []
+        for metric, name in OWN_RUN_METRICS.items():
+            first = values[f"own-runs-{slug}-{metric}-arena-start"]
+            last = values[f"own-runs-{slug}-{metric}-arena-end"]
+            if first is None or last is None:
+                clauses = []
+                break
+            clauses.append(_("from {first} to {last} on {metric}").format(
+                first=_lead_text(first), last=_lead_text(last), metric=name))
+        if not clauses:
+            sentences.append(_("Epoch's runs lack a model of one side at one of the dates, so "
+                               "they cannot show that change."))
+        elif comparison == "us-china":
+            sentences.append(_("From {start} to {end}, the Arena comparison's window, the best US "
+                               "model's lead over the best Chinese one went {changes}.").format(
+                start=_day(start), end=_day(end), changes=_(" and ").join(clauses)))
         else:
-            sentences.append(_("It ran {metric} on all four: {leader0} scored {lead0} points "
-                               "above {follower0} (the top US and Chinese models of the "
-                               "leaderboard of {date0}), and {leader1} {lead1} points below "
-                               "{follower1} (those of {date1}).").format(
-                metric=name, lead0=lead0, lead1=lead1, **said))
-    if not sentences:
-        sentences.append(_("It ran none of {metrics} on all four, so nothing outside the "
-                           "votes shows the change.").format(
-            metrics=_(", ").join(OWN_RUN_METRICS.values())))
+            sentences.append(_("Over the same window the best closed-weight model's lead over "
+                               "the best open-weight one went {changes}.").format(
+                changes=_(" and ").join(clauses)))
     out: dict[str, object] = {"own_runs_text": " ".join(sentences)}
     for metric in OWN_RUN_METRICS:
         for year in YEARS:
-            out[f"own_best_{metric.replace('-', '_')}_{year}"] = \
-                values[f"own-runs-best-{metric}-{year}"]
+            out[f"own_uscn_{metric.replace('-', '_')}_{year}"] = \
+                values[f"own-runs-uscn-{metric}-{year}"]
     return out
 
 

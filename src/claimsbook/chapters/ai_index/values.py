@@ -14,12 +14,11 @@ from ...core.ledger import Computed
 from ...core.numbers import fmt_number
 from .analysis import (
     count_by_region,
+    frontier_lead,
     group_gap,
     increase,
     industry_share,
-    frontier_lead,
     min_relative_gap,
-    own_run_leads,
     producer_of,
     rank_gap,
     relative_gap_given_leader,
@@ -140,57 +139,84 @@ def arena_value(key: str, annotated: pd.DataFrame, date: pd.Timestamp, kind: str
                     _("leaderboard of {date}").format(date=_day(date)), _day(date))
 
 
-def own_run_values(annotated: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
-                   scores: pd.DataFrame, aliases: pd.DataFrame) -> list[Computed]:
-    """An evaluation independent of the Arena's votes: Epoch AI's own runs
-    (:data:`OWN_RUN_METRICS`) of exactly the models the Arena comparisons name on the
-    start and end leaderboards, and of the best US and Chinese models at the end of each
-    of the report's benchmark years. The change in a lead is the largest among the metrics
-    run on all four models: it is below zero only if the lead shrank on each of them."""
+# What a lead and its change say, per comparison (Chinese puts the sides in its own order).
+OWN_RUN_LEAD = {
+    "us-china": N_("Best {metric} score of a US model released by {date} ({leader}) less the "
+                   "best Chinese one ({follower}), in Epoch AI's own runs"),
+    "closed-open": N_("Best {metric} score of a closed-weight model released by {date} "
+                      "({leader}) less the best open-weight one ({follower}), in Epoch AI's "
+                      "own runs"),
+}
+OWN_RUN_CHANGE = {
+    "us-china": N_("Change from {start} to {end} in the lead of the best US model over the best "
+                   "Chinese one, in Epoch AI's own runs of the models released by each date "
+                   "(benchmarks with both: {metrics}; the change nearest zero, none where they "
+                   "disagree in direction)"),
+    "closed-open": N_("Change from {start} to {end} in the lead of the best closed-weight model "
+                      "over the best open-weight one, in Epoch AI's own runs of the models "
+                      "released by each date (benchmarks with both: {metrics}; the change nearest "
+                      "zero, none where they disagree in direction)"),
+}
+OWN_RUN_SLUGS = {"us-china": "uscn", "closed-open": "closedopen"}
+
+
+def agreed_change(changes: Sequence[float]) -> float | None:
+    """One change for several benchmarks, as evidence either way: the one nearest zero
+    when all agree in direction (a lead that shrank on every benchmark, or grew on every
+    one), none when they disagree or there are none."""
+    if changes and all(c < 0 for c in changes):
+        return max(changes)
+    if changes and all(c > 0 for c in changes):
+        return min(changes)
+    return None
+
+
+def own_run_windows(start: pd.Timestamp, end: pd.Timestamp) -> dict[str, tuple[tuple[str, pd.Timestamp], ...]]:
+    """The two windows the report's US-China passage speaks of, as (tag, date) pairs: the
+    Arena's leaderboards (the chapter's parameters) and the ends of its benchmark years."""
+    return {"arena": (("arena-start", pd.Timestamp(start)), ("arena-end", pd.Timestamp(end))),
+            "benchmarks": tuple((str(year), pd.Timestamp(f"{year}-12-31")) for year in YEARS)}
+
+
+def own_run_values(start: pd.Timestamp, end: pd.Timestamp,
+                   scores: pd.DataFrame) -> list[Computed]:
+    """An evaluation that rests neither on the report nor on the Arena's votes: Epoch AI's
+    own runs (:data:`OWN_RUN_METRICS`) of the best model on each side of the report's two
+    comparisons released by each date of each window, and each window's change in the
+    lead (:func:`agreed_change`)."""
     out: list[Computed] = []
-    dates = (pd.Timestamp(start), pd.Timestamp(end))
-    for kind, slug in (("us-china", "uscn"), ("closed-open", "closedopen")):
-        gaps = [gap_of(annotated[annotated["date"] == date], kind) for date in dates]
-        leads = own_run_leads([(str(g["leader_key"]), str(g["follower_key"])) for g in gaps],
-                              scores, aliases)
-        changes, complete = [], []
-        for metric, name in OWN_RUN_METRICS.items():
-            mine = leads[leads["metric"] == metric].set_index("pair")["lead"]
-            for position, (date, gap, end_name) in enumerate(zip(dates, gaps, ("start", "end"))):
-                value = mine.get(position)
-                pair = _("{leader} vs {follower}").format(leader=gap["leader_model"],
-                                                          follower=gap["follower_model"])
-                out.append(Computed(
-                    f"own-runs-{slug}-{metric}-{end_name}",
-                    None if value is None or pd.isna(value) else float(value),
-                    "percentage points",
-                    _("Epoch AI's own {metric} runs of {what} on the leaderboard ({pair}): "
-                      "the first's score less the second's").format(
-                        metric=name, what=_(GAP_WORDS[kind]), pair=pair),
-                    HUB_SOURCE, _("Benchmarking Hub, {metric}").format(metric=name),
-                    _day(date)))
-            if mine.notna().all() and len(mine) == len(dates):
-                changes.append(float(mine.iloc[-1] - mine.iloc[0]))
-                complete.append(name)
-        out.append(Computed(
-            f"own-runs-{slug}-change", max(changes) if changes else None,
-            "percentage points (change in the gap)",
-            _("Change between the two leaderboards in the score gap between {what}, on Epoch "
-              "AI's own runs of those four models (the benchmarks it ran on all four: "
-              "{metrics}; where several, the largest change)").format(
-                what=_(GAP_WORDS[kind]), metrics=_(", ").join(complete) or _("none")),
-            HUB_SOURCE, _("Benchmarking Hub"), _span(f"{dates[0]:%Y-%m-%d}", f"{dates[1]:%Y-%m-%d}")))
-    for metric, name in OWN_RUN_METRICS.items():
-        for year in YEARS:
-            lead = frontier_lead(scores, metric, pd.Timestamp(f"{year}-12-31"))
+    for comparison, slug in OWN_RUN_SLUGS.items():
+        for window, dated in own_run_windows(start, end).items():
+            changes, complete = [], []
+            for metric, name in OWN_RUN_METRICS.items():
+                leads: list[float | None] = []
+                for tag, date in dated:
+                    try:
+                        lead = frontier_lead(scores, metric, date, comparison)
+                        value: float | None = float(str(lead["lead"]))
+                    except ValueError:  # no model of one side run by that date
+                        lead, value = {"leader_model": "—", "follower_model": "—"}, None
+                    leads.append(value)
+                    out.append(Computed(
+                        f"own-runs-{slug}-{metric}-{tag}", value, "percentage points",
+                        _(OWN_RUN_LEAD[comparison]).format(
+                            metric=name, date=_day(date), leader=lead["leader_model"],
+                            follower=lead["follower_model"]),
+                        HUB_SOURCE, _("Benchmarking Hub, {metric}").format(metric=name),
+                        _day(date)))
+                first_lead, last_lead = leads[0], leads[-1]
+                if first_lead is not None and last_lead is not None:
+                    changes.append(last_lead - first_lead)
+                    complete.append(name)
+            first, last = dated[0][1], dated[-1][1]
             out.append(Computed(
-                f"own-runs-best-{metric}-{year}", float(str(lead["lead"])), "percentage points",
-                _("Best {metric} score of a US model released by the end of {year} "
-                  "({us_model}) less the best Chinese one ({cn_model}), in Epoch AI's own "
-                  "runs").format(metric=name, year=year, us_model=lead["leader_model"],
-                                 cn_model=lead["follower_model"]),
-                HUB_SOURCE, _("Benchmarking Hub, {metric}").format(metric=name),
-                _period(year)))
+                f"own-runs-{slug}-{window}-change", agreed_change(changes),
+                "percentage points (change in the gap)",
+                _(OWN_RUN_CHANGE[comparison]).format(
+                    start=_day(first), end=_day(last),
+                    metrics=_(", ").join(complete) or _("none")),
+                HUB_SOURCE, _("Benchmarking Hub"),
+                _span(f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}")))
     return out
 
 
