@@ -121,8 +121,9 @@ def _lead_text(lead: float) -> str:
 def own_run_prose(start: pd.Timestamp, end: pd.Timestamp,
                   scores: pd.DataFrame) -> dict[str, object]:
     """What the page says of Epoch AI's own runs (:func:`own_run_values`): ``own_runs_text``,
-    the two comparisons over the Arena's window in words, and ``own_uscn_<metric>_<year>``,
-    the US lead at the end of each benchmark year (metric keys with underscores)."""
+    the two comparisons over the Arena's window in words, and ``own_<uscn|closedopen>_
+    <metric>_<year>``, each lead at the end of each benchmark year (metric keys with
+    underscores)."""
     values = {c.key: c.value for c in own_run_values(start, end, scores)}
     sentences = []
     for comparison, slug in OWN_RUN_SLUGS.items():
@@ -147,10 +148,11 @@ def own_run_prose(start: pd.Timestamp, end: pd.Timestamp,
                                "the best open-weight one went {changes}.").format(
                 changes=_(" and ").join(clauses)))
     out: dict[str, object] = {"own_runs_text": " ".join(sentences)}
-    for metric in OWN_RUN_METRICS:
-        for year in YEARS:
-            out[f"own_uscn_{metric.replace('-', '_')}_{year}"] = \
-                values[f"own-runs-uscn-{metric}-{year}"]
+    for slug in OWN_RUN_SLUGS.values():
+        for metric in OWN_RUN_METRICS:
+            for year in YEARS:
+                out[f"own_{slug}_{metric.replace('-', '_')}_{year}"] = \
+                    values[f"own-runs-{slug}-{metric}-{year}"]
     return out
 
 
