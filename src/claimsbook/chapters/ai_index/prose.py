@@ -147,7 +147,8 @@ def own_run_prose(start: pd.Timestamp, end: pd.Timestamp,
             sentences.append(_("Over the same window the best closed-weight model's lead over "
                                "the best open-weight one went {changes}.").format(
                 changes=_(" and ").join(clauses)))
-    out: dict[str, object] = {"own_runs_text": " ".join(sentences)}
+    # Chinese runs its sentences together; English puts a space between them.
+    out: dict[str, object] = {"own_runs_text": ("" if is_chinese() else " ").join(sentences)}
     for slug in OWN_RUN_SLUGS.values():
         for metric in OWN_RUN_METRICS:
             for year in YEARS:
