@@ -241,9 +241,13 @@ def main() -> None:
         print(f"  {'page':40s} {'requests':>8s} {'served':>10s} {'gzipped':>10s}")
         for name, requests, served, zipped in page_weights(workdir / "_build" / "html"):
             print(f"  {name:40s} {requests:8d} {served / 1024:6.0f} KiB {zipped / 1024:6.0f} KiB")
+    except SystemExit:
+        # A failed step keeps the copy: its Sphinx logs (_build/logs) say what happened.
+        args.keep = True
+        raise
     finally:
         if args.keep:
-            print(f"\nkept {workdir}")
+            print(f"\nkept {workdir}", file=sys.stderr)
         else:
             shutil.rmtree(workdir.parent, ignore_errors=True)
 
