@@ -376,11 +376,11 @@ HUB = hub([
 
 def test_frontier_lead_takes_the_best_model_of_each_side_released_by_the_date() -> None:
     early = ai.frontier_lead(HUB, "gpqa-diamond", "2024-01-09", "us-china")
-    assert (early["leader_model"], early["follower_model"], early["lead"]) == ("us-old", "cn-old", 17.0)
+    assert early == ai.Lead("us-old", "cn-old", 17.0)
     # a model whose access is unknown is on neither side of the open-weights comparison,
     # and the open side counts every country: 42 - 31
-    assert ai.frontier_lead(HUB, "gpqa-diamond", "2024-01-09", "closed-open")["lead"] == 11.0
-    assert ai.frontier_lead(HUB, "gpqa-diamond", "2025-02-14", "closed-open")["lead"] == 10.0
+    assert ai.frontier_lead(HUB, "gpqa-diamond", "2024-01-09", "closed-open").lead == 11.0
+    assert ai.frontier_lead(HUB, "gpqa-diamond", "2025-02-14", "closed-open").lead == 10.0
     with pytest.raises(ValueError, match="follower side"):
         ai.frontier_lead(HUB, "gpqa-diamond", "2023-11-10", "us-china")
 

@@ -60,6 +60,7 @@ from .analysis import (  # noqa: F401
     group_gap,
     increase,
     industry_share,
+    Lead,
     min_relative_gap,
     months_behind_dates,
     pick_snapshot,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -320,8 +321,16 @@ def comparison_side(scores: pd.DataFrame, comparison: str) -> pd.Series:
     raise ValueError(f"unknown comparison {comparison!r}: 'us-china' or 'closed-open'")
 
 
+class Lead(NamedTuple):
+    """The best model on each side of a comparison and how far the first leads."""
+
+    leader_model: str
+    follower_model: str
+    lead: float  # percentage points
+
+
 def frontier_lead(scores: pd.DataFrame, metric: str, by: object,
-                  comparison: str = "us-china") -> dict[str, object]:
+                  comparison: str = "us-china") -> Lead:
     """The best ``metric`` score of a model on the leading side of ``comparison`` released
     on or before ``by``, less the best on the following side, with both models' names."""
     frame = scores[(scores["metric"] == metric)
@@ -335,5 +344,4 @@ def frontier_lead(scores: pd.DataFrame, metric: str, by: object,
                              f"model released by {pd.Timestamp(by).date()}")
         best[side] = mine.sort_values("score", ascending=False).iloc[0]
     a, b = best["leader"], best["follower"]
-    return {"leader_model": a["model_version"], "follower_model": b["model_version"],
-            "lead": float(a["score"] - b["score"])}
+    return Lead(str(a["model_version"]), str(b["model_version"]), float(a["score"] - b["score"]))

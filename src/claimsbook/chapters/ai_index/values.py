@@ -171,7 +171,8 @@ def agreed_change(changes: Sequence[float]) -> float | None:
     return None
 
 
-def own_run_windows(start: pd.Timestamp, end: pd.Timestamp) -> dict[str, tuple[tuple[str, pd.Timestamp], ...]]:
+def own_run_windows(start: pd.Timestamp,
+                    end: pd.Timestamp) -> dict[str, tuple[tuple[str, pd.Timestamp], ...]]:
     """The two windows the report's US-China passage speaks of, as (tag, date) pairs: the
     Arena's leaderboards (the chapter's parameters) and the ends of its benchmark years."""
     return {"arena": (("arena-start", pd.Timestamp(start)), ("arena-end", pd.Timestamp(end))),
@@ -192,16 +193,16 @@ def own_run_values(start: pd.Timestamp, end: pd.Timestamp,
                 leads: list[float | None] = []
                 for tag, date in dated:
                     try:
-                        lead = frontier_lead(scores, metric, date, comparison)
-                        value: float | None = float(str(lead["lead"]))
+                        found = frontier_lead(scores, metric, date, comparison)
                     except ValueError:  # no model of one side run by that date
-                        lead, value = {"leader_model": "—", "follower_model": "—"}, None
-                    leads.append(value)
+                        found = None
+                    leads.append(found.lead if found else None)
                     out.append(Computed(
-                        f"own-runs-{slug}-{metric}-{tag}", value, "percentage points",
+                        f"own-runs-{slug}-{metric}-{tag}", leads[-1], "percentage points",
                         _(OWN_RUN_LEAD[comparison]).format(
-                            metric=name, date=_day(date), leader=lead["leader_model"],
-                            follower=lead["follower_model"]),
+                            metric=name, date=_day(date),
+                            leader=found.leader_model if found else "—",
+                            follower=found.follower_model if found else "—"),
                         HUB_SOURCE, _("Benchmarking Hub, {metric}").format(metric=name),
                         _day(date)))
                 first_lead, last_lead = leads[0], leads[-1]
