@@ -26,6 +26,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,6 +39,10 @@ EXECUTED_DIR = "executed"  # executed copies of the chapters (CI uploads them on
 CACHE_DIR = ".jupyter_cache"  # myst-nb's cache folder under Jupyter Book
 TIMEOUT = 600
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
+# Chapters execute side by side in threads; their cache writes take turns. On a clean build the
+# first two to finish would otherwise both create jupyter-cache's database (it checks for the
+# file, then creates its tables), and one failed with "table already exists".
+CACHE_WRITES = threading.Lock()
 
 
 def workers(jobs: int | None = None) -> int:
@@ -154,13 +159,15 @@ def execute_chapter(chapter: str, notebook: Path, ledger: Path, charts: Path) ->
         return TaskFailed(f"{_last_line(str(error))} (executed copy: "
                           f"{copy.relative_to(project_root())})")
     copy.with_suffix(".failed.ipynb").unlink(missing_ok=True)
-    cache = _cache()
-    record = cache.cache_notebook_bundle(
-        CacheBundleIn(executed, str(notebook), data={"execution_seconds": time.perf_counter() - start}),
-        check_validity=False, overwrite=True)
-    for old in cache.list_cache_records():  # one record per chapter: the current one
-        if old.uri == str(notebook) and old.pk != record.pk:
-            cache.remove_cache(old.pk)
+    seconds = time.perf_counter() - start
+    with CACHE_WRITES:
+        cache = _cache()
+        record = cache.cache_notebook_bundle(
+            CacheBundleIn(executed, str(notebook), data={"execution_seconds": seconds}),
+            check_validity=False, overwrite=True)
+        for old in cache.list_cache_records():  # one record per chapter: the current one
+            if old.uri == str(notebook) and old.pk != record.pk:
+                cache.remove_cache(old.pk)
     return None
 
 

@@ -40,8 +40,11 @@ class Reporter(ConsoleReporter):
 
     def add_failure(self, task: Any, fail: Any) -> None:
         self.failures.append({"task": task, "exception": fail})
-        message = getattr(fail, "message", "") or fail.get_msg()
-        self.say(f"{task.name.split(':', 1)[-1]}: FAILED: {message.strip()}")
+        message = (getattr(fail, "message", "") or fail.get_msg()).strip()
+        if getattr(fail, "traceback", None):
+            # An exception the action did not expect: its last line says what it was.
+            message += f": {''.join(fail.traceback).strip().splitlines()[-1]}"
+        self.say(f"{task.name.split(':', 1)[-1]}: FAILED: {message}")
 
     def skip_uptodate(self, task: Any) -> None:
         pass
