@@ -39,9 +39,9 @@ EXECUTED_DIR = "executed"  # executed copies of the chapters (CI uploads them on
 CACHE_DIR = ".jupyter_cache"  # myst-nb's cache folder under Jupyter Book
 TIMEOUT = 600
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
-# Chapters execute side by side in threads; their cache writes take turns. On a clean build the
-# first two to finish would otherwise both create jupyter-cache's database (it checks for the
-# file, then creates its tables), and one failed with "table already exists".
+# Chapters execute side by side in threads; their cache writes take turns. Two chapters
+# finishing together used jupyter-cache's database and files at once, and one failed now and
+# then ("Notebook file does not exist for cache record").
 CACHE_WRITES = threading.Lock()
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ...core.arithmetic import fold_change, percent_fall
 from ...core.i18n import _, is_chinese, pgettext
+from ...core.ledger import Computed
 from ...core.numbers import fmt_day
 from .analysis import (
     _bench_data,
@@ -21,7 +22,7 @@ from .analysis import (
 )
 from .model import BENCHMARKS, OWN_RUN_METRICS, REPORT_TOP_K, RULE_TEXT, YEARS
 from .tables import _rules_data
-from .values import OWN_RUN_SLUGS, _num, _rank_gap_percent, own_run_values, report_top10_value
+from .values import OWN_RUN_SLUGS, _num, _rank_gap_percent, report_top10_value
 from .words import _day, _gap_kind, month_span, report_value
 
 # glue name -> claim whose stated value the prose quotes
@@ -118,13 +119,13 @@ def _lead_text(lead: float) -> str:
     return _("{n} points the other way").format(n=f"{-lead:.1f}")
 
 
-def own_run_prose(start: pd.Timestamp, end: pd.Timestamp,
-                  scores: pd.DataFrame) -> dict[str, object]:
-    """What the page says of Epoch AI's own runs (:func:`own_run_values`): ``own_runs_text``,
-    the two comparisons over the Arena's window in words, and ``own_<uscn|closedopen>_
-    <metric>_<year>``, each lead at the end of each benchmark year (metric keys with
-    underscores)."""
-    values = {c.key: c.value for c in own_run_values(start, end, scores)}
+def own_run_prose(runs: Sequence[Computed], start: pd.Timestamp,
+                  end: pd.Timestamp) -> dict[str, object]:
+    """What the page says of Epoch AI's own runs (``runs``, the values
+    :func:`own_run_values` recorded for ``start`` and ``end``): ``own_runs_text``, the two
+    comparisons over the Arena's window in words, and ``own_<uscn|closedopen>_<metric>_
+    <year>``, each lead at the end of each benchmark year (metric keys with underscores)."""
+    values = {c.key: c.value for c in runs}
     sentences = []
     for comparison, slug in OWN_RUN_SLUGS.items():
         clauses: list[str] = []

@@ -82,8 +82,6 @@ MODEL_SET_NAMES: dict[str, str] = {
 MODEL_SETS: tuple[str, ...] = ("all", "open-weights")
 
 
-
-
 Q2_2025_END = pd.Timestamp("2025-06-30")
 
 

@@ -90,8 +90,6 @@ ARTICLE = "zgjyb-2025-04"
 EVERBRIGHT_LAUNCH = "everbright-launch"
 
 
-
-
 SENSITIVITY_GROWTHS_PCT: tuple[float, ...] = (-20, -10, 0, 10, 20, 30, 50)
 
 
